@@ -1,0 +1,34 @@
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace ActorConcurrency.Bench;
+
+/// <summary>
+/// Runs the suites: <c>dotnet run -c Release --project bench -- --filter '*Counter*'</c>. Every class
+/// gets <see cref="BenchConfig"/> (memory diagnoser, JSON results for <c>bench-report</c>). Exits 1 when a
+/// benchmark failed or a filter matched nothing, so CI's smoke run catches a broken benchmark.
+/// </summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create()).ToArray();
+        bool filtered = args.Any(a => a is "--filter" or "-f");
+        if (filtered && summaries.Sum(s => s.BenchmarksCases.Length) == 0)
+        {
+            Console.Error.WriteLine("error: no benchmark matched the filter");
+            return 1;
+        }
+
+        var failed = summaries
+            .SelectMany(s => s.Reports.Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo)
+                .Concat(s.HasCriticalValidationErrors ? [s.Title + ": critical validation errors"] : []))
+            .ToArray();
+        foreach (string failure in failed)
+        {
+            Console.Error.WriteLine($"error: benchmark failed: {failure}");
+        }
+
+        return failed.Length == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,13 @@
+namespace ActorConcurrency.Host.Catalog;
+
+/// <summary>The options of <c>run</c> that tasks share; a task lists the ones it reads in <see cref="CatalogTask.Options"/>.</summary>
+internal static class RunOptions
+{
+    /// <summary>How many times a demonstration repeats its experiment.</summary>
+    public static readonly TaskOption<int> Runs = new(
+        "--runs", "How many times to repeat the experiment", 20, v => v < 1 ? "must be at least 1" : null);
+
+    /// <summary>How many concurrent tasks a counter demonstration starts.</summary>
+    public static readonly TaskOption<int> Tasks = new(
+        "--tasks", "How many concurrent tasks increment the counter", 1000, v => v < 1 ? "must be at least 1" : null);
+}

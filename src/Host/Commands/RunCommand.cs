@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using ActorConcurrency.Host.Catalog;
+
+namespace ActorConcurrency.Host.Commands;
+
+/// <summary><c>run &lt;n&gt;</c>: one task's demonstration.</summary>
+internal sealed class RunCommand : IHostCommand
+{
+    public Command Create(HostConsole console)
+    {
+        var taskArgument = new Argument<int>("task")
+        {
+            Description = $"The task number, {TaskCatalog.FirstTask}–{TaskCatalog.LastTask} (see list)",
+            CustomParser = ParseTaskNumber,
+        };
+
+        // Every option any task reads, each once; which task reads which is checked after parsing.
+        Option[] options = TaskCatalog.All.SelectMany(t => t.Options).Distinct().ToArray();
+
+        var command = new Command("run", "Run one task's demonstration and print what it measured") { taskArgument };
+        foreach (Option option in options)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            CatalogTask task = TaskCatalog.Get(parseResult.GetValue(taskArgument));
+            if (options.FirstOrDefault(o => parseResult.GetResult(o) is { Implicit: false } && !task.Options.Contains(o)) is { } stray)
+            {
+                return console.BadInput($"option {stray.Name} does not apply to task {task.Info.Number}");
+            }
+
+            if (!task.IsBuilt)
+            {
+                console.Error.WriteLine($"task {task.Info.Number} ({task.Info.Title}) is planned but not built yet; see list");
+                return ExitCodes.Planned;
+            }
+
+            await using var context = new DemoContext(console.Output, parseResult, cancellationToken);
+            DemoOutcome outcome = await TourCommand.RunOneAsync(task, context);
+            return outcome.Held ? ExitCodes.Ok : ExitCodes.DemonstrationFailed;
+        });
+        return command;
+    }
+
+    private static int ParseTaskNumber(ArgumentResult result)
+    {
+        string token = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(" ", result.Tokens.Select(t => t.Value));
+        if (!int.TryParse(token, out int number))
+        {
+            result.AddError($"task must be a number from {TaskCatalog.FirstTask} to {TaskCatalog.LastTask}, got '{token}'");
+            return 0;
+        }
+
+        if (number is < TaskCatalog.FirstTask or > TaskCatalog.LastTask)
+        {
+            result.AddError($"there is no task {number}: tasks are numbered {TaskCatalog.FirstTask} to {TaskCatalog.LastTask}");
+            return 0;
+        }
+
+        return number;
+    }
+}
