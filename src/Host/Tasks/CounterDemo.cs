@@ -63,17 +63,21 @@ internal static class CounterDemo
         int runs = context.Get(RunOptions.Runs);
         int tasks = context.Get(RunOptions.Tasks);
         var results = new List<Totals>();
-        foreach (Form form in forms)
+        await context.Console.Status().StartAsync("measuring", async status =>
         {
-            var perRun = new int[runs];
-            for (int run = 0; run < runs; run++)
+            foreach (Form form in forms)
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                perRun[run] = await form.RunOnceAsync(context, tasks);
-            }
+                var perRun = new int[runs];
+                for (int run = 0; run < runs; run++)
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    status.Status($"{Markup.Escape(form.Name)}: run {run + 1} of {runs}, {tasks} tasks");
+                    perRun[run] = await form.RunOnceAsync(context, tasks);
+                }
 
-            results.Add(new Totals(form.Name, tasks, perRun));
-        }
+                results.Add(new Totals(form.Name, tasks, perRun));
+            }
+        });
 
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumns("form", "runs", "expected", "smallest total", "largest total", "runs that lost updates");
