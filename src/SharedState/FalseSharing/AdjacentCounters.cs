@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 
 namespace ActorConcurrency.SharedState.FalseSharing;
@@ -34,6 +35,10 @@ public struct AdjacentCounters : ITwoCounters
             Interlocked.Increment(ref Second);
         }
     }
+
+    /// <inheritdoc />
+    [UnscopedRef]
+    public ref long Counter(int counter) => ref counter == 0 ? ref First : ref Second;
 
     /// <inheritdoc />
     public readonly long Read(int counter) => counter == 0 ? Volatile.Read(in First) : Volatile.Read(in Second);

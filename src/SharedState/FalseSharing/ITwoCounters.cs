@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace ActorConcurrency.SharedState.FalseSharing;
 
 /// <summary>
@@ -10,6 +12,10 @@ public interface ITwoCounters
 {
     /// <summary>Atomically adds one to counter <paramref name="counter"/> (0 or 1).</summary>
     void Increment(int counter);
+
+    /// <summary>A reference to counter <paramref name="counter"/> (0 or 1), for measuring where it lives.</summary>
+    [UnscopedRef]
+    ref long Counter(int counter);
 
     /// <summary>Reads counter <paramref name="counter"/> (0 or 1).</summary>
     long Read(int counter);

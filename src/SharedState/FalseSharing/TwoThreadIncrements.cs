@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace ActorConcurrency.SharedState.FalseSharing;
 
@@ -18,6 +19,14 @@ public static class TwoThreadIncrements
         {
             holder[0].Increment(counter); // in place on the array element: no copy of the struct
         }
+    }
+
+    /// <summary>The distance in bytes from counter 0 to counter 1 of <c>holder[0]</c>, measured from their addresses.</summary>
+    public static long ByteDistance<T>(T[] holder)
+        where T : struct, ITwoCounters
+    {
+        ArgumentNullException.ThrowIfNull(holder);
+        return Unsafe.ByteOffset(ref holder[0].Counter(0), ref holder[0].Counter(1));
     }
 
     /// <summary>Runs both threads for <paramref name="incrementsPerThread"/> increments each; returns the elapsed time.</summary>
@@ -48,7 +57,12 @@ public static class TwoThreadIncrements
         }
 
         watch.Stop();
-        Debug.Assert(holder[0].Read(0) == incrementsPerThread && holder[0].Read(1) == incrementsPerThread);
+        if (holder[0].Read(0) != incrementsPerThread || holder[0].Read(1) != incrementsPerThread)
+        {
+            // Interlocked increments on a thread's own counter cannot be lost; if one was, the layout is broken.
+            throw new InvalidOperationException($"Lost increments: {holder[0].Read(0)} and {holder[0].Read(1)} of {incrementsPerThread}.");
+        }
+
         return watch.Elapsed;
     }
 }
