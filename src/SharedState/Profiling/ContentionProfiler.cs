@@ -16,11 +16,14 @@ namespace ActorConcurrency.SharedState.Profiling;
 /// stop has arrived, every contention that happened before it has too.
 /// </para>
 /// </summary>
-public sealed class ContentionProfiler : IDisposable
+public sealed class ContentionProfiler : IContentionSink, IDisposable
 {
     private const string MarkerName = "profiler flush marker";
 
-    private readonly RuntimeContentionListener _listener = new();
+    /// <summary>Guards the totals and waiters below: written on the runtime's dispatch thread, read by the caller.</summary>
+    private readonly Lock _gate = new();
+    private readonly Dictionary<nint, Totals> _byObject = [];
+    private readonly List<Waiter> _waiters = [];
     private readonly ConcurrentDictionary<nint, string> _names = new();
     private readonly NamedLock _marker = new(MarkerName);
     private readonly long _monitorContentionsAtStart = Monitor.LockContentionCount;
@@ -29,6 +32,7 @@ public sealed class ContentionProfiler : IDisposable
     private ContentionProfiler()
     {
         Name(_marker);
+        RuntimeContentionListener.Instance.Subscribe(this);
     }
 
     /// <summary>Starts capturing.</summary>
@@ -41,21 +45,11 @@ public sealed class ContentionProfiler : IDisposable
         _names[named.Address] = named.Name;
     }
 
-    /// <summary>Completes when a thread has been seen blocked on <paramref name="named"/> (its first ContentionStart).</summary>
-    public Task WhenContended(NamedLock named)
-    {
-        ArgumentNullException.ThrowIfNull(named);
-        Name(named);
-        return _listener.WhenSeen(named.Address, stop: false);
-    }
+    /// <summary>Completes when a thread is next seen blocked on <paramref name="named"/> (its next ContentionStart from now).</summary>
+    public Task WhenContended(NamedLock named) => WhenNext(named, stop: false);
 
-    /// <summary>Completes when a wait for <paramref name="named"/> has ended and been measured (its first ContentionStop).</summary>
-    public Task WhenWaitMeasured(NamedLock named)
-    {
-        ArgumentNullException.ThrowIfNull(named);
-        Name(named);
-        return _listener.WhenSeen(named.Address, stop: true);
-    }
+    /// <summary>Completes when a wait for <paramref name="named"/> next ends and is measured (its next ContentionStop from now).</summary>
+    public Task WhenWaitMeasured(NamedLock named) => WhenNext(named, stop: true);
 
     /// <summary>
     /// Ends the capture: flushes the events still in flight (waiting at most <paramref name="flushTimeout"/>),
@@ -67,10 +61,16 @@ public sealed class ContentionProfiler : IDisposable
         TimeSpan elapsed = _watch.Elapsed;
         bool complete = await ForceContentionAsync(_marker, this, flushTimeout, cancellationToken).ConfigureAwait(false);
 
-        var rows = _listener.Snapshot()
+        KeyValuePair<nint, Totals>[] snapshot;
+        lock (_gate)
+        {
+            snapshot = _byObject.Select(p => KeyValuePair.Create(p.Key, p.Value with { })).ToArray();
+        }
+
+        var rows = snapshot
             .Select(p => (Name: _names.TryGetValue(p.Key, out string? name) ? name : UnnamedLabel(p.Key), p.Value))
             .Where(p => p.Name != MarkerName)
-            .Select(p => new LockContention(p.Name, p.Value.Count, FromNs(p.Value.TotalNs), FromNs(p.Value.MaxNs)))
+            .Select(p => new LockContention(p.Name, p.Value.Starts, FromNs(p.Value.TotalNs), FromNs(p.Value.MaxNs)))
             .OrderByDescending(r => r.TotalWait)
             .ThenByDescending(r => r.Contentions)
             .ToArray();
@@ -125,7 +125,54 @@ public sealed class ContentionProfiler : IDisposable
     }
 
     /// <summary>Stops listening.</summary>
-    public void Dispose() => _listener.Dispose();
+    public void Dispose() => RuntimeContentionListener.Instance.Unsubscribe(this);
+
+    void IContentionSink.OnContentionStart(nint address) => Record(address, stop: false, 0);
+
+    void IContentionSink.OnContentionStop(nint address, double waitNs) => Record(address, stop: true, waitNs);
+
+    private void Record(nint address, bool stop, double waitNs)
+    {
+        List<Waiter>? ready = null;
+        lock (_gate)
+        {
+            Totals totals = _byObject.GetValueOrDefault(address) ?? new Totals(0, 0, 0, 0);
+            totals = stop
+                ? totals with { Stops = totals.Stops + 1, TotalNs = totals.TotalNs + waitNs, MaxNs = Math.Max(totals.MaxNs, waitNs) }
+                : totals with { Starts = totals.Starts + 1 };
+            _byObject[address] = totals;
+            long count = stop ? totals.Stops : totals.Starts;
+            for (int i = _waiters.Count - 1; i >= 0; i--)
+            {
+                Waiter w = _waiters[i];
+                if (w.Address == address && w.Stop == stop && count > w.After)
+                {
+                    (ready ??= []).Add(w);
+                    _waiters.RemoveAt(i);
+                }
+            }
+        }
+
+        // Completed outside the lock (and asynchronously): a continuation must not run while we hold it.
+        foreach (Waiter waiter in ready ?? [])
+        {
+            waiter.Completion.TrySetResult();
+        }
+    }
+
+    private Task WhenNext(NamedLock named, bool stop)
+    {
+        ArgumentNullException.ThrowIfNull(named);
+        Name(named);
+        lock (_gate)
+        {
+            Totals? totals = _byObject.GetValueOrDefault(named.Address);
+            long after = totals is null ? 0 : stop ? totals.Stops : totals.Starts;
+            var waiter = new Waiter(named.Address, stop, after, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            _waiters.Add(waiter);
+            return waiter.Completion.Task;
+        }
+    }
 
     private static async Task<bool> Completes(Task task, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -139,6 +186,12 @@ public sealed class ContentionProfiler : IDisposable
             return false;
         }
     }
+
+    /// <summary>Running totals for one locked object (immutable; replaced under the gate).</summary>
+    private sealed record Totals(long Starts, long Stops, double TotalNs, double MaxNs);
+
+    /// <summary>Someone waiting for the next start or stop of one object after the <paramref name="After"/>-th.</summary>
+    private sealed record Waiter(nint Address, bool Stop, long After, TaskCompletionSource Completion);
 
     private static TimeSpan FromNs(double ns) => TimeSpan.FromTicks((long)(ns / 100));
 

@@ -9,11 +9,12 @@ namespace ActorConcurrency.SharedState.Profiling;
 /// <c>dotnet-trace</c> collects. ContentionStart (id 81, v2 in .NET 8+) is written by the thread that found
 /// a lock held after spinning, with the address of the locked object (<c>AssociatedObjectID</c>);
 /// ContentionStop (id 91, v1) is written by the same thread when it gets the lock, with the wait in
-/// <c>DurationNs</c>. A stop is paired with the last start of its thread.
+/// <c>DurationNs</c>. A stop is paired with the last start of its thread and handed to every sink.
 /// <para>
-/// The runtime delivers these events to an <see cref="EventListener"/> asynchronously, on its own dispatch
-/// thread, some time after they happened: code that needs an event waits for it with
-/// <see cref="WhenSeen"/>, never with a sleep.
+/// One listener serves the whole process (<see cref="Instance"/>) and is never disposed: the runtime feeds
+/// every <see cref="EventListener"/> from one internal session, which it restarts whenever a listener is
+/// created or disposed, and events in flight at a restart can be lost. Profilers subscribe and unsubscribe
+/// instead. Events reach it asynchronously, on the runtime's dispatch thread, some time after they happened.
 /// </para>
 /// </summary>
 internal sealed class RuntimeContentionListener : EventListener
@@ -21,11 +22,12 @@ internal sealed class RuntimeContentionListener : EventListener
     public const string RuntimeProvider = "Microsoft-Windows-DotNETRuntime";
     public const EventKeywords ContentionKeyword = (EventKeywords)0x4000;
 
-    /// <summary>Guards everything below. Held only for dictionary updates, never while completing a waiter.</summary>
+    private static readonly Lazy<RuntimeContentionListener> Shared = new(() => new RuntimeContentionListener());
+
+    /// <summary>Guards the two fields below; never held while a sink runs.</summary>
     private readonly Lock _gate = new();
     private readonly Dictionary<long, nint> _pendingStartByThread = [];
-    private readonly Dictionary<nint, Accumulator> _byObject = [];
-    private readonly List<Waiter> _waiters = [];
+    private IContentionSink[] _sinks = [];
 
     /// <summary>
     /// False while the base constructor runs: it calls <see cref="OnEventSourceCreated"/> for existing
@@ -34,7 +36,7 @@ internal sealed class RuntimeContentionListener : EventListener
     /// </summary>
     private volatile bool _constructed;
 
-    public RuntimeContentionListener()
+    private RuntimeContentionListener()
     {
         _constructed = true;
         foreach (EventSource source in EventSource.GetSources())
@@ -43,28 +45,22 @@ internal sealed class RuntimeContentionListener : EventListener
         }
     }
 
-    /// <summary>Whether a start (or, with <paramref name="stop"/>, a stop) for <paramref name="address"/> has arrived.</summary>
-    public Task WhenSeen(nint address, bool stop)
+    /// <summary>The process's listener, enabled on first use.</summary>
+    public static RuntimeContentionListener Instance => Shared.Value;
+
+    public void Subscribe(IContentionSink sink)
     {
         lock (_gate)
         {
-            if (_byObject.TryGetValue(address, out Accumulator? existing) && (stop ? existing.Stops : existing.Starts) > 0)
-            {
-                return Task.CompletedTask;
-            }
-
-            var waiter = new Waiter(address, stop, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-            _waiters.Add(waiter);
-            return waiter.Completion.Task;
+            _sinks = [.. _sinks, sink];
         }
     }
 
-    /// <summary>A copy of the totals per locked object.</summary>
-    public IReadOnlyDictionary<nint, (long Count, double TotalNs, double MaxNs)> Snapshot()
+    public void Unsubscribe(IContentionSink sink)
     {
         lock (_gate)
         {
-            return _byObject.ToDictionary(p => p.Key, p => (p.Value.Starts, p.Value.TotalNs, p.Value.MaxNs));
+            _sinks = _sinks.Where(s => s != sink).ToArray();
         }
     }
 
@@ -78,44 +74,44 @@ internal sealed class RuntimeContentionListener : EventListener
 
     protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {
-        List<Waiter>? ready = null;
-        lock (_gate)
+        IContentionSink[] sinks;
+        nint address;
+        switch (eventData.EventName)
         {
-            switch (eventData.EventName)
-            {
-                case "ContentionStart":
+            case "ContentionStart":
+                address = Payload<nint>(eventData, "AssociatedObjectID");
+                lock (_gate)
                 {
-                    nint address = Payload<nint>(eventData, "AssociatedObjectID");
                     _pendingStartByThread[eventData.OSThreadId] = address;
-                    Accumulator totals = TotalsFor(address);
-                    totals.Starts++;
-                    ready = TakeWaiters(address, stop: false);
-                    break;
+                    sinks = _sinks;
                 }
 
-                case "ContentionStop":
+                foreach (IContentionSink sink in sinks)
                 {
-                    // A stop whose start came before the capture began has no pair: drop it.
-                    if (!_pendingStartByThread.Remove(eventData.OSThreadId, out nint address))
+                    sink.OnContentionStart(address);
+                }
+
+                break;
+
+            case "ContentionStop":
+                lock (_gate)
+                {
+                    // A stop whose start came before we listened has no pair: drop it.
+                    if (!_pendingStartByThread.Remove(eventData.OSThreadId, out address))
                     {
-                        break;
+                        return;
                     }
 
-                    double ns = Payload<double>(eventData, "DurationNs");
-                    Accumulator totals = TotalsFor(address);
-                    totals.Stops++;
-                    totals.TotalNs += ns;
-                    totals.MaxNs = Math.Max(totals.MaxNs, ns);
-                    ready = TakeWaiters(address, stop: true);
-                    break;
+                    sinks = _sinks;
                 }
-            }
-        }
 
-        // Completed outside the lock: a continuation must not run while we hold it.
-        foreach (Waiter waiter in ready ?? [])
-        {
-            waiter.Completion.TrySetResult();
+                double ns = Payload<double>(eventData, "DurationNs");
+                foreach (IContentionSink sink in sinks)
+                {
+                    sink.OnContentionStop(address, ns);
+                }
+
+                break;
         }
     }
 
@@ -133,42 +129,4 @@ internal sealed class RuntimeContentionListener : EventListener
             EnableEvents(source, EventLevel.Informational, ContentionKeyword);
         }
     }
-
-    private Accumulator TotalsFor(nint address)
-    {
-        if (!_byObject.TryGetValue(address, out Accumulator? totals))
-        {
-            totals = new Accumulator();
-            _byObject[address] = totals;
-        }
-
-        return totals;
-    }
-
-    private List<Waiter>? TakeWaiters(nint address, bool stop)
-    {
-        List<Waiter>? ready = null;
-        for (int i = _waiters.Count - 1; i >= 0; i--)
-        {
-            if (_waiters[i].Address == address && _waiters[i].Stop == stop)
-            {
-                (ready ??= []).Add(_waiters[i]);
-                _waiters.RemoveAt(i);
-            }
-        }
-
-        return ready;
-    }
-
-    /// <summary>Running totals for one locked object; guarded by the listener's gate.</summary>
-    private sealed class Accumulator
-    {
-        public long Starts;
-        public long Stops;
-        public double TotalNs;
-        public double MaxNs;
-    }
-
-    /// <summary>Someone waiting for the first start or stop of one object.</summary>
-    private sealed record Waiter(nint Address, bool Stop, TaskCompletionSource Completion);
 }

@@ -18,9 +18,10 @@ public sealed class DedicatedBufferPoolSpec
         pool.Return(a);
         pool.Return(b);
         var again = new[] { pool.Rent(64), pool.Rent(64) };
-        Assert.Contains(a, again);
-        Assert.Contains(b, again);
-        Assert.DoesNotContain(pool.Rent(64), again.Concat([a, b])); // empty: a fresh buffer
+        Assert.Contains(again, x => ReferenceEquals(x, a));
+        Assert.Contains(again, x => ReferenceEquals(x, b));
+        byte[] fresh = pool.Rent(64); // the pool is empty now: a new buffer
+        Assert.DoesNotContain(again, x => ReferenceEquals(x, fresh));
     }
 
     [Fact]

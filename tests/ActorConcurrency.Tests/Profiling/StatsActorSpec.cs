@@ -1,5 +1,6 @@
 using ActorConcurrency.Actors.Hosting;
 using ActorConcurrency.Actors.Profiling;
+using Akka.Actor;
 using Akka.TestKit.Xunit2;
 
 namespace ActorConcurrency.Tests.Profiling;
