@@ -10,8 +10,11 @@ namespace ActorConcurrency.Host.BenchReport;
 /// </summary>
 internal static class BenchmarkChart
 {
-    public const int Width = 900;
+    public const int MinWidth = 900;
     public const int Height = 480;
+
+    /// <summary>Room per bar, so value labels of neighbouring bars do not overlap.</summary>
+    private const int PixelsPerBar = 70;
 
     /// <summary>Draws <paramref name="group"/> into <paramref name="path"/>.</summary>
     public static void Save(ComparisonGroup group, string path)
@@ -33,13 +36,13 @@ internal static class BenchmarkChart
                         Position = m * slots + s,
                         Value = row.MeanNs,
                         FillColor = palette.GetColor(s),
-                        Label = FormatNs(row.MeanNs),
+                        Label = ShortLabel(row.MeanNs),
                     });
                 }
             }
 
             var plotted = plot.Add.Bars(bars);
-            plotted.ValueLabelStyle.FontSize = 11;
+            plotted.ValueLabelStyle.FontSize = 10;
             if (group.ThreadParameter is not null)
             {
                 plot.Legend.ManualItems.Add(new LegendItem
@@ -62,7 +65,21 @@ internal static class BenchmarkChart
             plot.ShowLegend(Alignment.UpperRight);
         }
 
-        plot.SavePng(path, Width, Height);
+        int width = Math.Max(MinWidth, (methods.Count * slots * PixelsPerBar) + 150);
+        plot.SavePng(path, width, Height);
+    }
+
+    /// <summary>Three significant digits and an ASCII unit ("us": the chart font may lack µ), to fit above a bar.</summary>
+    public static string ShortLabel(double ns)
+    {
+        (double value, string unit) = ns switch
+        {
+            >= 1_000_000 => (ns / 1_000_000, "ms"),
+            >= 1_000 => (ns / 1_000, "us"),
+            _ => (ns, "ns"),
+        };
+        string format = value >= 100 ? "0" : value >= 10 ? "0.#" : "0.##";
+        return value.ToString(format, CultureInfo.InvariantCulture) + " " + unit;
     }
 
     /// <summary>A time in the unit that keeps it readable.</summary>
