@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using Spectre.Console;
 
 namespace ActorConcurrency.Host.Tasks;
@@ -61,10 +62,15 @@ internal static class QuickMeasurement
         return (bestNs, bytesAtBest);
     }
 
+    /// <summary>Whether the measured code was compiled without optimisation (a Debug build: <c>dotnet run</c> without <c>-c Release</c>).</summary>
+    public static bool Unoptimised { get; } =
+        typeof(ActorConcurrency.SharedState.Caches.ICache<,>).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled ?? false;
+
     /// <summary>The line under every indicative table.</summary>
     public static void PrintCaveat(IAnsiConsole console, string benchmarkClass) =>
         console.MarkupLine(
-            $"[grey]Indicative only: a quick in-process measurement (best of {Repeats}) on a machine that may be busy. " +
+            $"[grey]Indicative only: a quick in-process measurement (best of {Repeats}) on a machine that may be busy" +
+            (Unoptimised ? ", of a Debug build (add -c Release to dotnet run for optimised code)" : "") + ". " +
             $"For real figures run [bold]dotnet run -c Release --project bench -- --filter '*{Markup.Escape(benchmarkClass)}*'[/] " +
             "and see docs/benchmarks.md.[/]");
 }
