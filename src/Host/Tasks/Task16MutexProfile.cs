@@ -1,17 +1,171 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using ActorConcurrency.Actors.Profiling;
 using ActorConcurrency.Host.Catalog;
+using ActorConcurrency.SharedState.Profiling;
+using Akka.Actor;
+using Spectre.Console;
 
 namespace ActorConcurrency.Host.Tasks;
 
-/// <summary>Task 16: mutex profile (planned).</summary>
-internal sealed class Task16MutexProfile : PlannedTask
+/// <summary>
+/// Task 16: the mutex profile. Runs the worker pool with one lock-protected statistics structure under the
+/// in-process <see cref="ContentionProfiler"/> and prints the locks ranked by wait, then the refactored
+/// pool (per-worker statistics merged at the end) and its table, then the actor form (a router pool
+/// reporting to a statistics actor). <c>profile</c> runs the same with its own options.
+/// </summary>
+internal sealed class Task16MutexProfile : CatalogTask
 {
+    /// <summary>How long each pool runs under load.</summary>
+    public static readonly TaskOption<double> Seconds = new(
+        "--seconds", "How long each pool runs under load, in seconds", 1.0, v => v is > 0 and <= 3600 ? null : "must be above 0 and at most 3600");
+
+    /// <summary>How many workers each pool has.</summary>
+    public static readonly TaskOption<int> Workers = new(
+        "--workers", "How many workers each pool has", 8, v => v is >= 1 and <= 1024 ? null : "must be from 1 to 1024");
+
+    /// <summary>Rows of a ranked table; the rest are summed in one line.</summary>
+    private const int TopRows = 8;
+
+    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(10);
+
     public override TaskInfo Info { get; } = new(
         16,
         "Mutex profile",
         "mutex contention profile",
         "Profiling",
-        SharedStateTypes: ["WorkerPool", "ContentionProfiler"],
-        ActorTypes: ["WorkerRouterPool", "StatsActor"],
-        Specs: ["ContentionProfilerSpec"],
+        SharedStateTypes: ["WorkerPool", "JobStats", "NamedLock", "ContentionProfiler"],
+        ActorTypes: ["WorkerRouterPool", "WorkerActor", "StatsActor"],
+        Specs: ["ContentionProfilerSpec", "WorkerPoolSpec", "StatsActorSpec"],
         Benchmark: "");
+
+    public override IReadOnlyList<Option> Options => [Seconds.Option, Workers.Option];
+
+    public override Task<DemoOutcome> RunAsync(DemoContext context) => ProfileAsync(context);
+
+    /// <summary>The whole experiment, for <c>run 16</c> and <c>profile</c>.</summary>
+    public static async Task<DemoOutcome> ProfileAsync(DemoContext context)
+    {
+        TimeSpan duration = TimeSpan.FromSeconds(context.Get(Seconds));
+        int workers = context.Get(Workers);
+        context.Console.MarkupLine(
+            $"{workers} workers, {duration.TotalSeconds:0.##} s per pool; contention captured in process from the runtime's " +
+            $"[bold]{RuntimeContention}[/] events and Monitor.LockContentionCount.");
+
+        var shared = await ProfilePoolAsync(context, "Before: one stats lock taken by every job", StatsMode.SharedLock, workers, duration);
+        var perWorker = await ProfilePoolAsync(context, "After: per-worker stats, merged once per worker", StatsMode.PerWorker, workers, duration);
+        var actor = await ProfileActorPoolAsync(context, workers, duration);
+
+        LockContention before = shared.Report.For(shared.LockName);
+        LockContention after = perWorker.Report.For(perWorker.LockName);
+        context.Console.MarkupLine(
+            $"Stats lock: [bold]{before.Contentions}[/] contentions, {Ms(before.TotalWait)} ms waited before; " +
+            $"[bold]{after.Contentions}[/] contentions, {Ms(after.TotalWait)} ms after. " +
+            $"Monitor.LockContentionCount grew by {shared.Report.MonitorContentions} then {perWorker.Report.MonitorContentions}.");
+
+        bool held = shared.AllRecorded && perWorker.AllRecorded && actor.AllRecorded;
+        return new DemoOutcome(
+            held,
+            $"stats lock contentions {before.Contentions} ({Ms(before.TotalWait)} ms) -> {after.Contentions} ({Ms(after.TotalWait)} ms) after the refactor; " +
+            $"jobs/s shared {shared.JobsPerSecond:N0}, per-worker {perWorker.JobsPerSecond:N0}, actors {actor.JobsPerSecond:N0}");
+    }
+
+    private const string RuntimeContention = "Microsoft-Windows-DotNETRuntime/Contention (0x4000)";
+
+    private sealed record PoolRun(string LockName, ContentionReport Report, bool AllRecorded, double JobsPerSecond);
+
+    private static async Task<PoolRun> ProfilePoolAsync(DemoContext context, string title, StatsMode mode, int workers, TimeSpan duration)
+    {
+        var pool = new WorkerPool(workers, mode);
+        using var profiler = ContentionProfiler.Start();
+        profiler.Name(pool.StatsLock);
+        WorkerPoolResult result = await context.Console.Status().StartAsync(
+            $"{title}: running…", _ => pool.RunAsync(duration, context.CancellationToken));
+        ContentionReport report = await profiler.StopAsync(FlushTimeout, context.CancellationToken);
+        bool allRecorded = result.Stats.Jobs == result.Submitted;
+        double jobsPerSecond = result.Submitted / result.Elapsed.TotalSeconds;
+        Print(context, title, report, pool.StatsLock.Name,
+            $"{result.Submitted:N0} jobs submitted, {result.Stats.Jobs:N0} recorded, {jobsPerSecond:N0} jobs/s");
+        return new PoolRun(pool.StatsLock.Name, report, allRecorded, jobsPerSecond);
+    }
+
+    private static async Task<PoolRun> ProfileActorPoolAsync(DemoContext context, int workers, TimeSpan duration)
+    {
+        const string title = "Actors: router pool of workers reporting to one stats actor";
+        const int Window = 4096; // jobs in flight at most, so the producer cannot flood the mailboxes
+        ActorSystem system = context.ActorSystem;
+        IActorRef stats = system.ActorOf(StatsActor.Props());
+        IActorRef router = system.ActorOf(WorkerRouterPool.Props(workers, stats));
+        try
+        {
+            using var profiler = ContentionProfiler.Start();
+            var watch = Stopwatch.StartNew();
+            long sent = 0;
+            WorkerPoolProtocol.StatsSnapshot snapshot = await context.Console.Status().StartAsync($"{title}: running…", async _ =>
+            {
+                while (watch.Elapsed < duration && !context.CancellationToken.IsCancellationRequested)
+                {
+                    for (int i = 0; i < Window / 4; i++)
+                    {
+                        router.Tell(new WorkerPoolProtocol.Job(sent++));
+                    }
+
+                    // Back-pressure: wait until all but one window of jobs has been recorded.
+                    await stats.Ask<WorkerPoolProtocol.StatsSnapshot>(
+                        new WorkerPoolProtocol.WhenRecorded(Math.Max(0, sent - Window)), TimeSpan.FromSeconds(30), context.CancellationToken);
+                }
+
+                return await stats.Ask<WorkerPoolProtocol.StatsSnapshot>(
+                    new WorkerPoolProtocol.WhenRecorded(sent), TimeSpan.FromSeconds(30), context.CancellationToken);
+            });
+            watch.Stop();
+            ContentionReport report = await profiler.StopAsync(FlushTimeout, context.CancellationToken);
+            double jobsPerSecond = sent / watch.Elapsed.TotalSeconds;
+            Print(context, title, report, lockName: null, $"{sent:N0} jobs sent, {snapshot.Jobs:N0} recorded by the stats actor, {jobsPerSecond:N0} jobs/s");
+            return new PoolRun("", report, snapshot.Jobs == sent, jobsPerSecond);
+        }
+        finally
+        {
+            system.Stop(router);
+            system.Stop(stats);
+        }
+    }
+
+    private static void Print(DemoContext context, string title, ContentionReport report, string? lockName, string jobs)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(title)}[/]")
+            .AddColumns("rank", "lock", "contentions", "total wait (ms)", "mean wait (µs)", "longest wait (ms)");
+        int rank = 0;
+        foreach (LockContention row in report.Locks.Take(TopRows))
+        {
+            string name = row.Lock == lockName ? $"[bold]{Markup.Escape(row.Lock)}[/]" : Markup.Escape(row.Lock);
+            table.AddRow(
+                (++rank).ToString(CultureInfo.InvariantCulture), name, row.Contentions.ToString("N0", CultureInfo.InvariantCulture),
+                Ms(row.TotalWait), row.MeanWait.TotalMicroseconds.ToString("0.0", CultureInfo.InvariantCulture), Ms(row.MaxWait));
+        }
+
+        if (report.Locks.Count == 0)
+        {
+            table.AddRow("—", "[green]no lock contended[/]", "0", "0", "—", "—");
+        }
+
+        context.Console.Write(table);
+        if (report.Locks.Count > TopRows)
+        {
+            var rest = report.Locks.Skip(TopRows).ToArray();
+            context.Console.MarkupLine($"[grey]… {rest.Length} more locks: {rest.Sum(r => r.Contentions)} contentions, {Ms(TimeSpan.FromTicks(rest.Sum(r => r.TotalWait.Ticks)))} ms.[/]");
+        }
+
+        if (lockName is not null && report.Locks.All(r => r.Lock != lockName))
+        {
+            context.Console.MarkupLine($"[grey]{Markup.Escape(lockName)}: never contended.[/]");
+        }
+
+        context.Console.MarkupLine(
+            $"{Markup.Escape(jobs)}; Monitor.LockContentionCount +{report.MonitorContentions}" +
+            (report.Complete ? "" : " [yellow](event flush timed out: the table may miss the last events)[/]"));
+    }
+
+    private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,22 @@
+namespace ActorConcurrency.Host.BenchReport;
+
+/// <summary>One measured benchmark case, as read from a BenchmarkDotNet full JSON export.</summary>
+/// <param name="FullName">BenchmarkDotNet's full name (namespace, class, method, parameters): unique per case.</param>
+/// <param name="Type">The benchmark class.</param>
+/// <param name="Method">The benchmark method: the bar of a chart.</param>
+/// <param name="Parameters">The case's parameters, in declaration order.</param>
+/// <param name="MeanNs">Mean time per operation, in nanoseconds.</param>
+/// <param name="AllocatedBytes">Bytes allocated per operation, or null when the memory diagnoser was off.</param>
+/// <param name="Baseline">Whether it is its group's baseline; null when the export has no sidecar saying so.</param>
+/// <param name="Categories">Its <c>[BenchmarkCategory]</c> values, joined; empty when none or unknown.</param>
+/// <param name="Run">The run (file) it came from.</param>
+internal sealed record BenchmarkRow(
+    string FullName,
+    string Type,
+    string Method,
+    IReadOnlyList<KeyValuePair<string, string>> Parameters,
+    double MeanNs,
+    double? AllocatedBytes,
+    bool? Baseline,
+    string Categories,
+    BenchmarkRun Run);

@@ -1,0 +1,7 @@
+namespace ActorConcurrency.Host.BenchReport;
+
+/// <summary>Where and when one results file was measured, from its <c>HostEnvironmentInfo</c> and title.</summary>
+/// <param name="File">The <c>*-report-full.json</c> file.</param>
+/// <param name="Machine">Processor, cores, operating system and runtime.</param>
+/// <param name="Date">When it ran (from the title BenchmarkDotNet stamps, else the file's time), UTC.</param>
+internal sealed record BenchmarkRun(string File, string Machine, DateTime Date);

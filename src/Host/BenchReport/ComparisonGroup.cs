@@ -1,0 +1,58 @@
+namespace ActorConcurrency.Host.BenchReport;
+
+/// <summary>
+/// One comparison group: the benchmarks of one class and category that share every parameter except the
+/// thread count. Its methods are the bars; each thread count is a series, so a chart shows the methods
+/// side by side at every thread count.
+/// </summary>
+/// <param name="Type">The benchmark class.</param>
+/// <param name="Categories">The category, or empty.</param>
+/// <param name="Parameters">The shared parameters (thread count excluded), e.g. <c>Workload=50/50</c>.</param>
+/// <param name="ThreadParameter">The name of the thread-count parameter, or null when the class has none.</param>
+/// <param name="Rows">Its measurements.</param>
+internal sealed record ComparisonGroup(
+    string Type,
+    string Categories,
+    IReadOnlyList<KeyValuePair<string, string>> Parameters,
+    string? ThreadParameter,
+    IReadOnlyList<BenchmarkRow> Rows)
+{
+    /// <summary>A readable title: class, category, parameters.</summary>
+    public string Title =>
+        string.Join(" — ", new[] { Type, Categories, string.Join(", ", Parameters.Select(p => $"{p.Key}={p.Value}")) }.Where(s => s.Length > 0));
+
+    /// <summary>The methods, in the order they were measured (the baseline first when known).</summary>
+    public IReadOnlyList<string> Methods =>
+        Rows.OrderByDescending(r => r.Baseline == true).Select(r => r.Method).Distinct().ToArray();
+
+    /// <summary>The thread counts (series), ascending; one empty series when the class has no thread parameter.</summary>
+    public IReadOnlyList<string> Series =>
+        ThreadParameter is null ? [""] : Rows.Select(ThreadsOf).Distinct().OrderBy(s => int.TryParse(s, out int n) ? n : int.MaxValue).ToArray();
+
+    /// <summary>The thread count of <paramref name="row"/>, or empty.</summary>
+    public string ThreadsOf(BenchmarkRow row) =>
+        ThreadParameter is null ? "" : row.Parameters.FirstOrDefault(p => p.Key == ThreadParameter).Value ?? "";
+
+    /// <summary>The row of <paramref name="method"/> at <paramref name="series"/>, if measured.</summary>
+    public BenchmarkRow? Find(string method, string series) =>
+        Rows.FirstOrDefault(r => r.Method == method && ThreadsOf(r) == series);
+
+    /// <summary>The baseline's mean at the row's thread count; null when the baseline is unknown or missing.</summary>
+    public double? RatioToBaseline(BenchmarkRow row)
+    {
+        BenchmarkRow? baseline = Rows.FirstOrDefault(r => r.Baseline == true && ThreadsOf(r) == ThreadsOf(row));
+        return baseline is null || baseline.MeanNs <= 0 ? null : row.MeanNs / baseline.MeanNs;
+    }
+
+    /// <summary>A file name for the chart, from the title: letters, digits and dashes only.</summary>
+    public string ChartFileName
+    {
+        get
+        {
+            string raw = string.Join("-", new[] { Type, Categories }.Concat(Parameters.Select(p => $"{p.Key}-{p.Value}")).Where(s => s.Length > 0));
+            var chars = raw.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray();
+            string name = string.Join("-", new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
+            return name + ".png";
+        }
+    }
+}

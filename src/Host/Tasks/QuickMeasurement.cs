@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Reflection;
+using Spectre.Console;
+
+namespace ActorConcurrency.Host.Tasks;
+
+/// <summary>
+/// The quick in-process timing tasks 7, 8, 10 and 12 print: a fixed number of operations split over
+/// dedicated threads released together by a barrier, best of a few repeats. It is indicative only — a
+/// shared machine, no warm-up control, no statistics — and says so, pointing to the benchmark class.
+/// </summary>
+internal static class QuickMeasurement
+{
+    /// <summary>Repeats per cell; the fastest counts, as the least disturbed by other processes.</summary>
+    public const int Repeats = 3;
+
+    /// <summary>
+    /// Runs <paramref name="body"/>(worker, operations) on <paramref name="threads"/> threads, sharing
+    /// <paramref name="totalOperations"/> among them, <see cref="Repeats"/> times; returns the best
+    /// nanoseconds per operation and the bytes allocated per operation (all threads) in that repeat.
+    /// </summary>
+    public static (double NsPerOp, double BytesPerOp) Measure(int threads, int totalOperations, Action<int, int> body)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(totalOperations, 1);
+        double bestNs = double.MaxValue;
+        double bytesAtBest = 0;
+        for (int repeat = 0; repeat < Repeats; repeat++)
+        {
+            using var start = new Barrier(threads + 1);
+            var workers = new Thread[threads];
+            for (int t = 0; t < threads; t++)
+            {
+                int worker = t;
+                int share = totalOperations / threads + (worker < totalOperations % threads ? 1 : 0);
+                workers[t] = new Thread(() =>
+                {
+                    start.SignalAndWait();
+                    body(worker, share);
+                }) { IsBackground = true, Name = $"quick-measurement-{worker}" };
+                workers[t].Start();
+            }
+
+            long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            start.SignalAndWait();
+            var watch = Stopwatch.StartNew();
+            foreach (Thread worker in workers)
+            {
+                worker.Join();
+            }
+
+            watch.Stop();
+            long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            double ns = watch.Elapsed.TotalNanoseconds / totalOperations;
+            if (ns < bestNs)
+            {
+                bestNs = ns;
+                bytesAtBest = (double)allocated / totalOperations;
+            }
+        }
+
+        return (bestNs, bytesAtBest);
+    }
+
+    /// <summary>Whether the measured code was compiled without optimisation (a Debug build: <c>dotnet run</c> without <c>-c Release</c>).</summary>
+    public static bool Unoptimised { get; } =
+        typeof(ActorConcurrency.SharedState.Caches.ICache<,>).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled ?? false;
+
+    /// <summary>The line under every indicative table.</summary>
+    public static void PrintCaveat(IAnsiConsole console, string benchmarkClass) =>
+        console.MarkupLine(
+            $"[grey]Indicative only: a quick in-process measurement (best of {Repeats}) on a machine that may be busy" +
+            (Unoptimised ? ", of a Debug build (add -c Release to dotnet run for optimised code)" : "") + ". " +
+            $"For real figures run [bold]dotnet run -c Release --project bench -- --filter '*{Markup.Escape(benchmarkClass)}*'[/] " +
+            "and see docs/benchmarks.md.[/]");
+}
