@@ -25,7 +25,7 @@ public sealed class LateReplyActor : ReceiveActor
                 asker.Tell(new LateReplyProtocol.Reply(id));
             }
 
-            Sender.Tell(new LateReplyProtocol.Released(_held.Count));
+            Sender.Tell(new LateReplyProtocol.Released(_held.Select(h => h.Asker).ToArray()));
             _held.Clear();
         });
     }

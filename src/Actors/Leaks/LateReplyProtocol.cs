@@ -1,3 +1,5 @@
+using Akka.Actor;
+
 namespace ActorConcurrency.Actors.Leaks;
 
 /// <summary>The messages of <see cref="LateReplyActor"/>.</summary>
@@ -20,6 +22,6 @@ public static class LateReplyProtocol
         }
     }
 
-    /// <summary>How many held requests were answered.</summary>
-    public sealed record Released(int Count);
+    /// <summary>The askers the held requests were answered to, in request order (an <c>Ask</c>'s temporary actor each).</summary>
+    public sealed record Released(IReadOnlyList<IActorRef> AnsweredTo);
 }

@@ -76,11 +76,11 @@ internal sealed class Task09TaskLeak : CatalogTask
         context.Console.MarkupLine("[bold]Leak check report for LeakingFetch:[/]");
         context.Console.WriteLine(leaking.ToString());
 
-        (int deadLetters, DeadLetter letter, bool askActorAlive, string askOutcome) = await AskTooLateAsync(context);
+        (int deadLetters, DeadLetter letter, IActorRef asker, bool askActorAlive, string askOutcome) = await AskTooLateAsync(context);
         context.Console.MarkupLine(
             $"Actor side: Ask with a 100 ms timeout -> [bold]{Markup.Escape(askOutcome)}[/]; the late reply became [bold]{deadLetters}[/] dead letter(s): " +
-            Markup.Escape($"{letter.Message} from {letter.Sender.Path} to {letter.Recipient.Path}"));
-        context.Console.MarkupLine($"The ask's temporary actor {Markup.Escape(letter.Recipient.Path.ToString())} still registered after the late reply: [bold]{(askActorAlive ? "yes" : "no")}[/].");
+            Markup.Escape($"{letter.Message} ({letter.Sender.Path} -> {letter.Recipient.Path})"));
+        context.Console.MarkupLine($"The ask's temporary actor {Markup.Escape(asker.Path.ToString())}, which the reply was sent to, still registered after the late reply: [bold]{(askActorAlive ? "yes" : "no")}[/].");
 
         bool held = !leaking.IsClean
             && reports.Skip(1).All(r => r.Report.IsClean)
@@ -113,7 +113,7 @@ internal sealed class Task09TaskLeak : CatalogTask
         return saw;
     }
 
-    private static async Task<(int DeadLetters, DeadLetter Letter, bool AskActorAlive, string AskOutcome)> AskTooLateAsync(DemoContext context)
+    private static async Task<(int DeadLetters, DeadLetter Letter, IActorRef Asker, bool AskActorAlive, string AskOutcome)> AskTooLateAsync(DemoContext context)
     {
         ActorSystem system = context.ActorSystem;
         var timeout = TimeSpan.FromSeconds(10);
@@ -134,10 +134,11 @@ internal sealed class Task09TaskLeak : CatalogTask
                 outcome = $"{ex.GetType().Name}";
             }
 
-            await backend.Ask<LateReplyProtocol.Released>(LateReplyProtocol.ReleaseHeld.Instance, timeout, context.CancellationToken);
+            var released = await backend.Ask<LateReplyProtocol.Released>(LateReplyProtocol.ReleaseHeld.Instance, timeout, context.CancellationToken);
             var counted = await counter.Ask<DeadLetterCounterProtocol.Counted>(new DeadLetterCounterProtocol.AwaitCount(1), timeout, context.CancellationToken);
             DeadLetter letter = counted.DeadLetters[0];
-            return (counted.DeadLetters.Count, letter, TemporaryActors.IsRegistered(system, letter.Recipient), outcome);
+            IActorRef asker = released.AnsweredTo[0];
+            return (counted.DeadLetters.Count, letter, asker, TemporaryActors.IsRegistered(system, asker), outcome);
         }
         finally
         {

@@ -60,14 +60,11 @@ internal sealed class Task11MemoryModel : CatalogTask
     private static async Task<DemoOutcome> RunProbesAsync(DemoContext context)
     {
         var timeout = TimeSpan.FromMilliseconds(context.Get(ProbeTimeoutMilliseconds));
-        var reports = new List<ProbeReport>();
-        await context.Console.Status().StartAsync("running probes in child processes…", async status =>
+        ProbeReport[] reports = [];
+        await context.Console.Status().StartAsync($"running {DemonstratedProbes.Length} probes in child processes (each killed if still running {timeout.TotalMilliseconds:0} ms after its flag is set)…", async _ =>
         {
-            foreach (string probe in DemonstratedProbes)
-            {
-                status.Status($"probe {probe} (killed if still running {timeout.TotalMilliseconds:0} ms after its flag is set)…");
-                reports.Add(await ProbeRunner.RunAsync(probe, timeout, context.CancellationToken));
-            }
+            // Concurrently: a hung probe costs its timeout once, not once per probe.
+            reports = await Task.WhenAll(DemonstratedProbes.Select(probe => ProbeRunner.RunAsync(probe, timeout, context.CancellationToken)));
         });
 
         ProbeReport? described = reports.FirstOrDefault(r => r.Environment.Count > 0);

@@ -26,6 +26,7 @@ internal sealed class StartSite
     {
         var trace = new StackTrace(skipFrames: 1, fNeedFileInfo: true);
         var frames = new List<string>(MaxFrames);
+        string? previous = null;
         foreach (StackFrame frame in trace.GetFrames())
         {
             if (frame.GetMethod() is not { DeclaringType: { } type } method || !IsCodeUnderTest(type))
@@ -33,7 +34,15 @@ internal sealed class StartSite
                 continue;
             }
 
-            frames.Add(Format(frame, method, type));
+            // An async method shows twice: its body (MoveNext, with the line) and the stub that started it.
+            string name = Name(method, type);
+            if (name == previous)
+            {
+                continue;
+            }
+
+            previous = name;
+            frames.Add(frame.GetFileName() is { } file ? $"{name} in {Path.GetFileName(file)}:line {frame.GetFileLineNumber()}" : name);
             if (frames.Count == MaxFrames)
             {
                 break;
@@ -63,7 +72,7 @@ internal sealed class StartSite
             || assembly.StartsWith("System.", StringComparison.Ordinal));
     }
 
-    private static string Format(StackFrame frame, MethodBase method, Type type)
+    private static string Name(MethodBase method, Type type)
     {
         // An async method's body runs in <Name>d__N.MoveNext, nested in the type that declared Name.
         string methodName = type.Name.StartsWith('<') && method.Name == "MoveNext" ? Unmangle(type.Name) : Unmangle(method.Name);
@@ -73,8 +82,7 @@ internal sealed class StartSite
             owner = outer;
         }
 
-        string location = frame.GetFileName() is { } file ? $" in {Path.GetFileName(file)}:line {frame.GetFileLineNumber()}" : string.Empty;
-        return $"{owner.Name}.{methodName}{location}";
+        return $"{owner.Name}.{methodName}";
     }
 
     /// <summary><c>&lt;FetchAsync&gt;d__3</c> → FetchAsync; <c>&lt;FetchAsync&gt;b__0</c> → lambda in FetchAsync; <c>&lt;Run&gt;g__Work|1_0</c> → Work (local function in Run).</summary>
