@@ -14,7 +14,7 @@ internal sealed class Task05LazyInit : CatalogTask
 {
     /// <summary>How many threads call <c>GetCache()</c> at once in each run.</summary>
     public static readonly TaskOption<int> Threads = new(
-        "--threads", "How many threads call GetCache() at once (tasks 5 and 6)", 8, v => v is < 2 or > 64 ? "must be from 2 to 64" : null);
+        "--threads", "How many threads call GetCache() at once (tasks 5 and 6)", 8, v => v is < 1 or > 64 ? "must be from 1 to 64" : null);
 
     private static readonly (string Name, Func<Func<Cache>, ICacheHolder> Create)[] Forms =
     [
