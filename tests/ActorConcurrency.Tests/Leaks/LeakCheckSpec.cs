@@ -132,8 +132,9 @@ public sealed class LeakCheckSpec
     [Fact]
     public async Task Run_9_names_the_leaked_task_and_where_it_started()
     {
-        HostRun run = await HostRun.RunAsync("run", "9");
-        Assert.Equal(0, run.ExitCode);
+        // A generous grace: under a loaded CI run the fixed fetches may need more than the default 200 ms to wind down.
+        HostRun run = await HostRun.RunAsync("run", "9", "--grace-ms", "3000");
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
         Assert.Contains("async method WorkAsync", run.Output);
         Assert.Contains("at LeakingFetch.FetchAsync in LeakingFetch.cs", run.Output);
     }
