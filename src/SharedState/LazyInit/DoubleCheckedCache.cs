@@ -7,14 +7,18 @@ namespace ActorConcurrency.SharedState.LazyInit;
 /// while it does not.
 /// </summary>
 /// <remarks>
-/// Why the field is read with <see cref="Volatile.Read{T}(ref readonly T)"/> (acquire) and written with
-/// <see cref="Volatile.Write{T}(ref T, T)"/> (release): building the cache writes its fields, then the
-/// reference is stored. A reader on the fast path takes no lock, so nothing else orders its reads. Without
-/// acquire, its reads of the cache's fields could be satisfied before its read of the reference (weakly
-/// ordered CPUs such as ARM64 do this; the JIT may also move or reuse plain reads), and it could see the
-/// reference but the fields as they were before the constructor ran. The release store keeps the
-/// constructor's writes before the publication; the acquire load keeps the reader's later reads after it.
-/// On x64 both compile to plain moves, which is why the broken form "works on my machine".
+/// Why the fast path reads the field with <see cref="Volatile.Read{T}(ref readonly T)"/> (acquire) and the
+/// slow path publishes with <see cref="Volatile.Write{T}(ref T, T)"/> (release): the fast-path reader takes
+/// no lock, so only these two order what it sees. Building the cache writes memory (the cache's fields,
+/// and whatever else the initialiser touched), then the reference is stored. The release store keeps all
+/// of those writes before the publication; the acquire load keeps every later read of the reader after
+/// it. The .NET runtime does make a plain reference store a release for the object's own fields and
+/// honours data-dependent reads, so on CoreCLR the cache object itself would be seen whole even with plain
+/// accesses — but its memory-model document warns not to use that for general ordering: the JIT still
+/// treats the store as ordinary with respect to other writes (state not reached through the reference, such
+/// as a static table or a flag the initialiser set), and ECMA-335 promises none of it. The volatile pair
+/// states the intent and makes the guarantee cover everything written before publication, on every runtime
+/// and CPU. On x64 both compile to plain moves, which is why the unsynchronised form "works on my machine".
 /// If the initialiser throws, nothing is stored and the next caller runs it again (retry).
 /// </remarks>
 public sealed class DoubleCheckedCache : ICacheHolder
