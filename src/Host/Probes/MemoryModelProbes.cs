@@ -18,6 +18,9 @@ internal static class MemoryModelProbes
     public const string PublishPlain = "publish-plain";
     public const string PublishVolatile = "publish-volatile";
 
+    public const string OrderPlain = "order-plain";
+    public const string OrderVolatile = "order-volatile";
+
     /// <summary>A control that blocks for ever, so the runner's kill path can be shown and tested.</summary>
     public const string Block = "block";
 
@@ -35,6 +38,8 @@ internal static class MemoryModelProbes
         [StopVolatile] = "B: spin on the flag with Volatile.Read, stop with Volatile.Write",
         [PublishPlain] = "C: data = 42; ready = true (plain); reader spins on ready, prints data",
         [PublishVolatile] = "C fixed: ready written with Volatile.Write, read with Volatile.Read",
+        [OrderPlain] = "C ordering: 1,000,000 plain publications; count reads where data was older than the flag",
+        [OrderVolatile] = "C ordering fixed: the same with Volatile.Write / Volatile.Read on the flag",
         [Block] = "control: blocks for ever (shows a hung child is killed)",
     };
 
@@ -60,6 +65,12 @@ internal static class MemoryModelProbes
                 break;
             case PublishVolatile:
                 RunPublication(PublicationProbe.WithVolatile(), output);
+                break;
+            case OrderPlain:
+                RunOrder(PublicationOrderProbe.Plain(), output);
+                break;
+            case OrderVolatile:
+                RunOrder(PublicationOrderProbe.WithVolatile(), output);
                 break;
             case Block:
                 Say(output, "stop-set");
@@ -129,6 +140,25 @@ internal static class MemoryModelProbes
         Say(output, "stop-set");
         reader.Join();
         Say(output, $"result value={value}");
+    }
+
+    private static void RunOrder(PublicationOrderProbe probe, TextWriter output)
+    {
+        const int rounds = 1_000_000;
+        (long Reads, long Stale) seen = default;
+        using var start = new Barrier(2);
+        var reader = new Thread(() =>
+        {
+            start.SignalAndWait();
+            seen = probe.ReadUntil(rounds);
+        })
+        { IsBackground = true, Name = "probe reader" };
+        reader.Start();
+        start.SignalAndWait();
+        probe.Publish(rounds);
+        Say(output, "stop-set");
+        reader.Join();
+        Say(output, $"result publications={rounds} reads={seen.Reads} stale={seen.Stale}");
     }
 
     private static void Say(TextWriter output, string line)

@@ -68,7 +68,7 @@ internal sealed class Task06ConfigReload : CatalogTask
         bool held = record.Inconsistent == 0 && record.Regressions == 0 && stillInForce && ordered == Subscribers;
         return new DemoOutcome(
             held,
-            $"record: {record.Inconsistent} inconsistent / {record.Regressions} regressions in {record.Reads:N0} reads; field-by-field: {fieldByField.Inconsistent} inconsistent; actor subscribers in order: {ordered}/{Subscribers}");
+            $"record: {record.Inconsistent} inconsistent / {record.Regressions} regressions in {record.Reads:N0} reads; field-by-field: {fieldByField.Inconsistent:N0} inconsistent in {fieldByField.Reads:N0} reads; actor subscribers in order: {ordered}/{Subscribers}");
     }
 
     private sealed record Measured(long Reads, long Inconsistent, long Regressions, long Applied, long Stale);

@@ -87,7 +87,7 @@ internal sealed class Task09TaskLeak : CatalogTask
             && empty.IsClean
             && deadLetters == 1
             && !askActorAlive;
-        LeakedTask? leak = leaking.Leaks.FirstOrDefault();
+        LeakedTask? leak = leaking.Leaks.FirstOrDefault(l => l.Operation.StartsWith("async method", StringComparison.Ordinal)) ?? leaking.Leaks.FirstOrDefault();
         return new DemoOutcome(
             held,
             $"leaking fetch: {leaking.Leaks.Count} leaked ({leak?.Operation} at {leak?.StartedAt}); buffered/cancellable/empty: {string.Join("/", reports.Skip(1).Select(r => r.Report.Leaks.Count).Append(empty.Leaks.Count))} leaked; late Ask reply: {deadLetters} dead letter, ask actor {(askActorAlive ? "still registered" : "gone")}");

@@ -25,6 +25,8 @@ internal sealed class Task11MemoryModel : CatalogTask
         MemoryModelProbes.StopVolatile,
         MemoryModelProbes.PublishPlain,
         MemoryModelProbes.PublishVolatile,
+        MemoryModelProbes.OrderPlain,
+        MemoryModelProbes.OrderVolatile,
     ];
 
     public override TaskInfo Info { get; } = new(
@@ -32,7 +34,7 @@ internal sealed class Task11MemoryModel : CatalogTask
         "Works on my machine",
         "memory-model undefined behaviour",
         "MemoryModel",
-        SharedStateTypes: ["StopFlagProbe", "PublicationProbe", "SpinLoopCompiler"],
+        SharedStateTypes: ["StopFlagProbe", "PublicationProbe", "PublicationOrderProbe", "SpinLoopCompiler"],
         ActorTypes: [],
         Specs: ["MemoryModelProbeSpec"],
         Benchmark: "");
@@ -56,7 +58,7 @@ internal sealed class Task11MemoryModel : CatalogTask
         return new DemoOutcome(outcomes.All(o => o.Held), string.Join("; ", outcomes.Select(o => o.Evidence)));
     }
 
-    /// <summary>Probes A, B, C and C fixed, each in a child process.</summary>
+    /// <summary>Probes A, B, C and C fixed, and C's ordering measured over many publications, each in a child process.</summary>
     private static async Task<DemoOutcome> RunProbesAsync(DemoContext context)
     {
         var timeout = TimeSpan.FromMilliseconds(context.Get(ProbeTimeoutMilliseconds));
@@ -95,9 +97,12 @@ internal sealed class Task11MemoryModel : CatalogTask
 
         ProbeReport stopVolatile = reports.Single(r => r.Probe == MemoryModelProbes.StopVolatile);
         ProbeReport publishVolatile = reports.Single(r => r.Probe == MemoryModelProbes.PublishVolatile);
+        ProbeReport orderVolatile = reports.Single(r => r.Probe == MemoryModelProbes.OrderVolatile);
         bool held = stopVolatile.Outcome == ProbeOutcome.Terminated
             && publishVolatile.Outcome == ProbeOutcome.Terminated
             && publishVolatile.Result.GetValueOrDefault("value") == "42"
+            && orderVolatile.Outcome == ProbeOutcome.Terminated
+            && orderVolatile.Result.GetValueOrDefault("stale") == "0"
             && reports.All(r => r.Outcome != ProbeOutcome.Failed);
         string arch = described?.Environment.GetValueOrDefault("architecture") ?? "?";
         return new DemoOutcome(held, $"{arch}: " + string.Join(", ", reports.Select(r => $"{r.Probe} {Summary(r)}")));
@@ -112,7 +117,9 @@ internal sealed class Task11MemoryModel : CatalogTask
 
     private static string Summary(ProbeReport report) => report.Outcome switch
     {
-        ProbeOutcome.Terminated => report.Result.TryGetValue("value", out string? value) ? $"terminated (value {value})" : "terminated",
+        ProbeOutcome.Terminated when report.Result.TryGetValue("value", out string? value) => $"terminated (value {value})",
+        ProbeOutcome.Terminated when report.Result.TryGetValue("stale", out string? stale) => $"{stale} stale reads",
+        ProbeOutcome.Terminated => "terminated",
         ProbeOutcome.Hung => $"hung (killed after {report.AfterStop.TotalMilliseconds:0} ms)",
         _ => "failed",
     };

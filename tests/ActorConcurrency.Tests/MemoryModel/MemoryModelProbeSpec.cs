@@ -58,6 +58,28 @@ public sealed class MemoryModelProbeSpec
     }
 
     [Fact]
+    public void Publications_through_a_volatile_flag_are_never_seen_out_of_order()
+    {
+        const int rounds = 200_000;
+        PublicationOrderProbe probe = PublicationOrderProbe.WithVolatile();
+        (long Reads, long Stale) seen = default;
+        var reader = new Thread(() => seen = probe.ReadUntil(rounds));
+        reader.Start();
+        probe.Publish(rounds);
+        reader.Join();
+        Assert.True(seen.Reads >= 1);
+        Assert.Equal(0, seen.Stale);
+    }
+
+    [Fact]
+    public async Task The_volatile_ordering_probe_counts_no_stale_read_in_a_child_process()
+    {
+        ProbeReport report = await ProbeRunner.RunAsync(MemoryModelProbes.OrderVolatile, Generous, CancellationToken.None);
+        Assert.Equal(ProbeOutcome.Terminated, report.Outcome);
+        Assert.Equal("0", report.Result["stale"]);
+    }
+
+    [Fact]
     public async Task A_probe_that_never_finishes_is_reported_as_hung_and_killed()
     {
         ProbeReport report = await ProbeRunner.RunAsync(MemoryModelProbes.Block, TimeSpan.FromMilliseconds(200), CancellationToken.None);
