@@ -93,7 +93,7 @@ internal sealed class Task11MemoryModel : CatalogTask
         }
 
         context.Console.Write(table);
-        context.Console.MarkupLine("[grey]Only the Volatile forms are guaranteed to stop (and to print 42); the plain forms may hang or not depending on the JIT, its tiering and the CPU — see docs/memory-model.md.[/]");
+        context.Console.MarkupLine("[grey]Only the Volatile forms are guaranteed to stop, to print 42 and to count 0 stale reads; the plain forms may hang or not depending on the JIT, its tiering and the CPU — see docs/memory-model.md.[/]");
 
         ProbeReport stopVolatile = reports.Single(r => r.Probe == MemoryModelProbes.StopVolatile);
         ProbeReport publishVolatile = reports.Single(r => r.Probe == MemoryModelProbes.PublishVolatile);
