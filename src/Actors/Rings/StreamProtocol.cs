@@ -1,0 +1,25 @@
+namespace ActorConcurrency.Actors.Rings;
+
+/// <summary>The messages of <see cref="StreamCountingActor"/>.</summary>
+public static class StreamProtocol
+{
+    /// <summary>One item of the stream. Fire-and-forget: send it with <c>Tell</c>.</summary>
+    public sealed record Item(long Value);
+
+    /// <summary>Asks what the actor has received. Reply: <see cref="Received"/>.</summary>
+    public sealed record GetReceived
+    {
+        /// <summary>The only instance.</summary>
+        public static readonly GetReceived Instance = new();
+
+        private GetReceived()
+        {
+        }
+    }
+
+    /// <summary>
+    /// What the actor received, as of every message processed before the <see cref="GetReceived"/>: how many
+    /// items, their sum, and how many arrived out of order (not one more than the item before it).
+    /// </summary>
+    public sealed record Received(long Count, long Sum, long OutOfOrder);
+}
