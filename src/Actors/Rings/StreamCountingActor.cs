@@ -16,6 +16,9 @@ public sealed class StreamCountingActor : ReceiveActor
     private long _sum;
     private long _outOfOrder;
 
+    /// <summary>Callers of <see cref="StreamProtocol.WhenReceived"/> still waiting, with the count each waits for.</summary>
+    private readonly List<(IActorRef Caller, long Count)> _waiting = [];
+
     /// <summary>Creates the actor's behaviour.</summary>
     public StreamCountingActor()
     {
@@ -29,8 +32,31 @@ public sealed class StreamCountingActor : ReceiveActor
             _expected = item.Value + 1;
             _count++;
             _sum += item.Value;
+            if (_waiting.Count != 0)
+            {
+                AnswerWaiting();
+            }
         });
-        Receive<StreamProtocol.GetReceived>(_ => Sender.Tell(new StreamProtocol.Received(_count, _sum, _outOfOrder)));
+        Receive<StreamProtocol.GetReceived>(_ => Sender.Tell(Snapshot()));
+        Receive<StreamProtocol.WhenReceived>(when =>
+        {
+            _waiting.Add((Sender, when.Count));
+            AnswerWaiting();
+        });
+    }
+
+    private StreamProtocol.Received Snapshot() => new(_count, _sum, _outOfOrder);
+
+    private void AnswerWaiting()
+    {
+        for (int i = _waiting.Count - 1; i >= 0; i--)
+        {
+            if (_waiting[i].Count <= _count)
+            {
+                _waiting[i].Caller.Tell(Snapshot());
+                _waiting.RemoveAt(i);
+            }
+        }
     }
 
     /// <summary>The props to spawn a counting consumer.</summary>

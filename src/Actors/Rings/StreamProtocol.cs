@@ -18,6 +18,12 @@ public static class StreamProtocol
     }
 
     /// <summary>
+    /// Asks to be told once the actor has received <paramref name="Count"/> items (at once if it already has).
+    /// Reply: <see cref="Received"/>. Lets a caller wait for a stream sent by another sender without polling.
+    /// </summary>
+    public sealed record WhenReceived(long Count);
+
+    /// <summary>
     /// What the actor received, as of every message processed before the <see cref="GetReceived"/>: how many
     /// items, their sum, and how many arrived out of order (not one more than the item before it).
     /// </summary>
