@@ -43,7 +43,8 @@ internal sealed class Task15PropertyTests : CatalogTask
             return Task.FromResult(new DemoOutcome(false, error.Message));
         }
 
-        context.Console.MarkupLine($"Budget per property: [bold]{Markup.Escape(budget.ToString())}[/] (set {PropertyBudget.SoakVariable} to soak).");
+        string hint = budget.Seconds > 0 ? $"from {PropertyBudget.SoakVariable}" : $"set {PropertyBudget.SoakVariable}=N to sample each for N minutes";
+        context.Console.MarkupLine($"Budget per property: [bold]{Markup.Escape(budget.ToString())}[/] ({Markup.Escape(hint)}).");
         var rows = new List<(string Name, bool Passed, string Evidence, TimeSpan Elapsed)>();
         context.Console.Progress().Start(progress =>
         {
