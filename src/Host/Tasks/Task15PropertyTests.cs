@@ -1,17 +1,88 @@
+using System.CommandLine;
 using ActorConcurrency.Host.Catalog;
+using ActorConcurrency.Host.PropertyChecks;
+using Spectre.Console;
 
 namespace ActorConcurrency.Host.Tasks;
 
-/// <summary>Task 15: property-based tests (planned).</summary>
-internal sealed class Task15PropertyTests : PlannedTask
+/// <summary>
+/// Task 15: runs every CsCheck property of the LRU forms, the LRU actor and the rings (the same ones the
+/// specs run in CI) and prints, for each, CsCheck's own summary of the iterations it ran. A failing
+/// property prints CsCheck's shrunk counter-example. With <c>SOAK_MINUTES</c> set, each property samples
+/// for that many minutes instead of <c>--iterations</c>.
+/// </summary>
+internal sealed class Task15PropertyTests : CatalogTask
 {
+    /// <summary>CsCheck iterations per property (ignored when SOAK_MINUTES is set).</summary>
+    public static readonly TaskOption<int> Iterations = new(
+        "--iterations", "CsCheck iterations per property (SOAK_MINUTES=N runs each for N minutes instead)", 100,
+        v => v < 1 ? "must be at least 1" : null);
+
     public override TaskInfo Info { get; } = new(
         15,
         "Property-based tests",
         "property-based concurrent tests (rapid)",
         "Lru",
-        SharedStateTypes: ["LruCache<TKey,TValue>", "SpscRingBuffer<T>"],
-        ActorTypes: ["LruActor"],
-        Specs: ["LruPropertySpec"],
+        SharedStateTypes: ["LruCache<TKey,TValue>", "DeferredPromotionLruCache<TKey,TValue>", "SpscRingBuffer<T>", "PaddedSpscRingBuffer<T>"],
+        ActorTypes: ["LruActor<TKey,TValue>"],
+        Specs: ["LruPropertySpec", "RingPropertySpec"],
         Benchmark: "");
+
+    public override IReadOnlyList<Option> Options => [Iterations.Option];
+
+    public override Task<DemoOutcome> RunAsync(DemoContext context)
+    {
+        PropertyBudget budget;
+        try
+        {
+            budget = PropertyBudget.FromEnvironment(context.Get(Iterations));
+        }
+        catch (ArgumentOutOfRangeException error)
+        {
+            context.Console.MarkupLine($"[red]{Markup.Escape(error.Message)}[/]");
+            return Task.FromResult(new DemoOutcome(false, error.Message));
+        }
+
+        string hint = budget.Seconds > 0 ? $"from {PropertyBudget.SoakVariable}" : $"set {PropertyBudget.SoakVariable}=N to sample each for N minutes";
+        context.Console.MarkupLine($"Budget per property: [bold]{Markup.Escape(budget.ToString())}[/] ({Markup.Escape(hint)}).");
+        var rows = new List<(string Name, bool Passed, string Evidence, TimeSpan Elapsed)>();
+        context.Console.Progress().Start(progress =>
+        {
+            var bar = progress.AddTask("properties", maxValue: PropertySuite.All.Count);
+            foreach (PropertySuite.Entry property in PropertySuite.All)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                bar.Description = property.Name;
+                var started = DateTime.UtcNow;
+                try
+                {
+                    PropertyResult result = property.Run(context.ActorSystem, budget);
+                    rows.Add((result.Name, true, result.Summary, result.Elapsed));
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    // CsCheck's message holds the seed and the shrunk, minimal failing sequence.
+                    rows.Add((property.Name, false, error.Message, DateTime.UtcNow - started));
+                }
+
+                bar.Increment(1);
+            }
+        });
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("property", "result", "CsCheck says", "time");
+        foreach (var row in rows)
+        {
+            table.AddRow(
+                Markup.Escape(row.Name),
+                row.Passed ? "[green]passed[/]" : "[red]FAILED[/]",
+                Markup.Escape(row.Evidence),
+                $"{row.Elapsed.TotalSeconds:F1} s");
+        }
+
+        context.Console.Write(table);
+        int passed = rows.Count(r => r.Passed);
+        return Task.FromResult(new DemoOutcome(
+            passed == rows.Count,
+            $"{passed}/{rows.Count} properties passed ({budget} each): " + string.Join("; ", rows.Select(r => $"{r.Name}: {r.Evidence}"))));
+    }
 }

@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using ActorConcurrency.Actors.Lru;
+using ActorConcurrency.SharedState.Lru;
+using Akka.Actor;
+using CsCheck;
+
+namespace ActorConcurrency.Host.PropertyChecks;
+
+/// <summary>
+/// Task 15: the LRU properties, run by the specs (LruPropertySpec) in CI and by <c>run 15</c>. A failure
+/// throws CsCheck's exception carrying the shrunk, minimal failing sequence and its seed.
+/// <list type="bullet">
+/// <item>Model-based: random sequences of TryGet/Set/Remove over <see cref="KeySpace"/> keys (more than any
+/// capacity, so evictions are frequent) on a form and on <see cref="LruModel"/>; after every operation the
+/// result and the recency order must agree, and after the sequence every invariant must hold.</item>
+/// <item>Linearizable: CsCheck's SampleParallel runs a random prefix, then operations in parallel; the
+/// results (as a multiset), the final state and the invariants must match some sequential order on the
+/// model.</item>
+/// </list>
+/// </summary>
+internal static class LruProperties
+{
+    /// <summary>Keys 0..7; capacities 1..<see cref="MaxCapacity"/>.</summary>
+    public const int KeySpace = 8;
+
+    public const int MaxCapacity = 5;
+
+    /// <summary>Model-based property of a shared-memory form.</summary>
+    public static PropertyResult ModelBased(string name, Func<int, ILruCache<int, int>> create, PropertyBudget budget) =>
+        Run(name, writeLine => Check.SampleModelBased(
+            Gen.Int[1, MaxCapacity].Select(capacity => (new CacheSubject(create(capacity), traceOrder: true), new LruModel(capacity, traceOrder: true))),
+            Operations<CacheSubject, LruModel>(),
+            equal: SameTraceAndInvariantsHold,
+            iter: budget.Iter,
+            time: budget.Time,
+            printActual: Print,
+            printModel: Print,
+            writeLine: writeLine));
+
+    /// <summary>Model-based property of the owner actor, every operation an Ask.</summary>
+    public static PropertyResult ModelBasedActor(ActorSystem system, PropertyBudget budget)
+    {
+        var spawned = new ConcurrentBag<IActorRef>();
+        try
+        {
+            return Run("LruActor: model-based", writeLine => Check.SampleModelBased(
+                Gen.Int[1, MaxCapacity].Select(capacity => (Spawn(system, spawned, capacity), new LruModel(capacity, traceOrder: true))),
+                Operations<ActorSubject, LruModel>(),
+                equal: SameTraceAndInvariantsHold,
+                iter: budget.Iter,
+                time: budget.Time,
+                printActual: Print,
+                printModel: Print,
+                writeLine: writeLine));
+        }
+        finally
+        {
+            foreach (IActorRef actor in spawned)
+            {
+                system.Stop(actor);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Linearizability of a shared-memory form. <paramref name="capacityOf"/> picks the capacity from a
+    /// random 1..<see cref="MaxCapacity"/>: the deferred-promotion form is exact only while no eviction races
+    /// with a hit, so its property uses a capacity of <see cref="KeySpace"/> (see docs/lru.md).
+    /// </summary>
+    public static PropertyResult Linearizable(
+        string name, Func<int, ILruCache<int, int>> create, Func<int, int> capacityOf, PropertyBudget budget) =>
+        Run(name, writeLine => Check.SampleParallel(
+            Gen.Int[1, MaxCapacity].Select(capacityOf).Select(capacity => (new CacheSubject(create(capacity), traceOrder: false), new LruModel(capacity, traceOrder: false))),
+            Operations<CacheSubject, LruModel>(),
+            equal: SameOutcome,
+            iter: budget.Iter,
+            time: budget.Time,
+            printActual: Print,
+            printModel: Print,
+            writeLine: writeLine));
+
+    /// <summary>Linearizability of the owner actor: Asks from several threads at once.</summary>
+    public static PropertyResult LinearizableActor(ActorSystem system, PropertyBudget budget)
+    {
+        var spawned = new ConcurrentBag<IActorRef>();
+        try
+        {
+            return Run("LruActor: linearizable (SampleParallel)", writeLine => Check.SampleParallel(
+                Gen.Int[1, MaxCapacity].Select(capacity => (Spawn(system, spawned, capacity, traceOrder: false), new LruModel(capacity, traceOrder: false))),
+                Operations<ActorSubject, LruModel>(),
+                equal: SameOutcome,
+                iter: budget.Iter,
+                time: budget.Time,
+                printActual: Print,
+                printModel: Print,
+                writeLine: writeLine));
+        }
+        finally
+        {
+            foreach (IActorRef actor in spawned)
+            {
+                system.Stop(actor);
+            }
+        }
+    }
+
+    internal static PropertyResult Run(string name, Action<Action<string>> sample)
+    {
+        var lines = new List<string>();
+        var stopwatch = Stopwatch.StartNew();
+        sample(line =>
+        {
+            lock (lines)
+            {
+                lines.Add(line);
+            }
+        });
+        return new PropertyResult(name, string.Join(" ", lines).Trim(), stopwatch.Elapsed);
+    }
+
+    private static ActorSubject Spawn(ActorSystem system, ConcurrentBag<IActorRef> spawned, int capacity, bool traceOrder = true)
+    {
+        IActorRef actor = system.ActorOf(LruActor<int, int>.Props(capacity));
+        spawned.Add(actor);
+        return new ActorSubject(actor, traceOrder);
+    }
+
+    private static GenOperation<TActual, TModel>[] Operations<TActual, TModel>()
+        where TActual : ILruSubject
+        where TModel : ILruSubject =>
+    [
+        Gen.Int[0, KeySpace - 1].Operation<TActual, TModel>(
+            key => $"TryGet({key})", (actual, key) => actual.TryGet(key), (model, key) => model.TryGet(key)),
+        Gen.Select(Gen.Int[0, KeySpace - 1], Gen.Int[0, 9]).Operation<TActual, TModel>(
+            kv => $"Set({kv.Item1},{kv.Item2})", (actual, kv) => actual.Set(kv.Item1, kv.Item2), (model, kv) => model.Set(kv.Item1, kv.Item2)),
+        Gen.Int[0, KeySpace - 1].Operation<TActual, TModel>(
+            key => $"Remove({key})", (actual, key) => actual.Remove(key), (model, key) => model.Remove(key)),
+    ];
+
+    /// <summary>Sequential: identical results and recency order after every operation, and no broken invariant.</summary>
+    private static bool SameTraceAndInvariantsHold(ILruSubject actual, ILruSubject model) =>
+        actual.Log.SequenceEqual(model.Log) && actual.BrokenInvariants().Count == 0;
+
+    /// <summary>Parallel: the same results as a multiset (the parallel order is unknown), the same final state, no broken invariant.</summary>
+    private static bool SameOutcome(ILruSubject actual, ILruSubject model) =>
+        actual.Log.Order(StringComparer.Ordinal).SequenceEqual(model.Log.Order(StringComparer.Ordinal))
+        && actual.FinalState().SequenceEqual(model.FinalState())
+        && actual.BrokenInvariants().Count == 0;
+
+    private static string Print(ILruSubject subject) =>
+        $"{subject}{Environment.NewLine}final=[{string.Join(",", subject.FinalState())}] broken=[{string.Join(", ", subject.BrokenInvariants())}]";
+}

@@ -1,0 +1,28 @@
+using ActorConcurrency.SharedState.Lru;
+using ActorConcurrency.SharedState.Rings;
+using Akka.Actor;
+
+namespace ActorConcurrency.Host.PropertyChecks;
+
+/// <summary>Every task-15 property, in the order <c>run 15</c> runs them; the specs run the same ones one by one.</summary>
+internal static class PropertySuite
+{
+    /// <summary>One property: its name and how to run it on an actor system with a budget.</summary>
+    public sealed record Entry(string Name, Func<ActorSystem, PropertyBudget, PropertyResult> Run);
+
+    public static IReadOnlyList<Entry> All { get; } =
+    [
+        new("LruCache: model-based", (_, b) => LruProperties.ModelBased("LruCache: model-based", c => new LruCache<int, int>(c), b)),
+        new("DeferredPromotionLruCache: model-based", (_, b) => LruProperties.ModelBased("DeferredPromotionLruCache: model-based", c => new DeferredPromotionLruCache<int, int>(c), b)),
+        new("LruActor: model-based", LruProperties.ModelBasedActor),
+        new("LruCache: linearizable (SampleParallel)", (_, b) => LruProperties.Linearizable(
+            "LruCache: linearizable (SampleParallel)", c => new LruCache<int, int>(c), c => c, b)),
+        new("DeferredPromotionLruCache: linearizable, no eviction (SampleParallel)", (_, b) => LruProperties.Linearizable(
+            "DeferredPromotionLruCache: linearizable, no eviction (SampleParallel)", c => new DeferredPromotionLruCache<int, int>(c), _ => LruProperties.KeySpace, b)),
+        new("LruActor: linearizable (SampleParallel)", LruProperties.LinearizableActor),
+        new("SpscRingBuffer: linearizable (SampleParallel)", (_, b) => RingProperties.Linearizable(
+            "SpscRingBuffer: linearizable (SampleParallel)", c => new SpscRingBuffer<int>(c), b)),
+        new("PaddedSpscRingBuffer: linearizable (SampleParallel)", (_, b) => RingProperties.Linearizable(
+            "PaddedSpscRingBuffer: linearizable (SampleParallel)", c => new PaddedSpscRingBuffer<int>(c), b)),
+    ];
+}

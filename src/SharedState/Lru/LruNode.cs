@@ -1,0 +1,28 @@
+namespace ActorConcurrency.SharedState.Lru;
+
+/// <summary>
+/// One entry of an <see cref="LruList{TKey,TValue}"/>. The key and value never change after construction
+/// (an update replaces the node), so a node found through a concurrent map can be read without a lock:
+/// the map's publication of the node orders the constructor's writes before the reader's reads.
+/// </summary>
+internal sealed class LruNode<TKey, TValue>
+{
+    public LruNode(TKey key, TValue value)
+    {
+        Key = key;
+        Value = value;
+    }
+
+    public TKey Key { get; }
+
+    public TValue Value { get; }
+
+    /// <summary>Towards the most recently used end; touched only by the list's owner (under its lock).</summary>
+    public LruNode<TKey, TValue>? Previous { get; set; }
+
+    /// <summary>Towards the least recently used end; touched only by the list's owner (under its lock).</summary>
+    public LruNode<TKey, TValue>? Next { get; set; }
+
+    /// <summary>True while the node is in the list. A deferred promotion of an unlinked node is skipped.</summary>
+    public bool IsLinked { get; set; }
+}

@@ -1,0 +1,56 @@
+using ActorConcurrency.Host.PropertyChecks;
+using ActorConcurrency.SharedState.Rings;
+using CsCheck;
+
+namespace ActorConcurrency.Tests.Rings;
+
+/// <summary>
+/// Task 15, the rings: CsCheck SampleParallel linearizability of both forms (defined in
+/// <see cref="RingProperties"/>, also run by <c>run 15</c>); <c>SOAK_MINUTES</c> turns it into a soak.
+/// </summary>
+public sealed class RingPropertySpec
+{
+    private static PropertyBudget Budget => PropertyBudget.FromEnvironment(100);
+
+    [Fact]
+    public void Simple_ring_is_linearizable() =>
+        RingProperties.Linearizable("SpscRingBuffer", c => new SpscRingBuffer<int>(c), Budget);
+
+    [Fact]
+    public void Padded_ring_with_batches_is_linearizable() =>
+        RingProperties.Linearizable("PaddedSpscRingBuffer", c => new PaddedSpscRingBuffer<int>(c), Budget);
+
+    [Fact]
+    public void The_property_catches_a_ring_that_is_not_fifo()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => RingProperties.Linearizable("LIFO", c => new StackRing(c), new PropertyBudget(200, 0)));
+        Assert.IsType<CsCheckException>(error, exactMatch: false);
+    }
+
+    /// <summary>A deliberately wrong ring: last in, first out.</summary>
+    private sealed class StackRing(int capacity) : ISpscQueue<int>
+    {
+        private readonly Stack<int> _items = new();
+        private readonly Lock _lock = new();
+
+        public int Capacity => capacity;
+
+        public bool TryEnqueue(int item)
+        {
+            using Lock.Scope scope = _lock.EnterScope();
+            if (_items.Count == capacity)
+            {
+                return false;
+            }
+
+            _items.Push(item);
+            return true;
+        }
+
+        public bool TryDequeue(out int item)
+        {
+            using Lock.Scope scope = _lock.EnterScope();
+            return _items.TryPop(out item);
+        }
+    }
+}
