@@ -41,7 +41,10 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
         When(ConnectionState.Connected, Handle);
         When(ConnectionState.Disconnecting, Handle);
         When(ConnectionState.Closed, Handle);
-        OnTransition((from, to) => Debug.Assert(ConnectionLifecycle.IsLegal(from, to), $"illegal transition {from} -> {to}"));
+        // Initialize() reports the initial state as Idle -> Idle; every later transition must be a legal edge.
+        OnTransition((from, to) => Debug.Assert(
+            ConnectionLifecycle.IsLegal(from, to) || (from == to && NextStateData.Transitions == 0),
+            $"illegal transition {from} -> {to}"));
         Initialize();
     }
 
