@@ -1,6 +1,7 @@
-using System.Diagnostics;
 using ActorConcurrency.SharedState.Connection;
 using Akka.Actor;
+using Akka.Event;
+using Debug = System.Diagnostics.Debug;
 
 namespace ActorConcurrency.Actors.Connection;
 
@@ -29,6 +30,7 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
     private static readonly TimeSpan MinimumRemaining = TimeSpan.FromMilliseconds(1);
 
     private readonly TimeSpan _connectTimeout;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
 
     /// <summary>Creates the lifecycle in Idle.</summary>
     /// <param name="connectTimeout">How long Connecting may last before the connection falls back to Idle.</param>
@@ -45,6 +47,13 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
         OnTransition((from, to) => Debug.Assert(
             ConnectionLifecycle.IsLegal(from, to) || (from == to && NextStateData.Transitions == 0),
             $"illegal transition {from} -> {to}"));
+        WhenUnhandled(e =>
+        {
+            // Not a message of this protocol: logged as a warning, so it is not dropped silently, and the
+            // connect deadline is kept (FSM's default handler would Stay() and re-arm the state timeout).
+            _log.Warning("ConnectionFsm: unhandled {0} in state {1}", e.FsmEvent, StateName);
+            return StayKeepingDeadline(e.StateData);
+        });
         Initialize();
     }
 
@@ -77,8 +86,7 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
                 return StayKeepingDeadline(e.StateData).Replying(new ConnectionProtocol.StateIs(StateName, e.StateData.Transitions));
 
             default:
-                // Not ours: FSM's default handler logs it as unhandled (a warning), so it is not dropped silently.
-                return null!;
+                return null!; // not ours: WhenUnhandled below
         }
     }
 
