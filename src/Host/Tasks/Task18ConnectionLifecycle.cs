@@ -32,7 +32,7 @@ internal sealed class Task18ConnectionLifecycle : CatalogTask
         "Connection",
         SharedStateTypes: ["LockedConnection", "CasConnection", "ConnectionLifecycle"],
         ActorTypes: ["ConnectionFsm"],
-        Specs: ["ConnectionLifecycleSpec", "ConnectionPropertySpec", "ConnectionFsmSpec"],
+        Specs: ["ConnectionLifecycleSpec", "ConnectionPropertySpec", "ConnectionFsmSpec", "ConnectionFsmDeadlineSpec"],
         Benchmark: "ConnectionBenchmarks");
 
     public override IReadOnlyList<Option> Options => [RunOptions.Runs.Option, Requesters.Option];
