@@ -1,17 +1,288 @@
+using System.CommandLine;
+using System.Diagnostics;
+using ActorConcurrency.Actors.Connection;
 using ActorConcurrency.Host.Catalog;
+using ActorConcurrency.SharedState.Connection;
+using Akka.Actor;
+using Spectre.Console;
 
 namespace ActorConcurrency.Host.Tasks;
 
-/// <summary>Task 18: connection state machine (planned).</summary>
-internal sealed class Task18ConnectionLifecycle : PlannedTask
+/// <summary>
+/// Task 18: the connection lifecycle as a lock, a CAS loop and an FSM actor. Each form lives through
+/// <c>--runs</c> lifecycles, each driven by <c>--requesters</c> concurrent requesters sending random
+/// transition requests while a reader checks every state it sees; the accepted transitions, ordered by
+/// their sequence numbers, must form a legal path from Idle. Then the FSM's connect timeout is shown firing
+/// with rejected requests arriving while it is Connecting (they must not postpone it).
+/// </summary>
+internal sealed class Task18ConnectionLifecycle : CatalogTask
 {
+    /// <summary>How many concurrent requesters drive each lifecycle.</summary>
+    public static readonly TaskOption<int> Requesters = new(
+        "--requesters", "How many concurrent requesters drive each connection (task 18)", 4, v => v is < 1 or > 256 ? "must be from 1 to 256" : null);
+
+    private const int RequestsEach = 50;
+    private static readonly TimeSpan Hang = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan DemoConnectTimeout = TimeSpan.FromMilliseconds(300);
+
     public override TaskInfo Info { get; } = new(
         18,
         "Connection state machine",
-        "state machine with atomics",
+        "state machine with atomics: pick one, explain why",
         "Connection",
-        SharedStateTypes: ["LockedConnection", "CasConnection"],
+        SharedStateTypes: ["LockedConnection", "CasConnection", "ConnectionLifecycle"],
         ActorTypes: ["ConnectionFsm"],
-        Specs: ["ConnectionLifecycleSpec", "ConnectionFsmSpec"],
+        Specs: ["ConnectionLifecycleSpec", "ConnectionPropertySpec", "ConnectionFsmSpec", "ConnectionFsmDeadlineSpec"],
         Benchmark: "ConnectionBenchmarks");
+
+    public override IReadOnlyList<Option> Options => [RunOptions.Runs.Option, Requesters.Option];
+
+    /// <summary>One lifecycle of one form: a request entry point, a state reader (null for the actor) and a teardown.</summary>
+    private sealed record Lifecycle(
+        Func<ConnectionRequest, Task<TransitionOutcome>> RequestAsync,
+        Func<ConnectionState>? ReadState,
+        Func<Task<(ConnectionState State, long Transitions)>> FinalAsync,
+        Action Dispose);
+
+    private sealed record Form(string Name, Func<Lifecycle> Create);
+
+    public override async Task<DemoOutcome> RunAsync(DemoContext context)
+    {
+        int runs = context.Get(RunOptions.Runs);
+        int requesters = context.Get(Requesters);
+        ActorSystem system = context.ActorSystem;
+        Form[] forms =
+        [
+            new("lock (LockedConnection)", () => SharedMemory(new LockedConnection())),
+            new("CAS loop (CasConnection)", () => SharedMemory(new CasConnection())),
+            new("FSM actor (ConnectionFsm)", () => Actor(system)),
+        ];
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"[bold]{runs} lifecycles per form, {requesters} requesters × {RequestsEach} random requests each[/]")
+            .AddColumns("form", "requests", "accepted", "rejected", "longest path", "logs that are legal paths", "reads outside the 5 states", "indicative ns per request");
+        bool held = true;
+        var evidence = new List<string>();
+        foreach (Form form in forms)
+        {
+            long requests = 0, accepted = 0, rejected = 0, invalidReads = 0;
+            long longest = 0;
+            int legal = 0;
+            var problems = new List<string>();
+            var watch = new Stopwatch();
+            for (int run = 0; run < runs; run++)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                Lifecycle lifecycle = form.Create();
+                try
+                {
+                    watch.Start();
+                    (TransitionOutcome[] log, int badReads) = await DriveAsync(lifecycle, requesters, seed: run);
+                    watch.Stop();
+                    (ConnectionState final, long transitions) = await lifecycle.FinalAsync();
+                    string? problem = Check(log, final, transitions);
+                    if (problem is null)
+                    {
+                        legal++;
+                    }
+                    else
+                    {
+                        problems.Add(problem);
+                    }
+
+                    requests += log.Length;
+                    accepted += log.Count(o => o.Accepted);
+                    rejected += log.Count(o => !o.Accepted);
+                    longest = Math.Max(longest, transitions);
+                    invalidReads += badReads;
+                }
+                finally
+                {
+                    lifecycle.Dispose();
+                }
+            }
+
+            bool formHeld = legal == runs && invalidReads == 0;
+            held &= formHeld;
+            table.AddRow(
+                Markup.Escape(form.Name),
+                requests.ToString(),
+                accepted.ToString(),
+                rejected.ToString(),
+                $"{longest} transitions",
+                legal == runs ? $"[green]{legal}/{runs}[/]" : $"[red]{legal}/{runs}[/]",
+                form.Name.StartsWith("FSM", StringComparison.Ordinal) ? "[grey]n/a (state only by message)[/]" : invalidReads == 0 ? "[green]0[/]" : $"[red]{invalidReads}[/]",
+                $"{watch.Elapsed.TotalNanoseconds / Math.Max(1, requests):0}");
+            foreach (string problem in problems.Take(3))
+            {
+                context.Console.MarkupLine($"[red]{Markup.Escape(form.Name)}: {Markup.Escape(problem)}[/]");
+            }
+
+            evidence.Add($"{form.Name}: {legal}/{runs} legal, {rejected} rejected");
+        }
+
+        context.Console.Write(table);
+        context.Console.MarkupLine("[grey]Timings are indicative (one process, no warm-up); see ConnectionBenchmarks for the real figures.[/]");
+
+        (bool timedOut, TimeSpan after, int rejectedWhileConnecting, IReadOnlyList<string> seenTransitions) = await ShowConnectTimeoutAsync(system);
+        var timeout = new Table().Border(TableBorder.Rounded).Title("[bold]FSM connect timeout (state timeout on Connecting)[/]")
+            .AddColumns("configured timeout", "rejected requests while Connecting", "Connecting → Idle after (indicative)", "transitions seen by a subscriber");
+        timeout.AddRow(
+            $"{DemoConnectTimeout.TotalMilliseconds:0} ms",
+            rejectedWhileConnecting.ToString(),
+            timedOut ? $"{after.TotalMilliseconds:0} ms" : "[red]did not fire[/]",
+            Markup.Escape(string.Join(", ", seenTransitions)));
+        context.Console.Write(timeout);
+        // A plain state timeout is re-armed by each message Connecting handles: after the last rejected request
+        // (at two thirds of the timeout) it would fire no earlier than a full timeout later.
+        TimeSpan rearmed = DemoConnectTimeout * 2 / 3 + DemoConnectTimeout;
+        context.Console.MarkupLine(timedOut && after < rearmed
+            ? $"[grey]Fired at {after.TotalMilliseconds:0} ms, before the {rearmed.TotalMilliseconds:0} ms a re-armed state timeout would have waited for: the {rejectedWhileConnecting} rejected requests did not postpone the deadline.[/]"
+            : $"[grey]Fired at {after.TotalMilliseconds:0} ms; a re-armed state timeout would fire no earlier than {rearmed.TotalMilliseconds:0} ms (a loaded machine can delay both; ConnectionFsmDeadlineSpec checks this on a virtual clock).[/]");
+        held &= timedOut;
+        evidence.Add(timedOut ? $"connect timeout fired after {after.TotalMilliseconds:0} ms" : "connect timeout did not fire");
+        return new DemoOutcome(held, string.Join("; ", evidence));
+    }
+
+    /// <summary>Null when the accepted transitions, by sequence, are a legal path from Idle ending in the final state.</summary>
+    private static string? Check(TransitionOutcome[] log, ConnectionState final, long transitions)
+    {
+        TransitionOutcome[] accepted = log.Where(o => o.Accepted).OrderBy(o => o.Sequence).ToArray();
+        ConnectionState at = ConnectionState.Idle;
+        for (int i = 0; i < accepted.Length; i++)
+        {
+            TransitionOutcome o = accepted[i];
+            if (o.Sequence != i + 1 || o.Observed != at || !ConnectionLifecycle.IsLegal(o.Observed, o.To))
+            {
+                return $"transition {i + 1} is {o}, but the connection was {at}";
+            }
+
+            at = o.To;
+        }
+
+        if (at != final || accepted.Length != transitions)
+        {
+            return $"the log ends in {at} after {accepted.Length} transitions; the connection says {final} after {transitions}";
+        }
+
+        TransitionOutcome[] wronglyRejected = log.Where(o => !o.Accepted && ConnectionLifecycle.EdgeOf(o.Request).From == o.Observed).ToArray();
+        return wronglyRejected.Length == 0 ? null : $"{wronglyRejected[0]}, although it observed the edge's own source state";
+    }
+
+    /// <summary>Connect and ConnectFailed weighted up, so a lifecycle loops Idle ⇄ Connecting for a while before it closes.</summary>
+    private static ConnectionRequest RandomRequest(Random random) => random.Next(10) switch
+    {
+        < 3 => ConnectionRequest.Connect,
+        < 6 => ConnectionRequest.ConnectFailed,
+        6 => ConnectionRequest.ConnectSucceeded,
+        7 => ConnectionRequest.Disconnect,
+        8 => ConnectionRequest.DisconnectCompleted,
+        _ => ConnectionRequest.Close,
+    };
+
+    private static async Task<(TransitionOutcome[] Log, int InvalidReads)> DriveAsync(Lifecycle lifecycle, int requesters, int seed)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int invalidReads = 0;
+        using var done = new CancellationTokenSource();
+        Task reader = lifecycle.ReadState is { } read
+            ? Task.Run(async () =>
+            {
+                await start.Task.ConfigureAwait(false);
+                while (!done.IsCancellationRequested)
+                {
+                    if (!Enum.IsDefined(read()))
+                    {
+                        Interlocked.Increment(ref invalidReads);
+                    }
+                }
+            })
+            : Task.CompletedTask;
+        Task<List<TransitionOutcome>>[] drivers = Enumerable.Range(0, requesters).Select(index => Task.Run(async () =>
+        {
+            var random = new Random(seed * 1_000 + index);
+            var log = new List<TransitionOutcome>(RequestsEach);
+            await start.Task.ConfigureAwait(false);
+            for (int i = 0; i < RequestsEach; i++)
+            {
+                log.Add(await lifecycle.RequestAsync(RandomRequest(random)).ConfigureAwait(false));
+            }
+
+            return log;
+        })).ToArray();
+
+        start.SetResult();
+        List<TransitionOutcome>[] logs = await Task.WhenAll(drivers).WaitAsync(Hang).ConfigureAwait(false);
+        await done.CancelAsync().ConfigureAwait(false);
+        await reader.WaitAsync(Hang).ConfigureAwait(false);
+        return (logs.SelectMany(l => l).ToArray(), invalidReads);
+    }
+
+    private static Lifecycle SharedMemory(IConnectionLifecycle connection) => new(
+        request => Task.FromResult(connection.Request(request)),
+        () => connection.State,
+        () => Task.FromResult((connection.State, connection.Transitions)),
+        () => { });
+
+    private static Lifecycle Actor(ActorSystem system)
+    {
+        IActorRef connection = system.ActorOf(ConnectionFsm.Props());
+        return new Lifecycle(
+            async request => (await connection.Ask<ConnectionProtocol.Reply>(ConnectionProtocol.TransitionRequest.For(request), Hang).ConfigureAwait(false)).Outcome,
+            null,
+            async () =>
+            {
+                var state = await connection.Ask<ConnectionProtocol.StateIs>(ConnectionProtocol.GetState.Instance, Hang).ConfigureAwait(false);
+                return (state.State, state.Transitions);
+            },
+            () => system.Stop(connection));
+    }
+
+    /// <summary>
+    /// Connects, then sends rejected requests (Connect again) at a third and two thirds of the timeout, and
+    /// waits for a subscriber to see Connecting → Idle.
+    /// </summary>
+    private static async Task<(bool TimedOut, TimeSpan After, int Rejected, IReadOnlyList<string> Transitions)> ShowConnectTimeoutAsync(ActorSystem system)
+    {
+        IActorRef connection = system.ActorOf(ConnectionFsm.Props(DemoConnectTimeout));
+        Inbox subscriber = Inbox.Create(system);
+        try
+        {
+            connection.Tell(new FSMBase.SubscribeTransitionCallBack(subscriber.Receiver));
+            await subscriber.ReceiveAsync(Hang).ConfigureAwait(false); // CurrentState(Idle)
+
+            var watch = Stopwatch.StartNew();
+            await connection.Ask<ConnectionProtocol.Accepted>(ConnectionProtocol.TransitionRequest.For(ConnectionRequest.Connect), Hang).ConfigureAwait(false);
+            int rejected = 0;
+            for (int i = 1; i <= 2; i++)
+            {
+                // Demo pacing only: requests arriving while Connecting, before the deadline.
+                await Task.Delay(DemoConnectTimeout / 3).ConfigureAwait(false);
+                var reply = await connection.Ask<ConnectionProtocol.Reply>(ConnectionProtocol.TransitionRequest.For(ConnectionRequest.Connect), Hang).ConfigureAwait(false);
+                rejected += reply is ConnectionProtocol.Rejected { Observed: ConnectionState.Connecting } ? 1 : 0;
+            }
+
+            var seen = new List<string>();
+            while (true)
+            {
+                if (await subscriber.ReceiveAsync(Hang).ConfigureAwait(false) is FSMBase.Transition<ConnectionState> transition)
+                {
+                    seen.Add($"{transition.From} → {transition.To}");
+                    if (transition is { From: ConnectionState.Connecting, To: ConnectionState.Idle })
+                    {
+                        return (true, watch.Elapsed, rejected, seen);
+                    }
+                }
+            }
+        }
+        catch (TimeoutException)
+        {
+            return (false, Hang, 0, []);
+        }
+        finally
+        {
+            system.Stop(connection);
+            subscriber.Dispose();
+        }
+    }
 }

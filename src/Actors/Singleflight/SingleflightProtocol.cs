@@ -1,0 +1,81 @@
+namespace ActorConcurrency.Actors.Singleflight;
+
+/// <summary>
+/// The messages of <see cref="SingleflightCoordinator{TKey,TValue}"/>. <see cref="Do{TKey,TValue}"/> carries a
+/// delegate, so the coordinator is a local actor (a delegate does not cross the network).
+/// </summary>
+public static class SingleflightProtocol
+{
+    /// <summary>
+    /// Asks for the value of <see cref="Key"/>: the sender joins the flight in progress or starts one that
+    /// runs <see cref="Compute"/> (outside the actor). The reply is <see cref="Result{TKey,TValue}"/>, or
+    /// <see cref="Akka.Actor.Status.Failure"/> carrying the compute's exception, so <c>Ask</c> throws it.
+    /// </summary>
+    public sealed record Do<TKey, TValue>
+        where TKey : notnull
+    {
+        /// <summary>Creates the request.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="compute"/> is null.</exception>
+        public Do(TKey key, Func<Task<TValue>> compute)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            ArgumentNullException.ThrowIfNull(compute);
+            Key = key;
+            Compute = compute;
+        }
+
+        /// <summary>The key of the flight.</summary>
+        public TKey Key { get; }
+
+        /// <summary>Runs once per flight, on the thread pool, never on the coordinator's thread.</summary>
+        public Func<Task<TValue>> Compute { get; }
+    }
+
+    /// <summary>The value of a flight, sent to each of its waiters.</summary>
+    /// <param name="Key">The key of the flight.</param>
+    /// <param name="Value">The value its compute returned.</param>
+    /// <param name="Shared">False for the waiter whose request started the flight, true for every waiter that joined it.</param>
+    public sealed record Result<TKey, TValue>(TKey Key, TValue Value, bool Shared);
+
+    /// <summary>Forgets the flight in progress for <paramref name="Key"/>; the reply is <see cref="Forgotten{TKey}"/>.</summary>
+    public sealed record Forget<TKey>(TKey Key);
+
+    /// <summary>
+    /// Acknowledges <see cref="Forget{TKey}"/>: later requests for the key start a fresh flight, while the
+    /// forgotten flight's waiters still get its result.
+    /// </summary>
+    /// <param name="Key">The key.</param>
+    /// <param name="WasInFlight">Whether a flight was in progress for it.</param>
+    public sealed record Forgotten<TKey>(TKey Key, bool WasInFlight);
+
+    /// <summary>Asks how many senders wait on the flight in progress for <paramref name="Key"/>; the reply is <see cref="WaiterCount{TKey}"/>.</summary>
+    public sealed record GetWaiterCount<TKey>(TKey Key);
+
+    /// <summary>
+    /// How many senders wait on the current flight for <paramref name="Key"/> (0 when none is in progress),
+    /// as of every message the coordinator processed before the <see cref="GetWaiterCount{TKey}"/>.
+    /// </summary>
+    public sealed record WaiterCount<TKey>(TKey Key, int Count);
+
+    /// <summary>The failure each waiter gets when the coordinator stops with its flight still in progress.</summary>
+    public sealed class CoordinatorStoppedException : Exception
+    {
+        /// <summary>Creates the exception.</summary>
+        public CoordinatorStoppedException()
+            : base("The singleflight coordinator stopped before the flight completed.")
+        {
+        }
+
+        /// <summary>Creates the exception with a message.</summary>
+        public CoordinatorStoppedException(string message)
+            : base(message)
+        {
+        }
+
+        /// <summary>Creates the exception with a message and an inner exception.</summary>
+        public CoordinatorStoppedException(string message, Exception innerException)
+            : base(message, innerException)
+        {
+        }
+    }
+}
