@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 using System.Text;
 
 namespace ActorConcurrency.RaceDetector.Clocks;
@@ -106,8 +107,9 @@ public sealed class VectorClock
     {
         if (length > _clocks.Length)
         {
-            // Doubling keeps growth rare: a clock grows only when a thread id it has not seen appears.
-            Array.Resize(ref _clocks, Math.Max(length, _clocks.Length * 2));
+            // Round up to a power of two, never "double what I had": clocks copy and join each other, and
+            // growing each past the other's length would make them leapfrog into huge arrays.
+            Array.Resize(ref _clocks, (int)BitOperations.RoundUpToPowerOf2((uint)length));
         }
 
         Debug.Assert(_clocks.Length >= length);

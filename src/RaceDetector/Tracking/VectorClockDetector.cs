@@ -194,6 +194,9 @@ public sealed class VectorClockDetector
                 throw new ArgumentException($"An event named '{name}' was already recorded.", nameof(name));
             }
         }
+
+        // Each event gets its own epoch, so two events of one thread are ordered by program order.
+        thread.Tick();
     }
 
     /// <summary>The event recorded under <paramref name="name"/>.</summary>
