@@ -51,13 +51,20 @@ internal sealed class SyncClock
     /// <summary>Acquire: the thread learns everything released into this object so far.</summary>
     public void Acquire(LogicalThread thread, string kind)
     {
-        if (!_detector.Options.RecordEdges)
+        if (_detector.Options.RecordEdges)
         {
-            thread.Clock.JoinWith(_clock);
-            thread.Tick();
+            AcquireRecordingEdges(thread, kind);
             return;
         }
 
+        // The fast path allocates nothing (the recording path's lambda lives in its own method, because a
+        // closure over a parameter is allocated on entry to the method that declares it).
+        thread.Clock.JoinWith(_clock);
+        thread.Tick();
+    }
+
+    private void AcquireRecordingEdges(LogicalThread thread, string kind)
+    {
         // Only releases the thread did not know yet are edges worth showing; the others reached it earlier.
         Epoch[] news = _sources.Where(s => s.Clock > thread.Clock[s.ThreadId] && s.ThreadId != thread.Id).ToArray();
         thread.Clock.JoinWith(_clock);
