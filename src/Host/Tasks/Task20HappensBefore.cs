@@ -1,17 +1,28 @@
 using ActorConcurrency.Host.Catalog;
+using ActorConcurrency.RaceDetector.Quiz;
 
 namespace ActorConcurrency.Host.Tasks;
 
-/// <summary>Task 20: happens-before (planned).</summary>
-internal sealed class Task20HappensBefore : PlannedTask
+/// <summary>
+/// Task 20: the happens-before quiz. Each of the seven scenarios runs under the race detector, which
+/// answers "A before B, B before A, or concurrent?" from the events' vector clocks and names the edge that
+/// orders them; the actor form adds the Tell → receive edge through a real Akka actor.
+/// </summary>
+internal sealed class Task20HappensBefore : CatalogTask
 {
     public override TaskInfo Info { get; } = new(
         20,
         "Happens-before",
         "happens-before quiz",
         "HappensBefore",
-        SharedStateTypes: ["RaceDetector"],
-        ActorTypes: ["Tell → receive edge"],
-        Specs: ["HappensBeforeSpec"],
-        Benchmark: "");
+        SharedStateTypes: ["VectorClockDetector", "HappensBeforeQuiz", "TrackedChannel / TrackedMutex / TrackedWaitGroup / TrackedOnce"],
+        ActorTypes: ["TellReceiveActor (Tell → receive edge)"],
+        Specs: ["HappensBeforeSpec", "RaceDetectorSpec", "TellReceiveSpec"],
+        Benchmark: "RaceDetectorBenchmarks");
+
+    public override Task<DemoOutcome> RunAsync(DemoContext context)
+    {
+        int[] all = [.. HappensBeforeQuiz.Scenarios.Select(s => s.Number), HappensBeforeDemo.ActorScenario];
+        return Task.FromResult(HappensBeforeDemo.Print(context, all, showEdges: false));
+    }
 }

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using ActorConcurrency.Host.Catalog;
+using ActorConcurrency.Host.Tasks;
+using ActorConcurrency.RaceDetector.Quiz;
+using Spectre.Console;
+
+namespace ActorConcurrency.Host.Commands;
+
+/// <summary>
+/// <c>hb [scenario] [--edges]</c>: runs the happens-before quiz under the race detector (all scenarios, or
+/// one: 1–7 from the quiz, 8 the actor Tell → receive), printing the verdict from the clocks and the edge
+/// chain that justifies it; <c>--edges</c> also lists every edge the run applied.
+/// </summary>
+internal sealed class HappensBeforeCommand : IHostCommand
+{
+    private static int Last => HappensBeforeDemo.ActorScenario;
+
+    public Command Create(HostConsole console)
+    {
+        var scenario = new Argument<int?>("scenario")
+        {
+            Description = $"Scenario 1–{HappensBeforeQuiz.Scenarios.Count} of the quiz, or {Last} for the actor Tell → receive (default: all)",
+            Arity = ArgumentArity.ZeroOrOne,
+            CustomParser = ParseScenario,
+        };
+        var edges = new Option<bool>("--edges") { Description = "Also list every synchronisation edge the run applied" };
+        var command = new Command("hb", "Happens-before quiz: decide each scenario's order with the race detector's vector clocks") { scenario, edges };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            int? chosen = parseResult.GetValue(scenario);
+            int[] numbers = chosen is { } one ? [one] : [.. Enumerable.Range(1, Last)];
+            await using var context = new DemoContext(console.Output, parseResult: null, cancellationToken);
+            DemoOutcome outcome = HappensBeforeDemo.Print(context, numbers, parseResult.GetValue(edges));
+            console.Output.MarkupLine(outcome.Held ? $"[green]{outcome.Evidence}[/]" : $"[red]{outcome.Evidence}[/]");
+            return outcome.Held ? ExitCodes.Ok : ExitCodes.DemonstrationFailed;
+        });
+        return command;
+    }
+
+    private static int? ParseScenario(ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return null;
+        }
+
+        string token = result.Tokens[0].Value;
+        if (!int.TryParse(token, out int number) || number < 1 || number > Last)
+        {
+            result.AddError($"scenario must be a number from 1 to {Last}, got '{token}'");
+            return null;
+        }
+
+        return number;
+    }
+}

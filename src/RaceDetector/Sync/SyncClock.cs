@@ -1,0 +1,80 @@
+using ActorConcurrency.RaceDetector.Clocks;
+using ActorConcurrency.RaceDetector.Tracking;
+
+namespace ActorConcurrency.RaceDetector.Sync;
+
+/// <summary>
+/// The vector clock of one synchronisation object: releases put the releasing thread's knowledge in it,
+/// acquires take it out. Callers hold the object's own lock around every call. When edges are recorded it
+/// also remembers which release epochs its clock holds, so an acquire can log "who synchronised with whom".
+/// </summary>
+internal sealed class SyncClock
+{
+    private readonly VectorClockDetector _detector;
+    private readonly string _objectName;
+    private readonly VectorClock _clock = new();
+
+    /// <summary>The release epochs folded into <see cref="_clock"/> (only when edges are recorded).</summary>
+    private readonly List<Epoch> _sources = [];
+
+    public SyncClock(VectorClockDetector detector, string objectName)
+    {
+        _detector = detector;
+        _objectName = objectName;
+    }
+
+    /// <summary>Release that replaces what the object knew (a mutex unlock, an atomic store).</summary>
+    public void ReleaseCopy(LogicalThread thread)
+    {
+        _clock.CopyFrom(thread.Clock);
+        if (_detector.Options.RecordEdges)
+        {
+            _sources.Clear();
+            _sources.Add(thread.Epoch);
+        }
+
+        thread.Tick();
+    }
+
+    /// <summary>Release that adds to what the object knew (RUnlock, WaitGroup.Done, an atomic read-modify-write).</summary>
+    public void ReleaseJoin(LogicalThread thread)
+    {
+        _clock.JoinWith(thread.Clock);
+        if (_detector.Options.RecordEdges)
+        {
+            _sources.Add(thread.Epoch);
+        }
+
+        thread.Tick();
+    }
+
+    /// <summary>Acquire: the thread learns everything released into this object so far.</summary>
+    public void Acquire(LogicalThread thread, string kind)
+    {
+        if (_detector.Options.RecordEdges)
+        {
+            AcquireRecordingEdges(thread, kind);
+            return;
+        }
+
+        // The fast path allocates nothing (the recording path's lambda lives in its own method, because a
+        // closure over a parameter is allocated on entry to the method that declares it).
+        thread.Clock.JoinWith(_clock);
+        thread.Tick();
+    }
+
+    private void AcquireRecordingEdges(LogicalThread thread, string kind)
+    {
+        // Only releases the thread did not know yet are edges worth showing; the others reached it earlier.
+        Epoch[] news = _sources.Where(s => s.Clock > thread.Clock[s.ThreadId] && s.ThreadId != thread.Id).ToArray();
+        thread.Clock.JoinWith(_clock);
+        thread.Tick();
+        foreach (Epoch source in news)
+        {
+            _detector.RecordEdge(kind, _objectName, source, _detector.NameOf(source.ThreadId), thread);
+        }
+    }
+
+    /// <summary>Drops the remembered release epochs (their knowledge stays in the clock).</summary>
+    public void ForgetSources() => _sources.Clear();
+}

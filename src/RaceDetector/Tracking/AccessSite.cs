@@ -1,0 +1,20 @@
+namespace ActorConcurrency.RaceDetector.Tracking;
+
+/// <summary>
+/// Where an access is written in the source: filled in by the compiler through caller-info attributes, so
+/// keeping it costs three field stores and no allocation. Races are deduplicated by pairs of sites.
+/// </summary>
+/// <param name="Member">The calling method or lambda's enclosing member.</param>
+/// <param name="File">The source file.</param>
+/// <param name="Line">The line of the access.</param>
+public readonly record struct AccessSite(string Member, string File, int Line)
+{
+    /// <summary>An access whose site is not known.</summary>
+    public static AccessSite Unknown { get; } = new("?", "?", 0);
+
+    /// <summary><c>Member (File.cs:12)</c>.</summary>
+    public override string ToString() => $"{Member} ({System.IO.Path.GetFileName(File)}:{Line})";
+
+    /// <summary>An ordering key for deduplication.</summary>
+    internal string Key => $"{File}:{Line}";
+}

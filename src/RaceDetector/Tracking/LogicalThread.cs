@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using ActorConcurrency.RaceDetector.Clocks;
+
+namespace ActorConcurrency.RaceDetector.Tracking;
+
+/// <summary>
+/// A logical thread (a goroutine): an id, a name and its vector clock. It runs on a real thread while it is
+/// bound to it (<see cref="VectorClockDetector.Run"/>, <see cref="VectorClockDetector.Go"/>, or
+/// <see cref="Enter"/> for an actor that runs one message at a time on pool threads). Its clock is touched
+/// only by the code running as this logical thread, so it needs no lock.
+/// </summary>
+public sealed class LogicalThread
+{
+    /// <summary>The logical thread bound to the current real thread, if any.</summary>
+    [ThreadStatic]
+    private static LogicalThread? t_current;
+
+    /// <summary>1 while some real thread runs as this logical thread; guards against two at once.</summary>
+    private int _bound;
+
+    internal LogicalThread(VectorClockDetector detector, int id, string name)
+    {
+        Detector = detector;
+        Id = id;
+        Name = name;
+        Clock = new VectorClock(Math.Max(4, id + 1));
+    }
+
+    /// <summary>The logical thread running on the current real thread, or null.</summary>
+    public static LogicalThread? Current => t_current;
+
+    /// <summary>The detector this thread belongs to.</summary>
+    public VectorClockDetector Detector { get; }
+
+    /// <summary>Index of this thread in every vector clock of its detector.</summary>
+    public int Id { get; }
+
+    /// <summary>The name shown in reports (<c>main</c>, <c>worker-3</c>, …).</summary>
+    public string Name { get; }
+
+    /// <summary>This thread's own clock value, <c>Clock[Id]</c>, cached for the fast path.</summary>
+    public int Now { get; private set; }
+
+    /// <summary>The current epoch <c>Now@Id</c>.</summary>
+    public Epoch Epoch => new(Id, Now);
+
+    /// <summary>Everything this thread knows of every thread. Only this thread changes it.</summary>
+    internal VectorClock Clock { get; }
+
+    /// <summary>A copy of this thread's vector clock, for display.</summary>
+    public VectorClock SnapshotClock() => Clock.Clone();
+
+    /// <summary>
+    /// Runs the code that follows as this logical thread on the current real thread until the scope is
+    /// disposed. An actor uses it around each message: Akka runs one message at a time, so the actor's
+    /// logical thread is never on two real threads at once (checked).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">This logical thread already runs somewhere.</exception>
+    public LogicalThreadScope Enter()
+    {
+        if (Interlocked.Exchange(ref _bound, 1) != 0)
+        {
+            throw new InvalidOperationException($"Logical thread '{Name}' is already running on another real thread.");
+        }
+
+        LogicalThread? previous = t_current;
+        t_current = this;
+        return new LogicalThreadScope(this, previous);
+    }
+
+    internal void Leave(LogicalThread? previous)
+    {
+        Debug.Assert(t_current == this, "scopes are left in the order they were entered");
+        t_current = previous;
+        Volatile.Write(ref _bound, 0);
+    }
+
+    /// <summary>Advances this thread's own clock: what it does next is not covered by what it released.</summary>
+    internal void Tick()
+    {
+        Now++;
+        Clock[Id] = Now;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Name} (#{Id})";
+}

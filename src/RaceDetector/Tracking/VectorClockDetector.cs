@@ -1,0 +1,436 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using System.Text;
+using ActorConcurrency.RaceDetector.Clocks;
+using ActorConcurrency.RaceDetector.Reports;
+
+namespace ActorConcurrency.RaceDetector.Tracking;
+
+/// <summary>
+/// A happens-before race detector in the manner of Go's <c>-race</c>, for programs written with its tracked
+/// variables and tracked synchronisation primitives. Each logical thread carries a vector clock; every
+/// synchronisation (go statement, join, unlock → lock, send → receive, Done → Wait, Once, atomics, actor
+/// Tell → receive) moves clock knowledge from the releasing thread to the acquiring one; every access to a
+/// tracked variable is checked against the variable's last write epoch and read epoch(s), FastTrack style.
+/// Two accesses race when neither's epoch is known to the other's clock: this depends only on the
+/// synchronisation the program did, not on the interleaving the scheduler happened to choose, so a race is
+/// reported even on a run where it did no visible harm.
+/// </summary>
+public sealed class VectorClockDetector
+{
+    /// <summary>Stack of each logical thread's real thread: small, they run short exercise bodies.</summary>
+    private const int ForkedStackSize = 256 * 1024;
+
+    private readonly object _threadsGate = new();
+    private readonly List<LogicalThread> _threads = [];
+    private readonly List<ForkedThread> _forked = [];
+
+    private readonly object _reportsGate = new();
+    private readonly List<RaceReport> _races = [];
+    private readonly HashSet<(string, string)> _reportedSitePairs = [];
+    private int _detections;
+
+    private readonly object _eventsGate = new();
+    private readonly Dictionary<string, NamedEvent> _events = new(StringComparer.Ordinal);
+    private readonly List<HappensBeforeEdge> _edges = [];
+
+    /// <summary>Creates a detector; <paramref name="options"/> default to Go-like reports with edges recorded.</summary>
+    public VectorClockDetector(RaceDetectorOptions? options = null) => Options = options ?? new RaceDetectorOptions();
+
+    /// <summary>What the detector keeps besides the clocks.</summary>
+    public RaceDetectorOptions Options { get; }
+
+    /// <summary>The distinct races found so far, one per pair of code sites.</summary>
+    public IReadOnlyList<RaceReport> Races
+    {
+        get
+        {
+            lock (_reportsGate)
+            {
+                return _races.ToArray();
+            }
+        }
+    }
+
+    /// <summary>How many distinct races (pairs of code sites) were reported.</summary>
+    public int RaceCount
+    {
+        get
+        {
+            lock (_reportsGate)
+            {
+                return _races.Count;
+            }
+        }
+    }
+
+    /// <summary>How many racing access pairs were detected in all, duplicates of a site pair included.</summary>
+    public int Detections => Volatile.Read(ref _detections);
+
+    /// <summary>Go's closing line: <c>Found 2 data race(s)</c>.</summary>
+    public string Summary => $"Found {RaceCount} data race(s)";
+
+    /// <summary>Every synchronisation edge applied so far (empty when <see cref="RaceDetectorOptions.RecordEdges"/> is off).</summary>
+    public IReadOnlyList<HappensBeforeEdge> Edges
+    {
+        get
+        {
+            lock (_eventsGate)
+            {
+                return _edges.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Every logical thread created so far, by id.</summary>
+    public IReadOnlyList<LogicalThread> Threads
+    {
+        get
+        {
+            lock (_threadsGate)
+            {
+                return _threads.ToArray();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> as a new root logical thread (Go's <c>main</c>) on the calling thread,
+    /// then waits — without creating any happens-before edge — until every logical thread started with
+    /// <see cref="Go"/> has finished, so the reports are complete when it returns.
+    /// </summary>
+    /// <exception cref="TimeoutException">Some logical thread did not finish within <see cref="RaceDetectorOptions.RunTimeout"/>.</exception>
+    /// <exception cref="AggregateException">Started logical threads threw (the body's own exception is rethrown as is).</exception>
+    public void Run(string name, Action body)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(body);
+        LogicalThread root = CreateRoot(name);
+        ExceptionDispatchInfo? failure = null;
+        using (root.Enter())
+        {
+            try
+            {
+                body();
+            }
+            catch (Exception ex)
+            {
+                failure = ExceptionDispatchInfo.Capture(ex);
+            }
+        }
+
+        List<ForkedThread> forked = WaitForForkedThreads();
+        failure?.Throw();
+        Exception[] failures = forked.Where(f => f.Failure is not null).Select(f => f.Failure!).ToArray();
+        if (failures.Length > 0)
+        {
+            throw new AggregateException($"{failures.Length} logical thread(s) failed", failures);
+        }
+    }
+
+    /// <summary>
+    /// A new root logical thread that knows nothing of the others (bind it with <see cref="LogicalThread.Enter"/>).
+    /// Benchmarks and hosts that cannot wrap their code in <see cref="Run"/> use it.
+    /// </summary>
+    public LogicalThread CreateRoot(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        LogicalThread root = NewThread(name);
+        root.Tick();
+        return root;
+    }
+
+    /// <summary>
+    /// The go statement: starts <paramref name="body"/> as a new logical thread on its own real thread.
+    /// Everything the caller did so far happens before the body starts.
+    /// </summary>
+    public ForkedThread Go(string name, Action body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        LogicalThread child = Spawn(name);
+        var forked = new ForkedThread(child, body, ForkedStackSize);
+        lock (_threadsGate)
+        {
+            _forked.Add(forked);
+        }
+
+        forked.Start();
+        return forked;
+    }
+
+    /// <summary>
+    /// Forks a logical thread without a real thread: the caller's past happens before it. An actor uses one
+    /// and enters it around each message (<see cref="LogicalThread.Enter"/>).
+    /// </summary>
+    public LogicalThread Spawn(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        LogicalThread parent = CurrentThread();
+        LogicalThread child = NewThread(name);
+        child.Clock.CopyFrom(parent.Clock);
+        child.Tick();
+        if (Options.RecordEdges)
+        {
+            RecordEdge("go statement", string.Empty, parent.Epoch, parent.Name, child);
+        }
+
+        parent.Tick();
+        return child;
+    }
+
+    /// <summary>
+    /// Records a named event at the current point of the current logical thread, for <see cref="Order"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">An event of that name was already recorded.</exception>
+    public void Event(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        LogicalThread thread = CurrentThread();
+        var recorded = new NamedEvent(name, thread.Id, thread.Name, thread.Now, thread.Clock.Clone());
+        lock (_eventsGate)
+        {
+            if (!_events.TryAdd(name, recorded))
+            {
+                throw new ArgumentException($"An event named '{name}' was already recorded.", nameof(name));
+            }
+        }
+
+        // Each event gets its own epoch, so two events of one thread are ordered by program order.
+        thread.Tick();
+    }
+
+    /// <summary>The event recorded under <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">No such event.</exception>
+    public NamedEvent GetEvent(string name)
+    {
+        lock (_eventsGate)
+        {
+            return _events.TryGetValue(name, out NamedEvent? found)
+                ? found
+                : throw new ArgumentException($"No event named '{name}' was recorded.", nameof(name));
+        }
+    }
+
+    /// <summary>
+    /// Does A happen before B, B before A, or are they concurrent? Decided from the events' vector clocks
+    /// (A → B iff A's own clock entry is known to B's clock); justified by the chain of recorded edges.
+    /// </summary>
+    /// <exception cref="ArgumentException">An event was not recorded, or both names are the same.</exception>
+    public OrderAnswer Order(string first, string second)
+    {
+        if (string.Equals(first, second, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Ask about two different events.", nameof(second));
+        }
+
+        NamedEvent a = GetEvent(first);
+        NamedEvent b = GetEvent(second);
+        HappensBeforeOrder order = a.HappensBefore(b) ? HappensBeforeOrder.FirstBeforeSecond
+            : b.HappensBefore(a) ? HappensBeforeOrder.SecondBeforeFirst
+            : HappensBeforeOrder.Concurrent;
+        if (order == HappensBeforeOrder.Concurrent)
+        {
+            return new OrderAnswer(a, b, order, [], ChainFound: false);
+        }
+
+        (NamedEvent early, NamedEvent late) = order == HappensBeforeOrder.FirstBeforeSecond ? (a, b) : (b, a);
+        IReadOnlyList<HappensBeforeEdge>? chain = FindChain(early, late);
+        return new OrderAnswer(a, b, order, chain ?? [], chain is not null);
+    }
+
+    /// <summary>The logical thread running on this real thread; it must belong to this detector.</summary>
+    /// <exception cref="InvalidOperationException">The caller is not running as a logical thread of this detector.</exception>
+    public LogicalThread CurrentThread()
+    {
+        LogicalThread? current = LogicalThread.Current;
+        if (current is null || current.Detector != this)
+        {
+            throw new InvalidOperationException(
+                "Tracked operations must run on a logical thread of their detector: inside VectorClockDetector.Run, a body started with Go, or a LogicalThread.Enter scope.");
+        }
+
+        return current;
+    }
+
+    /// <summary>
+    /// Acquire: <paramref name="thread"/> learns everything <paramref name="released"/> knows; the edge from
+    /// the releasing epoch <paramref name="source"/> is logged when it brought news.
+    /// </summary>
+    internal void AcquireFrom(LogicalThread thread, VectorClock released, Epoch source, string kind, string objectName = "")
+    {
+        bool news = Options.RecordEdges && source.Clock > thread.Clock[source.ThreadId];
+        thread.Clock.JoinWith(released);
+        thread.Tick();
+        if (news)
+        {
+            RecordEdge(kind, objectName, source, NameOf(source.ThreadId), thread);
+        }
+    }
+
+    /// <summary>Logs an edge into <paramref name="to"/>'s current epoch (call after its clock moved).</summary>
+    internal void RecordEdge(string kind, string objectName, Epoch from, string fromName, LogicalThread to)
+    {
+        lock (_eventsGate)
+        {
+            _edges.Add(new HappensBeforeEdge(kind, objectName, from.ThreadId, fromName, from.Clock, to.Id, to.Name, to.Now));
+        }
+    }
+
+    /// <summary>Reports a race once per pair of code sites; counts every detection.</summary>
+    internal void ReportRace(
+        string variable, LogicalThread current, AccessKind currentKind, AccessSite currentSite,
+        int previousThread, AccessKind previousKind, AccessSite previousSite, StackTrace? previousStack)
+    {
+        Interlocked.Increment(ref _detections);
+        string a = currentSite.Key;
+        string b = previousSite.Key;
+        (string, string) pair = string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
+        lock (_reportsGate)
+        {
+            if (!_reportedSitePairs.Add(pair))
+            {
+                return;
+            }
+        }
+
+        // Outside the lock: capturing a stack takes microseconds.
+        var report = new RaceReport(
+            variable,
+            new RaceAccess(currentKind, current.Name, current.Id, currentSite, FormatStack(new StackTrace(1, fNeedFileInfo: true))),
+            new RaceAccess(previousKind, NameOf(previousThread), previousThread, previousSite, previousStack is null ? null : FormatStack(previousStack)));
+        lock (_reportsGate)
+        {
+            _races.Add(report);
+        }
+    }
+
+    /// <summary>The name of logical thread <paramref name="id"/>.</summary>
+    internal string NameOf(int id)
+    {
+        lock (_threadsGate)
+        {
+            return (uint)id < (uint)_threads.Count ? _threads[id].Name : $"#{id}";
+        }
+    }
+
+    /// <summary>Frames of the program, without the detector's own frames and the thread-start machinery.</summary>
+    internal static string FormatStack(StackTrace stack)
+    {
+        var text = new StringBuilder();
+        foreach (StackFrame frame in stack.GetFrames())
+        {
+            var method = frame.GetMethod();
+            string ns = method?.DeclaringType?.Namespace ?? string.Empty;
+            if (ns.StartsWith("ActorConcurrency.RaceDetector.Tracking", StringComparison.Ordinal) ||
+                ns.StartsWith("ActorConcurrency.RaceDetector.Sync", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (ns.StartsWith("System.Threading", StringComparison.Ordinal) || ns.StartsWith("System.Runtime", StringComparison.Ordinal) ||
+                ns.StartsWith("Xunit", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            string type = method?.DeclaringType?.FullName?.Replace('+', '.') ?? "?";
+            text.Append("  ").Append(type).Append('.').Append(method?.Name ?? "?").AppendLine("()");
+            if (frame.GetFileName() is { } file)
+            {
+                text.Append("      ").Append(file).Append(':').Append(frame.GetFileLineNumber()).AppendLine();
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private LogicalThread NewThread(string name)
+    {
+        lock (_threadsGate)
+        {
+            var thread = new LogicalThread(this, _threads.Count, name);
+            _threads.Add(thread);
+            return thread;
+        }
+    }
+
+    private List<ForkedThread> WaitForForkedThreads()
+    {
+        DateTime deadline = DateTime.UtcNow + Options.RunTimeout;
+        int waited = 0;
+        while (true)
+        {
+            ForkedThread[] pending;
+            lock (_threadsGate)
+            {
+                // Threads started by threads: keep going until no new one appeared.
+                if (waited == _forked.Count)
+                {
+                    return [.. _forked];
+                }
+
+                pending = _forked.Skip(waited).ToArray();
+            }
+
+            foreach (ForkedThread thread in pending)
+            {
+                TimeSpan left = deadline - DateTime.UtcNow;
+                if (!thread.WaitUntracked(left > TimeSpan.Zero ? left : TimeSpan.Zero))
+                {
+                    string[] stuck;
+                    lock (_threadsGate)
+                    {
+                        stuck = _forked.Where(f => !f.WaitUntracked(TimeSpan.Zero)).Select(f => f.Logical.Name).ToArray();
+                    }
+
+                    throw new TimeoutException(
+                        $"{stuck.Length} logical thread(s) still blocked after {Options.RunTimeout.TotalSeconds:0.#} s (deadlock?): {string.Join(", ", stuck)}");
+                }
+            }
+
+            waited += pending.Length;
+        }
+    }
+
+    /// <summary>
+    /// Breadth-first search over the edge log: from the early event's epoch, follow edges whose source is at
+    /// or after the current point of their thread, until the late event's thread is reached at or before it.
+    /// </summary>
+    private List<HappensBeforeEdge>? FindChain(NamedEvent early, NamedEvent late)
+    {
+        HappensBeforeEdge[] edges = Edges.ToArray();
+        var best = new Dictionary<int, int> { [early.ThreadId] = early.Clock };
+        var via = new Dictionary<int, (HappensBeforeEdge Edge, int FromThread)>();
+        var queue = new Queue<int>();
+        queue.Enqueue(early.ThreadId);
+        while (queue.Count > 0)
+        {
+            int thread = queue.Dequeue();
+            int clock = best[thread];
+            if (thread == late.ThreadId && clock <= late.Clock)
+            {
+                var chain = new List<HappensBeforeEdge>();
+                for (int at = thread; at != early.ThreadId; at = via[at].FromThread)
+                {
+                    chain.Add(via[at].Edge);
+                }
+
+                chain.Reverse();
+                return chain;
+            }
+
+            foreach (HappensBeforeEdge edge in edges)
+            {
+                if (edge.FromThread == thread && edge.FromClock >= clock &&
+                    (!best.TryGetValue(edge.ToThread, out int known) || edge.ToClock < known))
+                {
+                    best[edge.ToThread] = edge.ToClock;
+                    via[edge.ToThread] = (edge, thread);
+                    queue.Enqueue(edge.ToThread);
+                }
+            }
+        }
+
+        return null;
+    }
+}
