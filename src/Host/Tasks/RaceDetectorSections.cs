@@ -9,21 +9,17 @@ namespace ActorConcurrency.Host.Tasks;
 /// <summary>
 /// The race detector's part of tasks 1–4 and 11, as self-contained sections a task's demonstration calls:
 /// each runs a small program under a <see cref="VectorClockDetector"/>, prints what the detector reported
-/// and returns whether the detector said what the task predicts, with one line of evidence.
+/// and returns whether the detector said what the task predicts (a race where the task predicts one, none
+/// where it predicts none), with one line of evidence.
 /// </summary>
 internal static class RaceDetectorSections
 {
-    /// <summary>What a section measured.</summary>
-    /// <param name="Held">The detector reported a race where the task predicts one and none where it predicts none.</param>
-    /// <param name="Evidence">One line for the tour's summary.</param>
-    internal sealed record SectionResult(bool Held, string Evidence);
-
     /// <summary>
     /// Task 1: <c>counter++</c> from <c>--tasks</c> logical threads under the detector, twice: free-running,
     /// then serialised by an untracked semaphore so the total is exact. Both runs must report the race:
     /// happens-before does not care which interleaving happened.
     /// </summary>
-    public static SectionResult PrintRacyCounterReport(DemoContext context)
+    public static DemoOutcome PrintRacyCounterReport(DemoContext context)
     {
         int tasks = context.Get(RunOptions.Tasks);
         context.Console.MarkupLine($"[bold]Under the race detector[/] (happens-before, vector clocks): counter++ from {tasks} logical threads.");
@@ -38,7 +34,7 @@ internal static class RaceDetectorSections
         PrintFirstReport(context, free);
 
         bool held = free.RaceCount > 0 && serial.RaceCount > 0;
-        return new SectionResult(
+        return new DemoOutcome(
             held,
             $"detector: {free.RaceCount} race(s) free-running (total {freeTotal}/{tasks}), {serial.RaceCount} with the total exact ({serialTotal}/{tasks})");
     }
@@ -47,7 +43,7 @@ internal static class RaceDetectorSections
     /// Tasks 2–4 rewritten with tracked primitives (atomic add, mutex, channel with one counting receiver):
     /// each reaches the total and the detector reports no race.
     /// </summary>
-    public static SectionResult PrintTrackedCountersReport(DemoContext context)
+    public static DemoOutcome PrintTrackedCountersReport(DemoContext context)
     {
         int tasks = context.Get(RunOptions.Tasks);
         var rows = new List<(string Form, long Total, int Races)>
@@ -65,14 +61,14 @@ internal static class RaceDetectorSections
 
         context.Console.Write(table);
         bool held = rows.All(r => r.Total == tasks && r.Races == 0);
-        return new SectionResult(held, "detector: " + string.Join("; ", rows.Select(r => $"{r.Form.Split(' ')[0]} {r.Total}/{tasks}, {r.Races} race(s)")));
+        return new DemoOutcome(held, "detector: " + string.Join("; ", rows.Select(r => $"{r.Form.Split(' ')[0]} {r.Total}/{tasks}, {r.Races} race(s)")));
     }
 
     /// <summary>
     /// Task 11: publishing data through a plain bool flag is reported as a race (on the flag and on the
     /// data), even when the reader really did see both; the same program with an atomic flag is not.
     /// </summary>
-    public static SectionResult PrintPublicationReport(DemoContext context)
+    public static DemoOutcome PrintPublicationReport(DemoContext context)
     {
         (int plainSeen, VectorClockDetector plain) = RunPublication(atomicFlag: false);
         (int atomicSeen, VectorClockDetector atomic) = RunPublication(atomicFlag: true);
@@ -85,7 +81,7 @@ internal static class RaceDetectorSections
         PrintFirstReport(context, plain, preferVariable: "data");
 
         bool held = plain.RaceCount > 0 && atomic.RaceCount == 0;
-        return new SectionResult(
+        return new DemoOutcome(
             held,
             $"detector: plain flag {plain.RaceCount} race(s) (on {Variables(plain)}) though data read {plainSeen}; atomic flag {atomic.RaceCount} race(s)");
     }

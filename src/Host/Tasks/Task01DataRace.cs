@@ -6,8 +6,9 @@ using Spectre.Console;
 namespace ActorConcurrency.Host.Tasks;
 
 /// <summary>
-/// Task 1: the data race. Runs the racy counter <c>--runs</c> times and reports what it saw, then forces
-/// the interleaving that loses an update, so the loss is shown even on a run where the scheduler was kind.
+/// Task 1: the data race. Runs the racy counter <c>--runs</c> times and reports what it saw, forces the
+/// interleaving that loses an update, then runs the counter under the race detector, which reports the
+/// race even on a run where the scheduler was kind.
 /// </summary>
 internal sealed class Task01DataRace : CatalogTask
 {
@@ -18,7 +19,7 @@ internal sealed class Task01DataRace : CatalogTask
         "Counters",
         SharedStateTypes: ["RacyCounter", "ConcurrentIncrements"],
         ActorTypes: [],
-        Specs: ["RacyCounterSpec"],
+        Specs: ["RacyCounterSpec", "RaceDetectorSectionsSpec"],
         Benchmark: "CounterBenchmarks");
 
     public override IReadOnlyList<Option> Options => [RunOptions.Runs.Option, RunOptions.Tasks.Option];
@@ -42,8 +43,9 @@ internal sealed class Task01DataRace : CatalogTask
             context.Console.MarkupLine("[grey]No run lost an update this time: a race need not show itself to be there.[/]");
         }
 
+        DemoOutcome detector = RaceDetectorSections.PrintRacyCounterReport(context);
         return new DemoOutcome(
-            forced == 1,
-            $"lost updates in {racy.RunsWithLostUpdates}/{racy.PerRun.Count} runs, smallest total {racy.Min}/{racy.Expected}; forced interleaving: 2 increments -> {forced}");
+            forced == 1 && detector.Held,
+            $"lost updates in {racy.RunsWithLostUpdates}/{racy.PerRun.Count} runs, smallest total {racy.Min}/{racy.Expected}; forced interleaving: 2 increments -> {forced}; {detector.Evidence}");
     }
 }

@@ -13,11 +13,19 @@ internal sealed class Task04Channel : CatalogTask
         "Counters",
         SharedStateTypes: ["ChannelCounter"],
         ActorTypes: ["CounterActor"],
-        Specs: ["FixedCounterSpec", "CounterActorSpec"],
+        Specs: ["FixedCounterSpec", "CounterActorSpec", "RaceDetectorSectionsSpec"],
         Benchmark: "CounterBenchmarks");
 
     public override IReadOnlyList<Option> Options => [RunOptions.Runs.Option, RunOptions.Tasks.Option];
 
-    public override async Task<DemoOutcome> RunAsync(DemoContext context) =>
-        CounterDemo.ExactOutcome(await CounterDemo.MeasureAsync(context, CounterDemo.Channel, CounterDemo.Actor));
+    /// <summary>
+    /// The channel and the actor, then the race detector over tasks 2–4 written with tracked primitives
+    /// (atomic, mutex, channel): it must report no race for any of them.
+    /// </summary>
+    public override async Task<DemoOutcome> RunAsync(DemoContext context)
+    {
+        DemoOutcome counted = CounterDemo.ExactOutcome(await CounterDemo.MeasureAsync(context, CounterDemo.Channel, CounterDemo.Actor));
+        DemoOutcome detector = RaceDetectorSections.PrintTrackedCountersReport(context);
+        return new DemoOutcome(counted.Held && detector.Held, $"{counted.Evidence}; {detector.Evidence}");
+    }
 }

@@ -36,7 +36,7 @@ internal sealed class Task11MemoryModel : CatalogTask
         "MemoryModel",
         SharedStateTypes: ["StopFlagProbe", "PublicationProbe", "PublicationOrderProbe", "SpinLoopCompiler"],
         ActorTypes: [],
-        Specs: ["MemoryModelProbeSpec"],
+        Specs: ["MemoryModelProbeSpec", "RaceDetectorSectionsSpec"],
         Benchmark: "");
 
     public override IReadOnlyList<Option> Options => [ProbeTimeoutMilliseconds.Option];
@@ -45,6 +45,7 @@ internal sealed class Task11MemoryModel : CatalogTask
     private static IReadOnlyList<Func<DemoContext, Task<DemoOutcome>>> Sections { get; } =
     [
         RunProbesAsync,
+        context => Task.FromResult(RaceDetectorSections.PrintPublicationReport(context)),
     ];
 
     public override async Task<DemoOutcome> RunAsync(DemoContext context)

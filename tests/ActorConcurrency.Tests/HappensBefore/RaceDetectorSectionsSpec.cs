@@ -7,7 +7,7 @@ namespace ActorConcurrency.Tests.HappensBefore;
 /// <summary>The detector's sections for tasks 1–4 and 11: what they print and what they conclude.</summary>
 public sealed class RaceDetectorSectionsSpec
 {
-    private static (RaceDetectorSections.SectionResult Result, string Output) Print(Func<DemoContext, RaceDetectorSections.SectionResult> section)
+    private static (DemoOutcome Result, string Output) Print(Func<DemoContext, DemoOutcome> section)
     {
         var console = new TestConsole();
         console.Profile.Width = 200;
