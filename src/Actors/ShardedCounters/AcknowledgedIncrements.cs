@@ -47,12 +47,15 @@ public static class AcknowledgedIncrements
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
 
         var perKey = new ConcurrentDictionary<string, long>();
-        long sent = 0, acknowledged = 0, unacknowledged = 0, batches = 0;
+        long sent = 0, batches = 0;
+        // Shared with the acknowledgement continuations, which run concurrently: an array, updated atomically.
+        long[] tally = new long[2];
+        const int Acknowledged = 0, Unacknowledged = 1;
         using var slots = new SemaphoreSlim(window, window);
         var inFlight = new List<Task>();
-        Exception? rejection = null;
+        var rejections = new ConcurrentQueue<string>();
 
-        for (long remaining = increments; remaining > 0 && rejection is null; remaining -= batchSize)
+        for (long remaining = increments; remaining > 0 && rejections.IsEmpty; remaining -= batchSize)
         {
             await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             long amount = Math.Min(batchSize, remaining);
@@ -67,11 +70,12 @@ public static class AcknowledgedIncrements
         }
 
         await Task.WhenAll(inFlight).ConfigureAwait(false);
-        if (rejection is not null)
+        if (rejections.TryPeek(out string? reason))
         {
-            throw new InvalidOperationException("A counter rejected an increment.", rejection);
+            throw new ArgumentException($"A counter rejected an increment: {reason}", nameof(batchSize));
         }
 
+        long acknowledged = Volatile.Read(ref tally[Acknowledged]), unacknowledged = Volatile.Read(ref tally[Unacknowledged]);
         Debug.Assert(acknowledged + unacknowledged == sent, "every sent batch is either acknowledged or reported");
         return new IncrementReport(sent, acknowledged, unacknowledged, batches, new Dictionary<string, long>(perKey));
 
@@ -84,14 +88,16 @@ public static class AcknowledgedIncrements
                 {
                     case ShardedCounterProtocol.Added added:
                         perKey.AddOrUpdate(key, added.Amount, (_, v) => v + added.Amount);
-                        onAcknowledged?.Invoke(Interlocked.Add(ref acknowledged, added.Amount));
+                        // Counted first, then reported: "?.Invoke" would skip evaluating its argument when no one listens.
+                        long acknowledgedSoFar = Interlocked.Add(ref tally[Acknowledged], added.Amount);
+                        onAcknowledged?.Invoke(acknowledgedSoFar);
                         break;
                     case ShardedCounterProtocol.Rejected rejected:
-                        Interlocked.Add(ref unacknowledged, amount);
-                        rejection ??= new ArgumentException(rejected.Reason);
+                        Interlocked.Add(ref tally[Unacknowledged], amount);
+                        rejections.Enqueue(rejected.Reason);
                         break;
                     default:
-                        Interlocked.Add(ref unacknowledged, amount);
+                        Interlocked.Add(ref tally[Unacknowledged], amount);
                         break;
                 }
             }
@@ -99,7 +105,7 @@ public static class AcknowledgedIncrements
             {
                 // No retry: the batch may have been persisted just before its node died, and a retry would
                 // count it twice. It is reported as unacknowledged: in the total at most once.
-                Interlocked.Add(ref unacknowledged, amount);
+                Interlocked.Add(ref tally[Unacknowledged], amount);
             }
             finally
             {

@@ -69,13 +69,27 @@ public sealed class ShardedCounterNode : IAsyncDisposable
 
         try
         {
-            await JoinAsync(system, seeds, options.JoinTimeout, cancellationToken).ConfigureAwait(false);
+            Task joined = JoinAsync(system, seeds, options.JoinTimeout, cancellationToken);
+            if (options.AwaitReadiness)
+            {
+                await joined.ConfigureAwait(false);
+            }
+            else
+            {
+                // The caller chose not to wait; the join still completes in the background (its timeout is observed).
+                _ = joined.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            }
+
             IActorRef region = await ClusterSharding.Get(system).StartAsync(
                 TypeName,
                 CounterEntity.Props,
                 ClusterShardingSettings.Create(system),
                 new CounterMessageExtractor()).ConfigureAwait(false);
-            await WaitUntilReadyAsync(region, options.ReadyTimeout, cancellationToken).ConfigureAwait(false);
+            if (options.AwaitReadiness)
+            {
+                await WaitUntilReadyAsync(region, options.ReadyTimeout, cancellationToken).ConfigureAwait(false);
+            }
+
             return new ShardedCounterNode(system, region, description);
         }
         catch

@@ -32,6 +32,13 @@ public sealed record ShardedCounterNodeOptions
     /// <summary>How long the region may take to answer its first message (coordinator found, shard allocated).</summary>
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// True (the default): <see cref="ShardedCounterNode.StartAsync"/> returns once the member is Up and the region
+    /// answered. False: it returns as soon as the region exists, before the node has even joined, so a
+    /// spec can send a burst "the moment the node starts" and prove the client's window loses nothing.
+    /// </summary>
+    public bool AwaitReadiness { get; init; } = true;
+
     /// <summary>The actor system's name.</summary>
     public string SystemName { get; init; } = DefaultSystemName;
 
