@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using ActorConcurrency.Actors.Hosting;
 using Akka.Actor;
@@ -53,6 +54,7 @@ public sealed class ShardedCounterNode : IAsyncDisposable
         Address[] seeds = ParseSeeds(options);
         Config config = BuildConfig(options, connectionString, journalFile);
 
+        ThrowIfPortTaken(options);
         ActorSystem system;
         try
         {
@@ -292,6 +294,33 @@ public sealed class ShardedCounterNode : IAsyncDisposable
         catch (AskTimeoutException ex)
         {
             throw new NodeStartException(NodeStartFailure.RegionNotReady, $"the counter region did not become ready within {timeout.TotalSeconds:0.#} s (journal or coordinator unavailable)", ex);
+        }
+    }
+
+    /// <summary>
+    /// A named port that another process holds is refused here, before remoting logs its own start-up
+    /// failure. (A port taken between this check and the bind is still caught from ActorSystem.Create.)
+    /// </summary>
+    private static void ThrowIfPortTaken(ShardedCounterNodeOptions options)
+    {
+        if (options.Port == 0 || !IPAddress.TryParse(options.Hostname, out IPAddress? address))
+        {
+            return;
+        }
+
+        try
+        {
+            var listener = new TcpListener(address, options.Port) { ExclusiveAddressUse = true };
+            listener.Start();
+            listener.Stop();
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            throw new NodeStartException(NodeStartFailure.PortInUse, $"port {options.Port} on {options.Hostname} is already in use", ex);
+        }
+        catch (SocketException ex)
+        {
+            throw new NodeStartException(NodeStartFailure.TransportFailed, $"cannot listen on {options.Hostname}:{options.Port}: {ex.Message}", ex);
         }
     }
 
