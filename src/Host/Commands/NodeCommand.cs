@@ -35,7 +35,13 @@ internal sealed class NodeCommand : IHostCommand
         var seeds = new Option<string[]>("--seed") { Description = "A seed node, host:port (repeatable); none = start a new cluster", AllowMultipleArgumentsPerToken = false };
         var data = new Option<string>("--data") { Description = "Folder of the SQLite journal (default ./counters-data)", DefaultValueFactory = _ => "counters-data" };
         var journal = new Option<string>("--journal") { Description = "sqlite or postgres (default sqlite)", DefaultValueFactory = _ => "sqlite" };
-        journal.AcceptOnlyFromAmong("sqlite", "postgres");
+        journal.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is not ("sqlite" or "postgres"))
+            {
+                r.AddError($"--journal: must be sqlite or postgres, got '{r.GetValueOrDefault<string>()}'");
+            }
+        });
         var connectionString = new Option<string?>("--connection-string") { Description = $"PostgreSQL connection string (default: ${PostgresEnvironmentVariable})" };
         var joinTimeout = new Option<double>("--join-timeout") { Description = "Seconds to wait for the cluster to accept this node (default 20)", DefaultValueFactory = _ => 20 };
         joinTimeout.Validators.Add(r =>
@@ -116,7 +122,7 @@ internal sealed class NodeCommand : IHostCommand
         output.MarkupLine($"node [bold]{Markup.Escape(node.Address.ToString())}[/] is Up and its counter region is ready; journal {Markup.Escape(node.JournalDescription)}");
         output.MarkupLine($"[grey]join it with: node --port <another port> --seed {node.Address.Host}:{node.Address.Port}; Ctrl+C leaves the cluster[/]");
 
-        var reader = new MonotonicTotalReader(node.Region, keys, TimeSpan.FromSeconds(30));
+        var reader = new MonotonicTotalReader(node.Region, keys, TimeSpan.FromSeconds(10));
         try
         {
             if (load > 0)
@@ -128,7 +134,15 @@ internal sealed class NodeCommand : IHostCommand
             using var timer = new PeriodicTimer(statusEvery);
             do
             {
-                await PrintStatusAsync(output, node, reader, cancellationToken);
+                try
+                {
+                    await PrintStatusAsync(output, node, reader, cancellationToken);
+                }
+                catch (AskTimeoutException)
+                {
+                    // Shards moving or a member being downed: say so and try again at the next tick.
+                    output.MarkupLine($"{DateTime.Now:HH:mm:ss} [yellow]no answer within the status timeout (shards moving or a member unreachable)[/]");
+                }
             }
             while (await timer.WaitForNextTickAsync(cancellationToken));
         }
@@ -149,7 +163,7 @@ internal sealed class NodeCommand : IHostCommand
         var cluster = Cluster.Get(node.System);
         int up = cluster.State.Members.Count(m => m.Status == MemberStatus.Up);
         int unreachable = cluster.State.Unreachable.Count;
-        var state = await node.Region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(10), cancellationToken);
+        var state = await node.Region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(5), cancellationToken);
         int entities = state.Shards.Sum(s => s.EntityIds.Count(id => id != ShardedCounterNode.ReadinessKey));
         TotalRead total = await reader.ReadAsync(cancellationToken);
         output.MarkupLine($"{DateTime.Now:HH:mm:ss} members Up {up}, unreachable {unreachable} | shards here {state.Shards.Count}, counters here {entities} | total k0..k9 = [bold]{total.Total:N0}[/]");
