@@ -132,7 +132,7 @@ public sealed class ShardedCounterNode : IAsyncDisposable
         {
             DataSource = Path.Combine(Path.GetFullPath(dataFolder), ShardedCounterNodeOptions.SqliteFileName),
             DefaultTimeout = 60,
-            Pooling = false,
+            Pooling = true,
         }.ToString();
 
     private static async Task<(string? ConnectionString, string File, string Description)> OpenJournalAsync(
