@@ -123,11 +123,17 @@ internal sealed class NodeCommand : IHostCommand
         output.MarkupLine($"[grey]join it with: node --port <another port> --seed {node.Address.Host}:{node.Address.Port}; Ctrl+C leaves the cluster[/]");
 
         var reader = new MonotonicTotalReader(node.Region, keys, TimeSpan.FromSeconds(10));
+
+        // The node stops on Ctrl+C (the token) or when its actor system terminates by itself (downed by the
+        // others, or a shutdown hook ran CoordinatedShutdown on SIGINT/SIGTERM): either ends the loop.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _ = node.System.WhenTerminated.ContinueWith(_ => stopping.Cancel(), TaskScheduler.Default);
+        CancellationToken stop = stopping.Token;
         try
         {
             if (load > 0)
             {
-                IncrementReport report = await AcknowledgedIncrements.SendAsync(node.Region, keys, load, batchSize: 100, window: 32, TimeSpan.FromSeconds(60), cancellationToken: cancellationToken);
+                IncrementReport report = await AcknowledgedIncrements.SendAsync(node.Region, keys, load, batchSize: 100, window: 32, TimeSpan.FromSeconds(60), cancellationToken: stop);
                 output.MarkupLine($"sent {report.Sent:N0} increments over {keys.Length} keys: {report.Acknowledged:N0} acknowledged (persisted), {report.Unacknowledged:N0} not");
             }
 
@@ -136,7 +142,7 @@ internal sealed class NodeCommand : IHostCommand
             {
                 try
                 {
-                    await PrintStatusAsync(output, node, reader, cancellationToken);
+                    await PrintStatusAsync(output, node, reader, stop);
                 }
                 catch (AskTimeoutException)
                 {
@@ -144,15 +150,19 @@ internal sealed class NodeCommand : IHostCommand
                     output.MarkupLine($"{DateTime.Now:HH:mm:ss} [yellow]no answer within the status timeout (shards moving or a member unreachable)[/]");
                 }
             }
-            while (await timer.WaitForNextTickAsync(cancellationToken));
+            while (await timer.WaitForNextTickAsync(stop));
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            // Ctrl+C: fall through to the clean leave.
+            // Ctrl+C or the system terminated: fall through to the clean leave.
         }
 
-        output.MarkupLine("leaving the cluster (CoordinatedShutdown: shards hand off to the other nodes)…");
-        await node.ShutdownAsync();
+        if (!node.System.WhenTerminated.IsCompleted)
+        {
+            output.MarkupLine("leaving the cluster (CoordinatedShutdown: shards hand off to the other nodes)…");
+            await node.ShutdownAsync();
+        }
+
         await node.System.WhenTerminated;
         output.MarkupLine("node stopped");
         return ExitCodes.Ok;
