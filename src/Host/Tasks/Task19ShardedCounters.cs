@@ -37,7 +37,7 @@ internal sealed class Task19ShardedCounters : CatalogTask
         "ShardedCounters",
         SharedStateTypes: ["StripedCounter (padded cells, plain Sum vs SnapshotSum)"],
         ActorTypes: ["CounterEntity (Cluster.Sharding, Persistence.Sql)", "MonotonicTotalReader", "AcknowledgedIncrements"],
-        Specs: ["StripedCounterSpec", "CounterEntitySpec", "ShardedCounterSpec", "ShardedCounterReliabilitySpec", "PostgresRestartSpec", "NodeCommandSpec"],
+        Specs: ["StripedCounterSpec", "CounterEntitySpec", "ShardedCounterSpec", "ShardedCounterReliabilitySpec", "ShardedCounterRebalanceSpec", "PostgresRestartSpec", "NodeCommandSpec"],
         Benchmark: "ShardedCounterBenchmarks");
 
     public override IReadOnlyList<Option> Options => [Seconds.Option, Increments.Option, Data.Option];
