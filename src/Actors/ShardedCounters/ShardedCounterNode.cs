@@ -1,0 +1,354 @@
+using System.Net;
+using System.Net.Sockets;
+using ActorConcurrency.Actors.Hosting;
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Sharding;
+using Akka.Configuration;
+using Akka.Persistence.Sql;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace ActorConcurrency.Actors.ShardedCounters;
+
+/// <summary>
+/// One node of the sharded-counter cluster: an actor system on 127.0.0.1, a member of the cluster (itself
+/// alone, or the seeds'), and a ready <c>counter</c> shard region. <see cref="StartAsync"/> returns only when
+/// load can be sent without loss: the member is Up and the region answered a first message end to end
+/// (coordinator registered, shard allocated, entity recovered from the journal). Every way it can fail
+/// becomes a <see cref="NodeStartException"/> with a one-line message, after a bounded wait.
+/// </summary>
+public sealed class ShardedCounterNode : IAsyncDisposable
+{
+    /// <summary>The sharding type name of the counter entities.</summary>
+    public const string TypeName = "counter";
+
+    /// <summary>The key the readiness probe reads (never written).</summary>
+    public const string ReadinessKey = "_ready";
+
+    private ShardedCounterNode(ActorSystem system, IActorRef region, string journalDescription)
+    {
+        System = system;
+        Region = region;
+        JournalDescription = journalDescription;
+    }
+
+    /// <summary>The node's actor system.</summary>
+    public ActorSystem System { get; }
+
+    /// <summary>The shard region of the counters: send <see cref="ShardedCounterProtocol"/> messages here.</summary>
+    public IActorRef Region { get; }
+
+    /// <summary>The node's address, with the port the system bound.</summary>
+    public Address Address => Cluster.Get(System).SelfAddress;
+
+    /// <summary>Where the journal is (a file, or a server without its password).</summary>
+    public string JournalDescription { get; }
+
+    /// <summary>Starts a node and waits until it is Up and its region is ready.</summary>
+    /// <exception cref="NodeStartException">The node could not start; the message says why in one line.</exception>
+    public static async Task<ShardedCounterNode> StartAsync(ShardedCounterNodeOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        (string? connectionString, string journalFile, string description) = await OpenJournalAsync(options, cancellationToken).ConfigureAwait(false);
+        Address[] seeds = ParseSeeds(options);
+        Config config = BuildConfig(options, connectionString, journalFile);
+
+        ThrowIfPortTaken(options);
+        ActorSystem system;
+        try
+        {
+            system = ActorSystem.Create(options.SystemName, config);
+        }
+        catch (Exception ex) when (IsPortInUse(ex))
+        {
+            throw new NodeStartException(NodeStartFailure.PortInUse, $"port {options.Port} on {options.Hostname} is already in use", ex);
+        }
+        catch (Exception ex)
+        {
+            throw new NodeStartException(NodeStartFailure.TransportFailed, $"the node could not listen on {options.Hostname}:{options.Port}: {Innermost(ex).Message}", ex);
+        }
+
+        try
+        {
+            Task joined = JoinAsync(system, seeds, options.JoinTimeout, cancellationToken);
+            if (options.AwaitReadiness)
+            {
+                await joined.ConfigureAwait(false);
+            }
+            else
+            {
+                // The caller chose not to wait; the join still completes in the background (its timeout is observed).
+                _ = joined.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            }
+
+            IActorRef region = await ClusterSharding.Get(system).StartAsync(
+                TypeName,
+                CounterEntity.Props,
+                ClusterShardingSettings.Create(system),
+                new CounterMessageExtractor()).ConfigureAwait(false);
+            if (options.AwaitReadiness)
+            {
+                await WaitUntilReadyAsync(region, options.ReadyTimeout, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new ShardedCounterNode(system, region, description);
+        }
+        catch
+        {
+            await system.Terminate().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Leaves the cluster gracefully (shards hand off) and terminates the system: CoordinatedShutdown.</summary>
+    public Task ShutdownAsync() => CoordinatedShutdown.Get(System).Run(CoordinatedShutdown.ClrExitReason.Instance);
+
+    /// <summary>
+    /// Stops the node as a crash would, seen from the other nodes: no leave, no hand-off; they notice it
+    /// unreachable and the split-brain resolver downs it. (The node must have been started with
+    /// <c>akka.coordinated-shutdown.run-by-actor-system-terminate = off</c>, see <see cref="CrashableOverrides"/>.)
+    /// </summary>
+    public Task CrashAsync() => System.Terminate();
+
+    /// <summary>HOCON that lets <see cref="CrashAsync"/> stop a node without it leaving the cluster.</summary>
+    public static Config CrashableOverrides { get; } = ConfigurationFactory.ParseString(
+        "akka.coordinated-shutdown.run-by-actor-system-terminate = off");
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (!System.WhenTerminated.IsCompleted)
+        {
+            await ShutdownAsync().ConfigureAwait(false);
+        }
+
+        await System.WhenTerminated.ConfigureAwait(false);
+    }
+
+    /// <summary>The SQLite connection string for a data folder (busy waits up to a minute on the file lock).</summary>
+    public static string SqliteConnectionString(string dataFolder) =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(Path.GetFullPath(dataFolder), ShardedCounterNodeOptions.SqliteFileName),
+            DefaultTimeout = 60,
+            Pooling = true,
+        }.ToString();
+
+    private static async Task<(string? ConnectionString, string File, string Description)> OpenJournalAsync(
+        ShardedCounterNodeOptions options, CancellationToken cancellationToken)
+    {
+        switch (options.Journal)
+        {
+            case JournalKind.InMemory:
+                return (null, "persistence-inmem.conf", "in memory (nothing survives the node)");
+
+            case JournalKind.Sqlite:
+            {
+                if (string.IsNullOrWhiteSpace(options.DataFolder))
+                {
+                    throw new NodeStartException(NodeStartFailure.JournalUnavailable, "the SQLite journal needs a data folder");
+                }
+
+                string connectionString = SqliteConnectionString(options.DataFolder);
+                string file = Path.Combine(Path.GetFullPath(options.DataFolder), ShardedCounterNodeOptions.SqliteFileName);
+                try
+                {
+                    Directory.CreateDirectory(options.DataFolder);
+                    await using var connection = new SqliteConnection(connectionString);
+                    await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                    await using SqliteCommand command = connection.CreateCommand();
+                    // WAL lets readers run beside the writer; the pragma also proves the file is a writable database.
+                    command.CommandText = "PRAGMA journal_mode=WAL; SELECT count(*) FROM sqlite_master;";
+                    await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException or ArgumentException or NotSupportedException)
+                {
+                    throw new NodeStartException(NodeStartFailure.JournalUnavailable, $"cannot open the SQLite journal {file}: {OneLine(ex.Message)}", ex);
+                }
+
+                return (connectionString, "persistence-sqlite.conf", file);
+            }
+
+            case JournalKind.Postgres:
+            {
+                if (string.IsNullOrWhiteSpace(options.ConnectionString))
+                {
+                    throw new NodeStartException(NodeStartFailure.JournalUnavailable, "the PostgreSQL journal needs a connection string");
+                }
+
+                NpgsqlConnectionStringBuilder builder;
+                try
+                {
+                    builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new NodeStartException(NodeStartFailure.JournalUnavailable, $"bad PostgreSQL connection string: {OneLine(ex.Message)}", ex);
+                }
+
+                string where = $"{builder.Host}:{builder.Port}/{builder.Database}";
+                try
+                {
+                    var probe = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Timeout = 5 };
+                    await using var connection = new NpgsqlConnection(probe.ConnectionString);
+                    await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                    await using var command = new NpgsqlCommand("SELECT 1", connection);
+                    await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or InvalidOperationException)
+                {
+                    throw new NodeStartException(NodeStartFailure.JournalUnavailable, $"cannot open the PostgreSQL journal {where}: {OneLine(Innermost(ex).Message)}", ex);
+                }
+
+                return (builder.ConnectionString, "persistence-postgres.conf", "postgresql://" + where);
+            }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(options), options.Journal, "unknown journal kind");
+        }
+    }
+
+    private static Address[] ParseSeeds(ShardedCounterNodeOptions options) =>
+        options.Seeds.Select(seed =>
+        {
+            string text = seed.Contains("://", StringComparison.Ordinal) ? seed : $"akka.tcp://{options.SystemName}@{seed}";
+            try
+            {
+                Address address = Address.Parse(text);
+                if (address.Port is null or <= 0 || address.Host is null)
+                {
+                    throw new UriFormatException("no host or port");
+                }
+
+                return address;
+            }
+            catch (Exception ex) when (ex is UriFormatException or ArgumentException or FormatException)
+            {
+                throw new NodeStartException(NodeStartFailure.BadSeed, $"seed '{seed}' is not host:port nor akka.tcp://{options.SystemName}@host:port", ex);
+            }
+        }).ToArray();
+
+    private static Config BuildConfig(ShardedCounterNodeOptions options, string? connectionString, string journalFile)
+    {
+        string settings = $"""
+            akka.remote.dot-netty.tcp.hostname = {Quote(options.Hostname)}
+            akka.remote.dot-netty.tcp.port = {options.Port}
+            """;
+        if (connectionString is not null)
+        {
+            settings += $"""
+
+                akka.persistence.journal.sql.connection-string = {Quote(connectionString)}
+                akka.persistence.snapshot-store.sql.connection-string = {Quote(connectionString)}
+                """;
+        }
+
+        Config config = ConfigurationFactory.ParseString(settings);
+        if (options.Overrides is not null)
+        {
+            config = options.Overrides.WithFallback(config);
+        }
+
+        return config
+            .WithFallback(HoconConfig.Load(journalFile).Config)
+            .WithFallback(HoconConfig.Load("cluster.conf").Config)
+            .WithFallback(HoconConfig.Base)
+            .WithFallback(ClusterSharding.DefaultConfig())
+            .WithFallback(SqlPersistence.DefaultConfiguration);
+    }
+
+    private static async Task JoinAsync(ActorSystem system, Address[] seeds, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var cluster = Cluster.Get(system);
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        if (seeds.Length == 0)
+        {
+            cluster.Join(cluster.SelfAddress); // a single-node cluster: its own seed
+        }
+        else
+        {
+            cluster.JoinSeedNodes(seeds);
+        }
+
+        try
+        {
+            await up.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException ex)
+        {
+            string where = seeds.Length == 0 ? "itself" : string.Join(", ", seeds.Select(s => $"{s.Host}:{s.Port}"));
+            throw new NodeStartException(NodeStartFailure.JoinTimedOut, $"could not join the cluster at {where} within {timeout.TotalSeconds:0.#} s (is the seed node running?)", ex);
+        }
+    }
+
+    private static async Task WaitUntilReadyAsync(IActorRef region, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        // The region buffers this message until the coordinator has allocated its shard; the reply proves
+        // the whole path works, from the region to an entity that recovered from the journal. No polling.
+        try
+        {
+            await region.Ask<ShardedCounterProtocol.Count>(new ShardedCounterProtocol.GetCount(ReadinessKey), timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AskTimeoutException ex)
+        {
+            throw new NodeStartException(NodeStartFailure.RegionNotReady, $"the counter region did not become ready within {timeout.TotalSeconds:0.#} s (journal or coordinator unavailable)", ex);
+        }
+    }
+
+    /// <summary>
+    /// A named port that another process holds is refused here, before remoting logs its own start-up
+    /// failure. (A port taken between this check and the bind is still caught from ActorSystem.Create.)
+    /// </summary>
+    private static void ThrowIfPortTaken(ShardedCounterNodeOptions options)
+    {
+        if (options.Port == 0 || !IPAddress.TryParse(options.Hostname, out IPAddress? address))
+        {
+            return;
+        }
+
+        try
+        {
+            var listener = new TcpListener(address, options.Port) { ExclusiveAddressUse = true };
+            listener.Start();
+            listener.Stop();
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            throw new NodeStartException(NodeStartFailure.PortInUse, $"port {options.Port} on {options.Hostname} is already in use", ex);
+        }
+        catch (SocketException ex)
+        {
+            throw new NodeStartException(NodeStartFailure.TransportFailed, $"cannot listen on {options.Hostname}:{options.Port}: {ex.Message}", ex);
+        }
+    }
+
+    private static bool IsPortInUse(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }
+                || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Exception Innermost(Exception ex)
+    {
+        while (ex.InnerException is not null)
+        {
+            ex = ex.InnerException;
+        }
+
+        return ex;
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+
+    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+}
