@@ -10,4 +10,8 @@ internal static class RunOptions
     /// <summary>How many concurrent tasks a counter demonstration starts.</summary>
     public static readonly TaskOption<int> Tasks = new(
         "--tasks", "How many concurrent tasks increment the counter", 1000, v => v < 1 ? "must be at least 1" : null);
+
+    /// <summary>How many threads run an experiment at once (tasks 5, 6 and 13).</summary>
+    public static readonly TaskOption<int> Threads = new(
+        "--threads", "How many threads run the experiment at once", 8, v => v is < 1 or > 64 ? "must be from 1 to 64" : null);
 }

@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>The task exists in the catalog but is planned, not built.</summary>
     public const int Planned = 3;
+
+    /// <summary>A cluster node could not start: seed unreachable, journal unavailable, port in use.</summary>
+    public const int NodeStartFailed = 4;
 }

@@ -15,9 +15,6 @@ namespace ActorConcurrency.Host.Commands;
 /// </summary>
 internal sealed class NodeCommand : IHostCommand
 {
-    /// <summary>The node could not start (seed unreachable, journal unavailable, port in use): one line on stderr.</summary>
-    public const int StartFailed = 4;
-
     /// <summary>Environment variable read when <c>--journal postgres</c> has no <c>--connection-string</c>.</summary>
     public const string PostgresEnvironmentVariable = "COUNTERS_POSTGRES";
 
@@ -100,11 +97,11 @@ internal sealed class NodeCommand : IHostCommand
             catch (NodeStartException ex)
             {
                 console.Error.WriteLine($"error: {ex.Message}");
-                return ex.Failure == NodeStartFailure.BadSeed ? ExitCodes.BadInput : StartFailed;
+                return ex.Failure == NodeStartFailure.BadSeed ? ExitCodes.BadInput : ExitCodes.NodeStartFailed;
             }
             catch (OperationCanceledException)
             {
-                return StartFailed;
+                return ExitCodes.NodeStartFailed;
             }
 
             await using (node)

@@ -12,10 +12,6 @@ namespace ActorConcurrency.Host.Tasks;
 /// </summary>
 internal sealed class Task05LazyInit : CatalogTask
 {
-    /// <summary>How many threads call <c>GetCache()</c> at once in each run.</summary>
-    public static readonly TaskOption<int> Threads = new(
-        "--threads", "How many threads call GetCache() at once (tasks 5 and 6)", 8, v => v is < 1 or > 64 ? "must be from 1 to 64" : null);
-
     private static readonly (string Name, Func<Func<Cache>, ICacheHolder> Create)[] Forms =
     [
         ("Lazy<T> (ExecutionAndPublication)", init => new LazyCache(init)),
@@ -34,12 +30,12 @@ internal sealed class Task05LazyInit : CatalogTask
         Specs: ["LazyInitSpec"],
         Benchmark: "");
 
-    public override IReadOnlyList<Option> Options => [RunOptions.Runs.Option, Threads.Option];
+    public override IReadOnlyList<Option> Options => [RunOptions.Runs.Option, RunOptions.Threads.Option];
 
     public override Task<DemoOutcome> RunAsync(DemoContext context)
     {
         int runs = context.Get(RunOptions.Runs);
-        int threads = context.Get(Threads);
+        int threads = context.Get(RunOptions.Threads);
 
         var table = new Table().Border(TableBorder.Rounded).Title($"{threads} threads released by a barrier call GetCache(), {runs} runs per form")
             .AddColumns("form", "runs where the initialiser ran > once", "most initialiser calls in a run", "runs where callers got different caches");

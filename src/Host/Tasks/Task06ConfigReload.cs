@@ -33,12 +33,12 @@ internal sealed class Task06ConfigReload : CatalogTask
         Specs: ["ConfigServiceSpec", "ConfigOwnerActorSpec"],
         Benchmark: "");
 
-    public override IReadOnlyList<Option> Options => [Reloads.Option, Task05LazyInit.Threads.Option];
+    public override IReadOnlyList<Option> Options => [Reloads.Option, RunOptions.Threads.Option];
 
     public override async Task<DemoOutcome> RunAsync(DemoContext context)
     {
         int reloads = context.Get(Reloads);
-        int readers = Math.Max(1, context.Get(Task05LazyInit.Threads) - Writers);
+        int readers = Math.Max(1, context.Get(RunOptions.Threads) - Writers);
 
         var service = new ConfigService(Config.ForVersion(1));
         var torn = new TornConfigHolder(Config.ForVersion(1));

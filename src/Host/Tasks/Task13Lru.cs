@@ -22,11 +22,6 @@ internal sealed class Task13Lru : CatalogTask
         "--operations", "LRU operations per worker thread (the actor gets a tenth: each is an Ask)", 200_000,
         v => v < 1 ? "must be at least 1" : null);
 
-    /// <summary>How many worker threads drive each form.</summary>
-    public static readonly TaskOption<int> Threads = new(
-        "--threads", "Worker threads driving each LRU form", Math.Max(2, Environment.ProcessorCount),
-        v => v is < 1 or > 256 ? "must be between 1 and 256" : null);
-
     private const int Capacity = 1_000;
     private const int KeySpace = 2 * Capacity;
 
@@ -40,14 +35,14 @@ internal sealed class Task13Lru : CatalogTask
         Specs: ["LruCacheSpec", "DeferredPromotionLruCacheSpec", "LruInvariantsSpec", "LruActorSpec"],
         Benchmark: "LruBenchmarks");
 
-    public override IReadOnlyList<Option> Options => [Operations.Option, Threads.Option];
+    public override IReadOnlyList<Option> Options => [Operations.Option, RunOptions.Threads.Option];
 
     private sealed record FormResult(string Form, long Operations, long Gets, long Hits, TimeSpan Elapsed, LruInvariantReport Report, string Note);
 
     public override async Task<DemoOutcome> RunAsync(DemoContext context)
     {
         int operations = context.Get(Operations);
-        int threads = context.Get(Threads);
+        int threads = context.Get(RunOptions.Threads);
         var results = new List<FormResult>();
 
         await context.Console.Status().StartAsync("Driving the LRU forms…", async status =>

@@ -46,6 +46,14 @@ public sealed class HostCommandSpec
     }
 
     [Fact]
+    public void Each_run_option_name_means_one_option()
+    {
+        // Two tasks declaring their own --threads would both be added to run, and only one would ever bind.
+        var options = TaskCatalog.All.SelectMany(t => t.Options).Distinct().ToArray();
+        Assert.Equal(options.Length, options.Select(o => o.Name).Distinct().Count());
+    }
+
+    [Fact]
     public async Task List_shows_all_20_tasks()
     {
         Run run = await RunHostAsync("list");

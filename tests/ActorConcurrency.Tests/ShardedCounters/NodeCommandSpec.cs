@@ -39,7 +39,7 @@ public sealed class NodeCommandSpec
         using var data = new TempDataFolder();
 
         Run run = await RunHostAsync("node", "--seed", $"127.0.0.1:{port}", "--join-timeout", "2", "--data", data.Path);
-        AssertOneErrorLine(run, NodeCommand.StartFailed, "could not join");
+        AssertOneErrorLine(run, ExitCodes.NodeStartFailed, "could not join");
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class NodeCommandSpec
         await File.WriteAllTextAsync(notAFolder, "not a folder");
 
         Run run = await RunHostAsync("node", "--data", notAFolder);
-        AssertOneErrorLine(run, NodeCommand.StartFailed, "cannot open the SQLite journal");
+        AssertOneErrorLine(run, ExitCodes.NodeStartFailed, "cannot open the SQLite journal");
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class NodeCommandSpec
         await File.WriteAllTextAsync(Path.Combine(data.Path, "counters.db"), new string('x', 4096));
 
         Run run = await RunHostAsync("node", "--data", data.Path);
-        AssertOneErrorLine(run, NodeCommand.StartFailed, "cannot open the SQLite journal");
+        AssertOneErrorLine(run, ExitCodes.NodeStartFailed, "cannot open the SQLite journal");
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class NodeCommandSpec
             int port = ((IPEndPoint)taken.LocalEndpoint).Port;
             using var data = new TempDataFolder();
             Run run = await RunHostAsync("node", "--port", port.ToString(), "--data", data.Path);
-            AssertOneErrorLine(run, NodeCommand.StartFailed, "already in use");
+            AssertOneErrorLine(run, ExitCodes.NodeStartFailed, "already in use");
         }
         finally
         {
@@ -85,7 +85,7 @@ public sealed class NodeCommandSpec
     public async Task An_unreachable_postgres_server_is_reported()
     {
         Run run = await RunHostAsync("node", "--journal", "postgres", "--connection-string", "Host=127.0.0.1;Port=1;Database=x;Username=x;Password=x");
-        AssertOneErrorLine(run, NodeCommand.StartFailed, "cannot open the PostgreSQL journal");
+        AssertOneErrorLine(run, ExitCodes.NodeStartFailed, "cannot open the PostgreSQL journal");
     }
 
     [Theory]
