@@ -48,6 +48,7 @@ public sealed class CounterEntity : ReceivePersistentActor
             });
         });
         Command<ShardedCounterProtocol.GetCount>(_ => Sender.Tell(new ShardedCounterProtocol.Count(_key, _count)));
+        Command<ShardedCounterProtocol.HandOffStop>(_ => Context.Stop(Self));
     }
 
     /// <inheritdoc />

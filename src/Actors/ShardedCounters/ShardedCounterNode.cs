@@ -82,11 +82,18 @@ public sealed class ShardedCounterNode : IAsyncDisposable
                 _ = joined.ContinueWith(t => t.Exception, TaskScheduler.Default);
             }
 
-            IActorRef region = await ClusterSharding.Get(system).StartAsync(
+            // The hand-off stop message is a command of the entity's own, not the default PoisonPill: a
+            // PoisonPill would stop an entity with a Persist in flight and drop the Adds stashed behind it,
+            // unacknowledged and uncounted, each time a shard moves to a joining node.
+            var sharding = ClusterSharding.Get(system);
+            var settings = ClusterShardingSettings.Create(system);
+            IActorRef region = await sharding.StartAsync(
                 TypeName,
                 CounterEntity.Props,
-                ClusterShardingSettings.Create(system),
-                new CounterMessageExtractor()).ConfigureAwait(false);
+                settings,
+                new CounterMessageExtractor(),
+                sharding.DefaultShardAllocationStrategy(settings),
+                ShardedCounterProtocol.HandOffStop.Instance).ConfigureAwait(false);
             if (options.AwaitReadiness)
             {
                 await WaitUntilReadyAsync(region, options.ReadyTimeout, cancellationToken).ConfigureAwait(false);

@@ -31,6 +31,23 @@ public static class ShardedCounterProtocol
     /// <summary>A typed refusal of bad input (for example a non-positive amount); nothing was counted.</summary>
     public sealed record Rejected(string Key, string Reason);
 
+    /// <summary>
+    /// What the shard sends an entity to stop it when its shard is handed off to another node. Unlike a
+    /// <c>PoisonPill</c> (handled before the actor's code sees it), it is an ordinary command: it waits,
+    /// stashed, behind a <c>Persist</c> in flight and behind the commands stashed with it, so every
+    /// <see cref="Add"/> that reached the entity is persisted and acknowledged before it stops.
+    /// Sent only locally, by the shard, so it can be a singleton.
+    /// </summary>
+    public sealed record HandOffStop
+    {
+        /// <summary>The only instance.</summary>
+        public static readonly HandOffStop Instance = new();
+
+        private HandOffStop()
+        {
+        }
+    }
+
     /// <summary>The event a counter persists for an accepted <see cref="Add"/>.</summary>
     public sealed record Incremented(long Amount);
 }

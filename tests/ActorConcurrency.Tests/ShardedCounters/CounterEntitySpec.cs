@@ -31,6 +31,23 @@ public sealed class CounterEntitySpec : TestKit
         await ExpectMsgAsync(new ShardedCounterProtocol.Count("a", 5)); // the read was stashed behind the write
     }
 
+    [Fact]
+    public async Task A_hand_off_stop_waits_for_the_write_in_flight_and_the_adds_stashed_behind_it()
+    {
+        IActorRef counter = Sys.ActorOf(CounterEntity.Props("c"));
+        Watch(counter);
+        counter.Tell(new ShardedCounterProtocol.Add("c", 1), TestActor);
+        await GatedJournal.WriteArrived.Task; // the first write is held at the journal
+        counter.Tell(new ShardedCounterProtocol.Add("c", 2), TestActor);
+        counter.Tell(ShardedCounterProtocol.HandOffStop.Instance);
+
+        // A PoisonPill here would stop the entity at once and drop both acknowledgements.
+        GatedJournal.Gate.SetResult();
+        await ExpectMsgAsync(new ShardedCounterProtocol.Added("c", 1, 1));
+        await ExpectMsgAsync(new ShardedCounterProtocol.Added("c", 2, 3));
+        await ExpectTerminatedAsync(counter);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-3)]
