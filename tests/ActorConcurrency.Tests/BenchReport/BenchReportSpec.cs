@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
-using ActorConcurrency.Host;
 using ActorConcurrency.Host.Commands;
-using Spectre.Console.Testing;
+using ActorConcurrency.Tests.Support;
 
 namespace ActorConcurrency.Tests.BenchReport;
 
@@ -142,12 +141,5 @@ public sealed class BenchReportSpec : IDisposable
         }
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> BenchReportAsync()
-    {
-        var output = new TestConsole();
-        output.Profile.Width = 300;
-        var error = new StringWriter();
-        int exit = await Program.RunAsync(["bench-report", "--results", Results, "--output", Output], new HostConsole(output, error));
-        return (exit, output.Output, error.ToString());
-    }
+    private Task<HostRun> BenchReportAsync() => HostRun.RunAsync("bench-report", "--results", Results, "--output", Output);
 }

@@ -1,25 +1,13 @@
-using ActorConcurrency.Host;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.Host.Commands;
+using ActorConcurrency.Tests.Support;
 using Spectre.Console;
-using Spectre.Console.Testing;
 
 namespace ActorConcurrency.Tests.Catalog;
 
 /// <summary>The host console: the catalog, its commands and its answers to bad input.</summary>
 public sealed class HostCommandSpec
 {
-    private sealed record Run(int ExitCode, string Output, string Error);
-
-    private static async Task<Run> RunHostAsync(params string[] args)
-    {
-        var output = new TestConsole();
-        output.Profile.Width = 200;
-        var error = new StringWriter();
-        int exit = await Program.RunAsync(args, new HostConsole(output, error));
-        return new Run(exit, output.Output, error.ToString());
-    }
-
     [Fact]
     public void The_catalog_has_each_task_from_1_to_20_once()
     {
@@ -56,7 +44,7 @@ public sealed class HostCommandSpec
     [Fact]
     public async Task List_shows_all_20_tasks()
     {
-        Run run = await RunHostAsync("list");
+        HostRun run = await HostRun.RunAsync("list");
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.All(TaskCatalog.All, t => Assert.Contains(t.Info.Title, run.Output));
     }
@@ -64,7 +52,7 @@ public sealed class HostCommandSpec
     [Fact]
     public async Task Run_2_prints_a_total_of_1000()
     {
-        Run run = await RunHostAsync("run", "2", "--runs", "2");
+        HostRun run = await HostRun.RunAsync("run", "2", "--runs", "2");
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Contains("1000", run.Output);
         Assert.Empty(run.Error);
@@ -81,7 +69,7 @@ public sealed class HostCommandSpec
     [InlineData("run", "2", "--runs", "many")]
     public async Task Bad_input_exits_2_with_one_line_on_stderr(params string[] args)
     {
-        Run run = await RunHostAsync(args);
+        HostRun run = await HostRun.RunAsync(args);
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("error: ", run.Error);
@@ -94,7 +82,7 @@ public sealed class HostCommandSpec
             .SelectMany(t => TaskCatalog.All.SelectMany(o => o.Options).Where(o => !t.Options.Contains(o)).Select(o => (t, o)))
             .First();
 
-        Run run = await RunHostAsync("run", task.Info.Number.ToString(), option.Name, "1");
+        HostRun run = await HostRun.RunAsync("run", task.Info.Number.ToString(), option.Name, "1");
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("does not apply", run.Error);
     }
@@ -108,7 +96,7 @@ public sealed class HostCommandSpec
             return; // every task is built: nothing planned is left to refuse
         }
 
-        Run run = await RunHostAsync("run", planned.Info.Number.ToString());
+        HostRun run = await HostRun.RunAsync("run", planned.Info.Number.ToString());
         Assert.Equal(ExitCodes.Planned, run.ExitCode);
         Assert.Contains("planned", run.Error);
     }

@@ -1,27 +1,15 @@
-using ActorConcurrency.Host;
 using ActorConcurrency.Host.Commands;
-using Spectre.Console.Testing;
+using ActorConcurrency.Tests.Support;
 
 namespace ActorConcurrency.Tests.Catalog;
 
 /// <summary>Tasks 13–15 through the host, as a user runs them: measured evidence on stdout, bad input refused with exit 2.</summary>
 public sealed class LruAndRingTasksSpec
 {
-    private sealed record Run(int ExitCode, string Output, string Error);
-
-    private static async Task<Run> RunHostAsync(params string[] args)
-    {
-        var output = new TestConsole();
-        output.Profile.Width = 250;
-        var error = new StringWriter();
-        int exit = await Program.RunAsync(args, new HostConsole(output, error));
-        return new Run(exit, output.Output, error.ToString());
-    }
-
     [Fact]
     public async Task Run_13_reports_the_invariants_of_every_form_and_the_sequential_replay()
     {
-        Run run = await RunHostAsync("run", "13", "--operations", "2000", "--threads", "2");
+        HostRun run = await HostRun.RunAsync("run", "13", "--operations", "2000", "--threads", "2");
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Empty(run.Error);
         Assert.Contains("LruCache (one lock)", run.Output);
@@ -34,7 +22,7 @@ public sealed class LruAndRingTasksSpec
     [Fact]
     public async Task Run_14_moves_every_item_through_every_form()
     {
-        Run run = await RunHostAsync("run", "14", "--items", "20000", "--capacity", "64");
+        HostRun run = await HostRun.RunAsync("run", "14", "--items", "20000", "--capacity", "64");
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Empty(run.Error);
         Assert.Equal(2 * 5, CountOf(run.Output, "20,000")); // five forms, each with 20,000 sent and 20,000 received
@@ -44,7 +32,7 @@ public sealed class LruAndRingTasksSpec
     [Fact]
     public async Task Run_15_runs_every_property_and_prints_csCheck_iterations()
     {
-        Run run = await RunHostAsync("run", "15", "--iterations", "5");
+        HostRun run = await HostRun.RunAsync("run", "15", "--iterations", "5");
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Empty(run.Error);
         Assert.Equal(8, CountOf(run.Output, "Passed 5 iterations"));
@@ -58,7 +46,7 @@ public sealed class LruAndRingTasksSpec
     [InlineData("run", "15", "--iterations", "0")]
     public async Task Bad_options_exit_2_with_one_line_on_stderr(params string[] args)
     {
-        Run run = await RunHostAsync(args);
+        HostRun run = await HostRun.RunAsync(args);
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("error: ", run.Error);

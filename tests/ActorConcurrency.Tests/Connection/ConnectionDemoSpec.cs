@@ -1,6 +1,5 @@
-using ActorConcurrency.Host;
 using ActorConcurrency.Host.Commands;
-using Spectre.Console.Testing;
+using ActorConcurrency.Tests.Support;
 
 namespace ActorConcurrency.Tests.Connection;
 
@@ -10,24 +9,19 @@ public sealed class ConnectionDemoSpec
     [Fact]
     public async Task Run_18_checks_every_log_and_shows_the_connect_timeout()
     {
-        var output = new TestConsole();
-        output.Profile.Width = 250;
-        var error = new StringWriter();
+        HostRun run = await HostRun.RunAsync("run", "18", "--runs", "2", "--requesters", "2");
 
-        int exit = await Program.RunAsync(["run", "18", "--runs", "2", "--requesters", "2"], new HostConsole(output, error));
-
-        Assert.Equal(ExitCodes.Ok, exit);
-        Assert.Empty(error.ToString());
-        Assert.Contains("2/2", output.Output);
-        Assert.Contains("Connecting → Idle", output.Output);
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Empty(run.Error);
+        Assert.Contains("2/2", run.Output);
+        Assert.Contains("Connecting → Idle", run.Output);
     }
 
     [Fact]
     public async Task A_bad_requester_count_is_bad_input()
     {
-        var error = new StringWriter();
-        int exit = await Program.RunAsync(["run", "18", "--requesters", "0"], new HostConsole(new TestConsole(), error));
-        Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.StartsWith("error: ", error.ToString());
+        HostRun run = await HostRun.RunAsync("run", "18", "--requesters", "0");
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith("error: ", run.Error);
     }
 }

@@ -1,25 +1,15 @@
-using ActorConcurrency.Host;
 using ActorConcurrency.Host.Commands;
-using Spectre.Console.Testing;
+using ActorConcurrency.Tests.Support;
 
 namespace ActorConcurrency.Tests.HappensBefore;
 
 /// <summary>The <c>hb</c> command and <c>run 20</c>, run in-process as a user would.</summary>
 public sealed class HappensBeforeCommandSpec
 {
-    private static async Task<(int Exit, string Output, string Error)> RunHostAsync(params string[] args)
-    {
-        var output = new TestConsole();
-        output.Profile.Width = 200;
-        var error = new StringWriter();
-        int exit = await Program.RunAsync(args, new HostConsole(output, error));
-        return (exit, output.Output, error.ToString());
-    }
-
     [Fact]
     public async Task Hb_with_one_scenario_prints_its_verdict_and_edge()
     {
-        var (exit, output, error) = await RunHostAsync("hb", "6", "--edges");
+        var (exit, output, error) = await HostRun.RunAsync("hb", "6", "--edges");
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("A and B are concurrent", output);
         Assert.Contains("edge main@1 ⇒ g1@1 [go statement]", output);
@@ -29,7 +19,7 @@ public sealed class HappensBeforeCommandSpec
     [Fact]
     public async Task Run_20_decides_all_scenarios_and_the_actor_edge()
     {
-        var (exit, output, _) = await RunHostAsync("run", "20");
+        var (exit, output, _) = await HostRun.RunAsync("run", "20");
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("held", output);
         Assert.Contains("A' ∥ B", output);
@@ -42,7 +32,7 @@ public sealed class HappensBeforeCommandSpec
     [InlineData("hb", "x")]
     public async Task A_bad_scenario_exits_2_with_one_line(params string[] args)
     {
-        var (exit, _, error) = await RunHostAsync(args);
+        var (exit, _, error) = await HostRun.RunAsync(args);
         Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }

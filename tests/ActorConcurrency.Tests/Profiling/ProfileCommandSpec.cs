@@ -1,27 +1,17 @@
-using ActorConcurrency.Host;
 using ActorConcurrency.Host.Commands;
-using Spectre.Console.Testing;
+using ActorConcurrency.Tests.Support;
 
 namespace ActorConcurrency.Tests.Profiling;
 
 /// <summary>Task 16 through the host: <c>run 16</c> and <c>profile</c> print both ranked tables and the actor pool's.</summary>
 public sealed class ProfileCommandSpec
 {
-    private static async Task<(int Exit, string Output, string Error)> RunHostAsync(params string[] args)
-    {
-        var output = new TestConsole();
-        output.Profile.Width = 250;
-        var error = new StringWriter();
-        int exit = await Program.RunAsync(args, new HostConsole(output, error));
-        return (exit, output.Output, error.ToString());
-    }
-
     [Theory]
     [InlineData("run", "16", "--seconds", "0.2", "--workers", "2")]
     [InlineData("profile", "--seconds", "0.2", "--workers", "3")]
     public async Task Prints_the_ranked_tables_before_and_after_the_refactor(params string[] args)
     {
-        var (exit, output, error) = await RunHostAsync(args);
+        var (exit, output, error) = await HostRun.RunAsync(args);
 
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Empty(error);
@@ -37,7 +27,7 @@ public sealed class ProfileCommandSpec
     [InlineData("profile", "--workers", "many")]
     public async Task Bad_options_exit_2_with_one_line(params string[] args)
     {
-        var (exit, _, error) = await RunHostAsync(args);
+        var (exit, _, error) = await HostRun.RunAsync(args);
         Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }

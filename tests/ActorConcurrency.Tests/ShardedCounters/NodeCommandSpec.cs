@@ -1,26 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
-using ActorConcurrency.Host;
 using ActorConcurrency.Host.Commands;
-using Spectre.Console.Testing;
+using ActorConcurrency.Tests.Support;
 
 namespace ActorConcurrency.Tests.ShardedCounters;
 
 /// <summary>The <c>node</c> command's answers to a node that cannot start: one line on stderr, a non-zero exit, no hang.</summary>
 public sealed class NodeCommandSpec
 {
-    private sealed record Run(int ExitCode, string Output, string Error);
-
-    private static async Task<Run> RunHostAsync(params string[] args)
-    {
-        var output = new TestConsole();
-        output.Profile.Width = 200;
-        var error = new StringWriter();
-        int exit = await Program.RunAsync(args, new HostConsole(output, error));
-        return new Run(exit, output.Output, error.ToString());
-    }
-
-    private static void AssertOneErrorLine(Run run, int exitCode, string contains)
+    private static void AssertOneErrorLine(HostRun run, int exitCode, string contains)
     {
         Assert.Equal(exitCode, run.ExitCode);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -38,7 +26,7 @@ public sealed class NodeCommandSpec
         probe.Stop();
         using var data = new TempDataFolder();
 
-        Run run = await RunHostAsync("node", "--seed", $"127.0.0.1:{port}", "--join-timeout", "2", "--data", data.Path);
+        HostRun run = await HostRun.RunAsync("node", "--seed", $"127.0.0.1:{port}", "--join-timeout", "2", "--data", data.Path);
         AssertOneErrorLine(run, ExitCodes.NodeStartFailed, "could not join");
     }
 
@@ -49,7 +37,7 @@ public sealed class NodeCommandSpec
         string notAFolder = Path.Combine(data.Path, "a-file");
         await File.WriteAllTextAsync(notAFolder, "not a folder");
 
-        Run run = await RunHostAsync("node", "--data", notAFolder);
+        HostRun run = await HostRun.RunAsync("node", "--data", notAFolder);
         AssertOneErrorLine(run, ExitCodes.NodeStartFailed, "cannot open the SQLite journal");
     }
 
@@ -59,7 +47,7 @@ public sealed class NodeCommandSpec
         using var data = new TempDataFolder();
         await File.WriteAllTextAsync(Path.Combine(data.Path, "counters.db"), new string('x', 4096));
 
-        Run run = await RunHostAsync("node", "--data", data.Path);
+        HostRun run = await HostRun.RunAsync("node", "--data", data.Path);
         AssertOneErrorLine(run, ExitCodes.NodeStartFailed, "cannot open the SQLite journal");
     }
 
@@ -72,7 +60,7 @@ public sealed class NodeCommandSpec
         {
             int port = ((IPEndPoint)taken.LocalEndpoint).Port;
             using var data = new TempDataFolder();
-            Run run = await RunHostAsync("node", "--port", port.ToString(), "--data", data.Path);
+            HostRun run = await HostRun.RunAsync("node", "--port", port.ToString(), "--data", data.Path);
             AssertOneErrorLine(run, ExitCodes.NodeStartFailed, "already in use");
         }
         finally
@@ -84,7 +72,7 @@ public sealed class NodeCommandSpec
     [Fact]
     public async Task An_unreachable_postgres_server_is_reported()
     {
-        Run run = await RunHostAsync("node", "--journal", "postgres", "--connection-string", "Host=127.0.0.1;Port=1;Database=x;Username=x;Password=x");
+        HostRun run = await HostRun.RunAsync("node", "--journal", "postgres", "--connection-string", "Host=127.0.0.1;Port=1;Database=x;Username=x;Password=x");
         AssertOneErrorLine(run, ExitCodes.NodeStartFailed, "cannot open the PostgreSQL journal");
     }
 
@@ -96,11 +84,11 @@ public sealed class NodeCommandSpec
     public async Task Bad_options_exit_2_with_one_line(params string[] args)
     {
         string? saved = Environment.GetEnvironmentVariable(NodeCommand.PostgresEnvironmentVariable);
-        Run run;
+        HostRun run;
         try
         {
             Environment.SetEnvironmentVariable(NodeCommand.PostgresEnvironmentVariable, null);
-            run = await RunHostAsync(args);
+            run = await HostRun.RunAsync(args);
         }
         finally
         {

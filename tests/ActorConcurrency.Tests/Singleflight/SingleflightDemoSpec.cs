@@ -1,6 +1,5 @@
-using ActorConcurrency.Host;
 using ActorConcurrency.Host.Commands;
-using Spectre.Console.Testing;
+using ActorConcurrency.Tests.Support;
 
 namespace ActorConcurrency.Tests.Singleflight;
 
@@ -10,16 +9,12 @@ public sealed class SingleflightDemoSpec
     [Fact]
     public async Task Run_17_computes_once_per_run_for_every_form()
     {
-        var output = new TestConsole();
-        output.Profile.Width = 250;
-        var error = new StringWriter();
+        HostRun run = await HostRun.RunAsync("run", "17", "--runs", "2", "--callers", "20");
 
-        int exit = await Program.RunAsync(["run", "17", "--runs", "2", "--callers", "20"], new HostConsole(output, error));
-
-        Assert.Equal(ExitCodes.Ok, exit);
-        Assert.Empty(error.ToString());
-        Assert.Contains("computes per run", output.Output);
-        Assert.Contains("SingleflightCoordinator", output.Output);
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Empty(run.Error);
+        Assert.Contains("computes per run", run.Output);
+        Assert.Contains("SingleflightCoordinator", run.Output);
     }
 
     [Theory]
@@ -27,9 +22,8 @@ public sealed class SingleflightDemoSpec
     [InlineData("many")]
     public async Task A_bad_caller_count_is_bad_input(string callers)
     {
-        var error = new StringWriter();
-        int exit = await Program.RunAsync(["run", "17", "--callers", callers], new HostConsole(new TestConsole(), error));
-        Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.StartsWith("error: ", error.ToString());
+        HostRun run = await HostRun.RunAsync("run", "17", "--callers", callers);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith("error: ", run.Error);
     }
 }
