@@ -9,6 +9,7 @@ namespace ActorConcurrency.Tests.Leaks;
 /// the fixed fetches and an empty scope, and ignores tasks that other code — such as tests running in
 /// parallel — starts outside the scope.
 /// </summary>
+[Collection(RuntimeEventsCollection.Name)]
 public sealed class LeakCheckSpec
 {
     /// <summary>Spent in full only when something leaks; a clean scope's check ends as soon as its tasks finish.</summary>

@@ -1,4 +1,5 @@
 using ActorConcurrency.SharedState.Profiling;
+using ActorConcurrency.Tests.Support;
 
 namespace ActorConcurrency.Tests.Profiling;
 
@@ -7,6 +8,7 @@ namespace ActorConcurrency.Tests.Profiling;
 /// lock until the profiler has seen a second thread blocked on it — and the runtime's events, which arrive
 /// asynchronously, are awaited one by one (bounded), never slept for.
 /// </summary>
+[Collection(RuntimeEventsCollection.Name)]
 public sealed class ContentionProfilerSpec
 {
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(30);

@@ -4,6 +4,7 @@ using ActorConcurrency.Tests.Support;
 namespace ActorConcurrency.Tests.Profiling;
 
 /// <summary>Task 16 through the host: <c>run 16</c> and <c>profile</c> print both ranked tables and the actor pool's.</summary>
+[Collection(RuntimeEventsCollection.Name)]
 public sealed class ProfileCommandSpec
 {
     [Theory]
