@@ -6,13 +6,19 @@ namespace ActorConcurrency.Host.PropertyChecks;
 /// The shared part of every <see cref="ILruSubject"/>: the log (thread-safe, since a parallel property runs
 /// operations on several threads at once) and the final-state snapshot. The final state is read as the
 /// recency order, then each key's value read from the least to the most recently used, which puts every
-/// key back in the same order, so the snapshot does not disturb what it observes.
+/// key back in the same order, so the snapshot does not disturb what it observes — provided it is taken
+/// once, alone. CsCheck's SampleParallel calls <c>equal</c> for every candidate interleaving inside a
+/// <c>Parallel.ForEach</c>, so several threads ask one subject for its final state at once; two snapshots
+/// interleaving their promoting Gets would scramble the recency order and cache a state no linearization
+/// has. The snapshot is therefore taken once, by the first caller, and every other caller waits for that one.
+/// They wait on its task rather than on a lock: a thread pool thread blocked on a task is one the pool
+/// replaces, so the waiting callers cannot starve the dispatcher that must run the actor's replies.
 /// </summary>
 internal abstract class LruSubject : ILruSubject
 {
     private readonly ConcurrentQueue<string> _log = new();
     private readonly bool _traceOrder;
-    private IReadOnlyList<string>? _finalState;
+    private TaskCompletionSource<IReadOnlyList<string>>? _finalState;
 
     protected LruSubject(bool traceOrder) => _traceOrder = traceOrder;
 
@@ -34,20 +40,23 @@ internal abstract class LruSubject : ILruSubject
 
     public IReadOnlyList<string> FinalState()
     {
-        if (_finalState is null)
+        var mine = new TaskCompletionSource<IReadOnlyList<string>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        TaskCompletionSource<IReadOnlyList<string>>? first = Interlocked.CompareExchange(ref _finalState, mine, null);
+        if (first is not null)
         {
-            IReadOnlyList<int> order = Order();
-            var values = new string[order.Count];
-            for (int i = order.Count - 1; i >= 0; i--)
-            {
-                (bool found, int value) = Get(order[i]);
-                values[i] = found ? $"{order[i]}={value}" : $"{order[i]}=lost";
-            }
-
-            _finalState = values;
+            return first.Task.GetAwaiter().GetResult();
         }
 
-        return _finalState;
+        try
+        {
+            mine.SetResult(Snapshot());
+        }
+        catch (Exception error)
+        {
+            mine.SetException(error);
+        }
+
+        return mine.Task.GetAwaiter().GetResult();
     }
 
     public abstract IReadOnlyList<string> BrokenInvariants();
@@ -61,6 +70,20 @@ internal abstract class LruSubject : ILruSubject
     protected abstract bool Delete(int key);
 
     protected abstract IReadOnlyList<int> Order();
+
+    /// <summary>The recency order, then each key's value read from the least to the most recently used, which puts every key back in place.</summary>
+    private IReadOnlyList<string> Snapshot()
+    {
+        IReadOnlyList<int> order = Order();
+        var values = new string[order.Count];
+        for (int i = order.Count - 1; i >= 0; i--)
+        {
+            (bool found, int value) = Get(order[i]);
+            values[i] = found ? $"{order[i]}={value}" : $"{order[i]}=lost";
+        }
+
+        return values;
+    }
 
     private string Record(string line)
     {
