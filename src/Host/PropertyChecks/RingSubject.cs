@@ -57,13 +57,19 @@ internal sealed class RingSubject : IRingSubject
         }
     }
 
+    /// <summary>
+    /// Drains the ring once and keeps what it held. CsCheck checks candidate orders on several threads at
+    /// once, all against this one subject: the check-and-drain is under both locks, so a second caller
+    /// waits and reads the first caller's snapshot instead of draining an already empty ring and
+    /// overwriting the snapshot with nothing.
+    /// </summary>
     public IReadOnlyList<int> Remaining()
     {
-        if (_remaining is null)
+        lock (_producer)
         {
-            lock (_producer)
+            lock (_consumer)
             {
-                lock (_consumer)
+                if (_remaining is null)
                 {
                     var items = new List<int>();
                     while (_ring.TryDequeue(out int item))
@@ -73,10 +79,10 @@ internal sealed class RingSubject : IRingSubject
 
                     _remaining = items;
                 }
+
+                return _remaining;
             }
         }
-
-        return _remaining;
     }
 
     public override string ToString() => string.Join(Environment.NewLine, _log) + $"{Environment.NewLine}remaining=[{string.Join(",", Remaining())}]";
