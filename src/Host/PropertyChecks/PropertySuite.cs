@@ -24,5 +24,7 @@ internal static class PropertySuite
             "SpscRingBuffer: linearizable (SampleParallel)", c => new SpscRingBuffer<int>(c), b)),
         new("PaddedSpscRingBuffer: linearizable (SampleParallel)", (_, b) => RingProperties.Linearizable(
             "PaddedSpscRingBuffer: linearizable (SampleParallel)", c => new PaddedSpscRingBuffer<int>(c), b)),
+        new("PaddedSpscRingBuffer with batches: model-based", (_, b) => RingProperties.ModelBased(
+            "PaddedSpscRingBuffer with batches: model-based", c => new PaddedSpscRingBuffer<int>(c), b)),
     ];
 }

@@ -1,4 +1,5 @@
 using ActorConcurrency.Host.Commands;
+using ActorConcurrency.Host.PropertyChecks;
 using ActorConcurrency.Tests.Support;
 
 namespace ActorConcurrency.Tests.Catalog;
@@ -35,7 +36,8 @@ public sealed class LruAndRingTasksSpec
         HostRun run = await HostRun.RunAsync("run", "15", "--iterations", "5");
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Empty(run.Error);
-        Assert.Equal(8, CountOf(run.Output, "Passed 5 iterations"));
+        Assert.Equal(9, PropertySuite.All.Count);
+        Assert.Equal(PropertySuite.All.Count, CountOf(run.Output, "Passed 5 iterations"));
     }
 
     [Theory]

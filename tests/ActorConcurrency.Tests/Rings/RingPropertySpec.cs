@@ -5,8 +5,9 @@ using CsCheck;
 namespace ActorConcurrency.Tests.Rings;
 
 /// <summary>
-/// Task 15, the rings: CsCheck SampleParallel linearizability of both forms (defined in
-/// <see cref="RingProperties"/>, also run by <c>run 15</c>); <c>SOAK_MINUTES</c> turns it into a soak.
+/// Task 15, the rings: CsCheck SampleParallel linearizability of both forms' single-item operations, and the
+/// padded ring's batches against the model, sequentially (defined in <see cref="RingProperties"/>, also run by
+/// <c>run 15</c>); <c>SOAK_MINUTES</c> turns them into a soak.
 /// </summary>
 public sealed class RingPropertySpec
 {
@@ -17,13 +18,24 @@ public sealed class RingPropertySpec
         RingProperties.Linearizable("SpscRingBuffer", c => new SpscRingBuffer<int>(c), Budget);
 
     [Fact]
-    public void Padded_ring_with_batches_is_linearizable() =>
+    public void Padded_ring_is_linearizable() =>
         RingProperties.Linearizable("PaddedSpscRingBuffer", c => new PaddedSpscRingBuffer<int>(c), Budget);
+
+    [Fact]
+    public void Padded_ring_batches_match_the_model() =>
+        RingProperties.ModelBased("PaddedSpscRingBuffer with batches", c => new PaddedSpscRingBuffer<int>(c), Budget);
 
     [Fact]
     public void The_property_catches_a_ring_that_is_not_fifo()
     {
         var error = Assert.ThrowsAny<Exception>(() => RingProperties.Linearizable("LIFO", c => new StackRing(c), new PropertyBudget(200, 0)));
+        Assert.IsType<CsCheckException>(error, exactMatch: false);
+    }
+
+    [Fact]
+    public void The_model_based_property_catches_a_ring_that_is_not_fifo()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => RingProperties.ModelBased("LIFO", c => new StackRing(c), new PropertyBudget(200, 0)));
         Assert.IsType<CsCheckException>(error, exactMatch: false);
     }
 
