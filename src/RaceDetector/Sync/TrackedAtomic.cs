@@ -53,16 +53,27 @@ public sealed class TrackedAtomic<T>
     }
 
     /// <summary>Atomic exchange (acquire and release); returns the old value.</summary>
-    public T Exchange(T value)
+    public T Exchange(T value) => ReadModifyWrite(old => (value, true, old), "atomic write → exchange");
+
+    /// <summary>
+    /// One atomic read-modify-write: acquires (labelled <paramref name="edge"/>), lets <paramref name="update"/>
+    /// see the current value, stores its new value and releases only when it says it wrote (a failed
+    /// compare-and-swap only acquires). Returns what <paramref name="update"/> returned.
+    /// </summary>
+    internal TResult ReadModifyWrite<TResult>(Func<T, (T Value, bool Wrote, TResult Result)> update, string edge)
     {
         LogicalThread thread = _detector.CurrentThread();
         lock (_gate)
         {
-            _clock.Acquire(thread, "atomic write → exchange");
-            T old = _value;
-            _value = value;
-            _clock.ReleaseJoin(thread);
-            return old;
+            _clock.Acquire(thread, edge);
+            (T value, bool wrote, TResult result) = update(_value);
+            if (wrote)
+            {
+                _value = value;
+                _clock.ReleaseJoin(thread);
+            }
+
+            return result;
         }
     }
 }

@@ -11,76 +11,29 @@ namespace ActorConcurrency.RaceDetector.Sync;
 /// </summary>
 public sealed class TrackedAtomicInt64
 {
-    private readonly VectorClockDetector _detector;
-    private readonly object _gate = new();
-    private readonly SyncClock _clock;
-
-    /// <summary>Guarded by <see cref="_gate"/> (the lock is what makes each operation atomic and its clock update one step).</summary>
-    private long _value;
+    /// <summary>The value and its clock: loads, stores and every read-modify-write go through its one lock.</summary>
+    private readonly TrackedAtomic<long> _cell;
 
     /// <summary>Creates the atomic with <paramref name="initial"/>.</summary>
-    public TrackedAtomicInt64(VectorClockDetector detector, string name = "atomic", long initial = 0)
-    {
-        ArgumentNullException.ThrowIfNull(detector);
-        _detector = detector;
-        Name = name;
-        _value = initial;
-        _clock = new SyncClock(detector, name);
-    }
+    public TrackedAtomicInt64(VectorClockDetector detector, string name = "atomic", long initial = 0) =>
+        _cell = new TrackedAtomic<long>(detector, name, initial);
 
     /// <summary>The name edges use.</summary>
-    public string Name { get; }
+    public string Name => _cell.Name;
 
     /// <summary>Atomic load (acquire).</summary>
-    public long Load()
-    {
-        LogicalThread thread = _detector.CurrentThread();
-        lock (_gate)
-        {
-            _clock.Acquire(thread, "atomic store → load");
-            return _value;
-        }
-    }
+    public long Load() => _cell.Load();
 
     /// <summary>Atomic store (release).</summary>
-    public void Store(long value)
-    {
-        LogicalThread thread = _detector.CurrentThread();
-        lock (_gate)
-        {
-            _value = value;
-            _clock.ReleaseCopy(thread);
-        }
-    }
+    public void Store(long value) => _cell.Store(value);
 
     /// <summary>Atomic add (acquire and release); returns the new value.</summary>
-    public long Add(long delta)
-    {
-        LogicalThread thread = _detector.CurrentThread();
-        lock (_gate)
-        {
-            _clock.Acquire(thread, "atomic write → read-modify-write");
-            _value += delta;
-            _clock.ReleaseJoin(thread);
-            return _value;
-        }
-    }
+    public long Add(long delta) =>
+        _cell.ReadModifyWrite(value => (value + delta, true, value + delta), "atomic write → read-modify-write");
 
     /// <summary>Atomic compare-and-swap; returns whether it swapped. A failed CAS only acquires.</summary>
-    public bool CompareAndSwap(long expected, long desired)
-    {
-        LogicalThread thread = _detector.CurrentThread();
-        lock (_gate)
-        {
-            _clock.Acquire(thread, "atomic write → compare-and-swap");
-            if (_value != expected)
-            {
-                return false;
-            }
-
-            _value = desired;
-            _clock.ReleaseJoin(thread);
-            return true;
-        }
-    }
+    public bool CompareAndSwap(long expected, long desired) =>
+        _cell.ReadModifyWrite(
+            value => value == expected ? (desired, true, true) : (value, false, false),
+            "atomic write → compare-and-swap");
 }
