@@ -25,7 +25,7 @@ internal static class Program
     {
         var root = new RootCommand(
             "ActorConcurrency: the Go memory-model exercises solved twice, with shared memory and with owner actors on Akka.NET. " +
-            "With no command, runs the tour: every built task in order, then a summary.");
+            "With no command, runs the tour: all 20 tasks in order, then a summary.");
         IEnumerable<IHostCommand> commands = typeof(Program).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IHostCommand).IsAssignableFrom(t))
             .OrderBy(t => t.Name)

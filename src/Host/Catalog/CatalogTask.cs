@@ -4,16 +4,12 @@ namespace ActorConcurrency.Host.Catalog;
 
 /// <summary>
 /// One task of the catalog. Each task is one class in <c>src/Host/Tasks</c>, found by reflection, so
-/// adding or building a task touches only its own file. A task that is not built yet derives from
-/// <see cref="PlannedTask"/>.
+/// adding a task touches only its own file.
 /// </summary>
 internal abstract class CatalogTask
 {
     /// <summary>What the catalog lists for this task.</summary>
     public abstract TaskInfo Info { get; }
-
-    /// <summary>False while the task is planned: <c>run</c> refuses it and the tour skips it.</summary>
-    public virtual bool IsBuilt => true;
 
     /// <summary>Options of <c>run</c> that this task reads (for example task 1's <c>--runs</c>).</summary>
     public virtual IReadOnlyList<Option> Options => [];
@@ -23,17 +19,6 @@ internal abstract class CatalogTask
     /// held, with a one-line summary of the evidence for the tour's table.
     /// </summary>
     public abstract Task<DemoOutcome> RunAsync(DemoContext context);
-}
-
-/// <summary>A task listed in the catalog whose code has not been built yet.</summary>
-internal abstract class PlannedTask : CatalogTask
-{
-    /// <inheritdoc />
-    public sealed override bool IsBuilt => false;
-
-    /// <inheritdoc />
-    public sealed override Task<DemoOutcome> RunAsync(DemoContext context) =>
-        throw new InvalidOperationException($"Task {Info.Number} is planned, not built.");
 }
 
 /// <summary>The result of a demonstration.</summary>

@@ -12,9 +12,6 @@ internal static class ExitCodes
     /// <summary>Bad input: unknown command or option, a value out of range, a non-number.</summary>
     public const int BadInput = 2;
 
-    /// <summary>The task exists in the catalog but is planned, not built.</summary>
-    public const int Planned = 3;
-
     /// <summary>A cluster node could not start: seed unreachable, journal unavailable, port in use.</summary>
     public const int NodeStartFailed = 4;
 }

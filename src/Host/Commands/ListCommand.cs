@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace ActorConcurrency.Host.Commands;
 
-/// <summary><c>list</c>: the catalog of all 20 tasks, built and planned.</summary>
+/// <summary><c>list</c>: the catalog of all 20 tasks.</summary>
 internal sealed class ListCommand : IHostCommand
 {
     public Command Create(HostConsole console)
@@ -13,8 +13,7 @@ internal sealed class ListCommand : IHostCommand
         command.SetAction(_ =>
         {
             console.Output.Write(Render(TaskCatalog.All));
-            int built = TaskCatalog.All.Count(t => t.IsBuilt);
-            console.Output.MarkupLine($"{built} of {TaskCatalog.All.Count} tasks built; run one with [bold]run <n>[/], all built ones with no command.");
+            console.Output.MarkupLine($"{TaskCatalog.All.Count} tasks; run one with [bold]run <n>[/], all of them in order with no command.");
             return ExitCodes.Ok;
         });
         return command;
@@ -23,7 +22,7 @@ internal sealed class ListCommand : IHostCommand
     internal static Table Render(IEnumerable<CatalogTask> tasks)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("#", "task (Go exercise)", "topic", "shared memory", "actor", "specs", "benchmark", "status");
+            .AddColumns("#", "task (Go exercise)", "topic", "shared memory", "actor", "specs", "benchmark");
         foreach (CatalogTask task in tasks)
         {
             TaskInfo info = task.Info;
@@ -34,8 +33,7 @@ internal sealed class ListCommand : IHostCommand
                 Lines(info.SharedStateTypes),
                 Lines(info.ActorTypes),
                 Lines(info.Specs),
-                info.Benchmark.Length == 0 ? "—" : Markup.Escape(info.Benchmark),
-                task.IsBuilt ? "[green]built[/]" : "[yellow]planned[/]");
+                info.Benchmark.Length == 0 ? "—" : Markup.Escape(info.Benchmark));
         }
 
         return table;
