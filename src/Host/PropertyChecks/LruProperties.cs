@@ -28,40 +28,17 @@ internal static class LruProperties
 
     /// <summary>Model-based property of a shared-memory form.</summary>
     public static PropertyResult ModelBased(string name, Func<int, ILruCache<int, int>> create, PropertyBudget budget) =>
-        Run(name, writeLine => Check.SampleModelBased(
+        SampleModelBased(
+            name,
             Gen.Int[1, MaxCapacity].Select(capacity => (new CacheSubject(create(capacity), traceOrder: true), new LruModel(capacity, traceOrder: true))),
-            Operations<CacheSubject, LruModel>(),
-            equal: SameTraceAndInvariantsHold,
-            iter: budget.Iter,
-            time: budget.Time,
-            printActual: Print,
-            printModel: Print,
-            writeLine: writeLine));
+            budget);
 
     /// <summary>Model-based property of the owner actor, every operation an Ask.</summary>
-    public static PropertyResult ModelBasedActor(ActorSystem system, PropertyBudget budget)
-    {
-        var spawned = new ConcurrentBag<IActorRef>();
-        try
-        {
-            return Run("LruActor: model-based", writeLine => Check.SampleModelBased(
-                Gen.Int[1, MaxCapacity].Select(capacity => (Spawn(system, spawned, capacity), new LruModel(capacity, traceOrder: true))),
-                Operations<ActorSubject, LruModel>(),
-                equal: SameTraceAndInvariantsHold,
-                iter: budget.Iter,
-                time: budget.Time,
-                printActual: Print,
-                printModel: Print,
-                writeLine: writeLine));
-        }
-        finally
-        {
-            foreach (IActorRef actor in spawned)
-            {
-                system.Stop(actor);
-            }
-        }
-    }
+    public static PropertyResult ModelBasedActor(ActorSystem system, PropertyBudget budget) =>
+        WithSpawnedActors(system, spawn => SampleModelBased(
+            "LruActor: model-based",
+            Gen.Int[1, MaxCapacity].Select(capacity => (spawn(capacity, true), new LruModel(capacity, traceOrder: true))),
+            budget));
 
     /// <summary>
     /// Linearizability of a shared-memory form. <paramref name="capacityOf"/> picks the capacity from a
@@ -70,40 +47,17 @@ internal static class LruProperties
     /// </summary>
     public static PropertyResult Linearizable(
         string name, Func<int, ILruCache<int, int>> create, Func<int, int> capacityOf, PropertyBudget budget) =>
-        Run(name, writeLine => Check.SampleParallel(
+        SampleLinearizable(
+            name,
             Gen.Int[1, MaxCapacity].Select(capacityOf).Select(capacity => (new CacheSubject(create(capacity), traceOrder: false), new LruModel(capacity, traceOrder: false))),
-            Operations<CacheSubject, LruModel>(),
-            equal: SameOutcome,
-            iter: budget.Iter,
-            time: budget.Time,
-            printActual: Print,
-            printModel: Print,
-            writeLine: writeLine));
+            budget);
 
     /// <summary>Linearizability of the owner actor: Asks from several threads at once.</summary>
-    public static PropertyResult LinearizableActor(ActorSystem system, PropertyBudget budget)
-    {
-        var spawned = new ConcurrentBag<IActorRef>();
-        try
-        {
-            return Run("LruActor: linearizable (SampleParallel)", writeLine => Check.SampleParallel(
-                Gen.Int[1, MaxCapacity].Select(capacity => (Spawn(system, spawned, capacity, traceOrder: false), new LruModel(capacity, traceOrder: false))),
-                Operations<ActorSubject, LruModel>(),
-                equal: SameOutcome,
-                iter: budget.Iter,
-                time: budget.Time,
-                printActual: Print,
-                printModel: Print,
-                writeLine: writeLine));
-        }
-        finally
-        {
-            foreach (IActorRef actor in spawned)
-            {
-                system.Stop(actor);
-            }
-        }
-    }
+    public static PropertyResult LinearizableActor(ActorSystem system, PropertyBudget budget) =>
+        WithSpawnedActors(system, spawn => SampleLinearizable(
+            "LruActor: linearizable (SampleParallel)",
+            Gen.Int[1, MaxCapacity].Select(capacity => (spawn(capacity, false), new LruModel(capacity, traceOrder: false))),
+            budget));
 
     internal static PropertyResult Run(string name, Action<Action<string>> sample)
     {
@@ -119,11 +73,53 @@ internal static class LruProperties
         return new PropertyResult(name, string.Join(" ", lines).Trim(), stopwatch.Elapsed);
     }
 
-    private static ActorSubject Spawn(ActorSystem system, ConcurrentBag<IActorRef> spawned, int capacity, bool traceOrder = true)
+    /// <summary>Sequential: every operation on a form and on the model, then the traces and invariants compared.</summary>
+    private static PropertyResult SampleModelBased<TActual>(string name, Gen<(TActual, LruModel)> initial, PropertyBudget budget)
+        where TActual : class, ILruSubject =>
+        Run(name, writeLine => initial.SampleModelBased(
+            Operations<TActual, LruModel>(),
+            equal: SameTraceAndInvariantsHold,
+            iter: budget.Iter,
+            time: budget.Time,
+            printActual: Print,
+            printModel: Print,
+            writeLine: writeLine));
+
+    /// <summary>Parallel: a random prefix, then operations in parallel; some sequential order must explain the outcome.</summary>
+    private static PropertyResult SampleLinearizable<TActual>(string name, Gen<(TActual, LruModel)> initial, PropertyBudget budget)
+        where TActual : class, ILruSubject =>
+        Run(name, writeLine => initial.SampleParallel(
+            Operations<TActual, LruModel>(),
+            equal: SameOutcome,
+            iter: budget.Iter,
+            time: budget.Time,
+            printActual: Print,
+            printModel: Print,
+            writeLine: writeLine));
+
+    /// <summary>
+    /// Runs a property whose generator spawns one LRU actor per generated case (arguments: capacity, whether
+    /// to trace the recency order) and stops every actor it spawned when the property ends, passed or not.
+    /// </summary>
+    private static PropertyResult WithSpawnedActors(ActorSystem system, Func<Func<int, bool, ActorSubject>, PropertyResult> property)
     {
-        IActorRef actor = system.ActorOf(LruActor<int, int>.Props(capacity));
-        spawned.Add(actor);
-        return new ActorSubject(actor, traceOrder);
+        var spawned = new ConcurrentBag<IActorRef>();
+        try
+        {
+            return property((capacity, traceOrder) =>
+            {
+                IActorRef actor = system.ActorOf(LruActor<int, int>.Props(capacity));
+                spawned.Add(actor);
+                return new ActorSubject(actor, traceOrder);
+            });
+        }
+        finally
+        {
+            foreach (IActorRef actor in spawned)
+            {
+                system.Stop(actor);
+            }
+        }
     }
 
     private static GenOperation<TActual, TModel>[] Operations<TActual, TModel>()
