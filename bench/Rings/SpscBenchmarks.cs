@@ -12,9 +12,11 @@ namespace ActorConcurrency.Bench.Rings;
 /// <summary>
 /// Task 14: the cost of moving one item from a producer thread to a consumer thread. Each invocation moves
 /// <see cref="Items"/> items (OperationsPerInvoke), so the mean is per item and items/s = 1 / mean. The two
-/// threads are started before timing, pinned to CPUs 0 and 1 like the native floor's, and released together
-/// (<see cref="ParallelHarness"/>): worker 0 produces, worker 1 consumes; a side that finds its ring full or
-/// empty waits by <see cref="SpscBackoff"/>, the native ring's policy. Compared: the simple ring (baseline),
+/// threads are started before timing and released together (<see cref="ParallelHarness"/>): worker 0
+/// produces, worker 1 consumes. The ring forms run on workers pinned to CPUs 0 and 1, like the native floor's,
+/// and a side that finds its ring full or empty waits by <see cref="SpscBackoff"/>, the native ring's policy;
+/// the forms that block in the scheduler (channel, blocking collection, actor) run on unpinned workers, as a
+/// user would run them, since a pinned thread cannot move off a core another process is using. Compared: the simple ring (baseline),
 /// the native C++ ring of the padded ring's design (the physical floor, <see cref="NativeSpscRing"/>), the
 /// padded ring item by item and in batches of <see cref="Batch"/>, a bounded <see cref="Channel{T}"/> with a
 /// single reader and writer, a bounded <see cref="BlockingCollection{T}"/>, a Tell stream into a counting
@@ -22,6 +24,7 @@ namespace ActorConcurrency.Bench.Rings;
 /// the channel and ≥ 3× the simple ring; the padded ring item by item ≥ 0.8× the native ring.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [Config(typeof(SpscBenchmarksConfig))]
 public class SpscBenchmarks
 {
@@ -34,6 +37,7 @@ public class SpscBenchmarks
     /// <summary>Items per batch operation of the padded ring.</summary>
     public const int Batch = 256;
 
+    private ParallelHarness _pinnedPair = null!;
     private ParallelHarness _pair = null!;
     private ParallelHarness _producerOnly = null!;
     private SpscRingBuffer<long> _simple = null!;
@@ -55,10 +59,10 @@ public class SpscBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _pinnedPair = new ParallelHarness(2);
+        _pinnedPair.Run(side => ThreadAffinity.PinCurrentThread(side));
         _pair = new ParallelHarness(2);
-        _pair.Run(side => ThreadAffinity.PinCurrentThread(side));
         _producerOnly = new ParallelHarness(1);
-        _producerOnly.Run(_ => ThreadAffinity.PinCurrentThread(0));
         _simple = new SpscRingBuffer<long>(Capacity);
         _padded = new PaddedSpscRingBuffer<long>(Capacity);
         _channel = Channel.CreateBounded<long>(new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = true });
@@ -81,6 +85,7 @@ public class SpscBenchmarks
     public void Cleanup()
     {
         _native?.Dispose();
+        _pinnedPair.Dispose();
         _pair.Dispose();
         _producerOnly.Dispose();
         _blocking.Dispose();
@@ -90,7 +95,7 @@ public class SpscBenchmarks
     [Benchmark(Baseline = true, OperationsPerInvoke = Items)]
     public long SimpleRing()
     {
-        _pair.Run(side =>
+        _pinnedPair.Run(side =>
         {
             if (side == 0)
             {
@@ -111,7 +116,7 @@ public class SpscBenchmarks
     [Benchmark(OperationsPerInvoke = Items)]
     public long PaddedRing()
     {
-        _pair.Run(side =>
+        _pinnedPair.Run(side =>
         {
             if (side == 0)
             {
@@ -129,7 +134,7 @@ public class SpscBenchmarks
     [Benchmark(OperationsPerInvoke = Items)]
     public long PaddedRingBatched()
     {
-        _pair.Run(side =>
+        _pinnedPair.Run(side =>
         {
             Span<long> batch = stackalloc long[Batch];
             var backoff = default(SpscBackoff);
@@ -289,7 +294,7 @@ public class SpscBenchmarks
 
     // One producer and one consumer loop per ring type, so each call is to a sealed class the JIT can inline
     // (a shared generic over ISpscQueue<long> would dispatch through the interface).
-    private static void Produce(SpscRingBuffer<long> ring)
+    internal static void Produce(SpscRingBuffer<long> ring)
     {
         var backoff = default(SpscBackoff);
         for (long i = 0; i < Items; i++)
@@ -303,7 +308,7 @@ public class SpscBenchmarks
         }
     }
 
-    private static long Consume(SpscRingBuffer<long> ring)
+    internal static long Consume(SpscRingBuffer<long> ring)
     {
         var backoff = default(SpscBackoff);
         long sum = 0;
@@ -324,7 +329,7 @@ public class SpscBenchmarks
         return sum;
     }
 
-    private static void Produce(PaddedSpscRingBuffer<long> ring)
+    internal static void Produce(PaddedSpscRingBuffer<long> ring)
     {
         var backoff = default(SpscBackoff);
         for (long i = 0; i < Items; i++)
@@ -338,7 +343,7 @@ public class SpscBenchmarks
         }
     }
 
-    private static long Consume(PaddedSpscRingBuffer<long> ring)
+    internal static long Consume(PaddedSpscRingBuffer<long> ring)
     {
         var backoff = default(SpscBackoff);
         long sum = 0;

@@ -151,6 +151,8 @@ internal sealed class Task14SpscRing : CatalogTask
                 {
                     spin.SpinOnce(sleep1Threshold: -1); // full: the consumer is behind
                 }
+
+                spin.Reset(); // a SpinWait left past ten spins yields on every later wait: a system call per poll
             }
         };
     }
@@ -164,6 +166,7 @@ internal sealed class Task14SpscRing : CatalogTask
             if (ring.TryDequeue(out long item))
             {
                 tally.Add(item);
+                spin.Reset();
             }
             else
             {
@@ -195,6 +198,10 @@ internal sealed class Task14SpscRing : CatalogTask
                 {
                     spin.SpinOnce(sleep1Threshold: -1);
                 }
+                else
+                {
+                    spin.Reset();
+                }
 
                 sent += n;
             }
@@ -214,6 +221,10 @@ internal sealed class Task14SpscRing : CatalogTask
             if (n == 0)
             {
                 spin.SpinOnce(sleep1Threshold: -1);
+            }
+            else
+            {
+                spin.Reset();
             }
 
             for (int i = 0; i < n; i++)
