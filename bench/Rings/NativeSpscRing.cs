@@ -16,7 +16,7 @@ internal sealed unsafe class NativeSpscRing : IDisposable
     private const string SourceName = "spsc_ring.cpp";
 
     private readonly nint _library;
-    private readonly nint _harness;
+    private nint _harness;
     private readonly delegate* unmanaged<nint, long, long> _run;
     private readonly delegate* unmanaged<nint, void> _destroy;
 
@@ -74,10 +74,22 @@ internal sealed unsafe class NativeSpscRing : IDisposable
     }
 
     /// <summary>Moves 0..<paramref name="items"/>−1 from the native producer to the native consumer; returns their sum.</summary>
-    public long Run(long items) => _run(_harness, items);
+    public long Run(long items)
+    {
+        ObjectDisposedException.ThrowIf(_harness == 0, this);
+        return _run(_harness, items);
+    }
 
     /// <summary>Stops the native workers (the library stays loaded until the process exits).</summary>
-    public void Dispose() => _destroy(_harness);
+    public void Dispose()
+    {
+        nint harness = _harness;
+        _harness = 0;
+        if (harness != 0)
+        {
+            _destroy(harness);
+        }
+    }
 
     private static void Compile(string compiler, string source, string output)
     {
