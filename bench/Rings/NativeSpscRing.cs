@@ -18,6 +18,7 @@ internal sealed unsafe class NativeSpscRing : IDisposable
     private readonly nint _library;
     private nint _harness;
     private readonly delegate* unmanaged<nint, long, long> _run;
+    private readonly delegate* unmanaged<nint, long, long> _runSingleThread;
     private readonly delegate* unmanaged<nint, void> _destroy;
 
     private NativeSpscRing(string libraryPath, int capacity)
@@ -26,6 +27,7 @@ internal sealed unsafe class NativeSpscRing : IDisposable
         var create = (delegate* unmanaged<int, int, nint>)NativeLibrary.GetExport(_library, "spsc_native_create");
         var pinned = (delegate* unmanaged<nint, int>)NativeLibrary.GetExport(_library, "spsc_native_pinned");
         _run = (delegate* unmanaged<nint, long, long>)NativeLibrary.GetExport(_library, "spsc_native_run");
+        _runSingleThread = (delegate* unmanaged<nint, long, long>)NativeLibrary.GetExport(_library, "spsc_native_run_single_thread");
         _destroy = (delegate* unmanaged<nint, void>)NativeLibrary.GetExport(_library, "spsc_native_destroy");
         _harness = create(capacity, Environment.ProcessorCount >= 2 ? 1 : 0);
         if (_harness == 0)
@@ -78,6 +80,17 @@ internal sealed unsafe class NativeSpscRing : IDisposable
     {
         ObjectDisposedException.ThrowIf(_harness == 0, this);
         return _run(_harness, items);
+    }
+
+    /// <summary>
+    /// Moves 0..<paramref name="items"/>−1 through the native ring on the calling thread alone, filling it and
+    /// draining it a lap at a time: the cost of the push and pop instructions without a second core. Returns the
+    /// sum (−1 if a push or pop failed). Not while <see cref="Run"/> is in progress.
+    /// </summary>
+    public long RunSingleThread(long items)
+    {
+        ObjectDisposedException.ThrowIf(_harness == 0, this);
+        return _runSingleThread(_harness, items);
     }
 
     /// <summary>Stops the native workers (the library stays loaded until the process exits).</summary>

@@ -108,6 +108,7 @@ bool pin_to(int cpu) {
 /// the producer pushes 0..items-1, the consumer pops and sums them, and the run returns the sum.
 struct Harness {
     SpscRing ring;
+    const std::int64_t capacity;
     std::barrier<> start{3};
     std::barrier<> done{3};
     std::int64_t items = 0;
@@ -117,7 +118,7 @@ struct Harness {
     std::thread producer;
     std::thread consumer;
 
-    Harness(std::size_t capacity, bool pin) : ring(capacity) {
+    Harness(std::size_t slots, bool pin) : ring(slots), capacity(static_cast<std::int64_t>(slots)) {
         producer = std::thread([this, pin] { if (pin && pin_to(0)) pinned.fetch_add(1); loop(true); });
         consumer = std::thread([this, pin] { if (pin && pin_to(1)) pinned.fetch_add(1); loop(false); });
     }
@@ -153,6 +154,25 @@ struct Harness {
             }
         }
         checksum = sum;
+    }
+
+    /// On the calling thread, with the workers parked: laps of fill-to-full then drain-to-empty, so the time
+    /// is the instructions of try_push and try_pop alone, with no other core and no scheduler in it.
+    std::int64_t run_single_thread(std::int64_t n, std::int64_t capacity) {
+        std::int64_t sum = 0;
+        for (std::int64_t next = 0; next < n;) {
+            const std::int64_t lap = std::min(capacity, n - next);
+            for (std::int64_t k = 0; k < lap; k++) {
+                if (!ring.try_push(next + k)) return -1;
+            }
+            for (std::int64_t k = 0; k < lap; k++) {
+                std::int64_t item;
+                if (!ring.try_pop(item)) return -1;
+                sum += item;
+            }
+            next += lap;
+        }
+        return sum;
     }
 
     std::int64_t run(std::int64_t n) {
@@ -191,6 +211,13 @@ std::int32_t spsc_native_pinned(void* harness) {
 /// Moves 0..items-1 from the producer to the consumer; returns the consumer's sum.
 std::int64_t spsc_native_run(void* harness, std::int64_t items) {
     return static_cast<Harness*>(harness)->run(items);
+}
+
+/// Moves 0..items-1 through the (empty) ring on the calling thread alone, a lap of capacity at a time;
+/// returns the sum, or -1 if a push or pop failed. Call only while no run is in progress.
+std::int64_t spsc_native_run_single_thread(void* harness, std::int64_t items) {
+    auto* h = static_cast<Harness*>(harness);
+    return h->run_single_thread(items, h->capacity);
 }
 
 /// Stops the workers and frees the ring.
