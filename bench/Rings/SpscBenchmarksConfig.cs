@@ -10,6 +10,9 @@ namespace ActorConcurrency.Bench.Rings;
 /// </summary>
 internal sealed class SpscBenchmarksConfig : ManualConfig
 {
+    /// <summary>1 once the reason was printed: BenchmarkDotNet builds the config more than once per run.</summary>
+    private static int _announced;
+
     public SpscBenchmarksConfig()
     {
         string? unavailable = NativeSpscRing.Unavailable;
@@ -18,7 +21,11 @@ internal sealed class SpscBenchmarksConfig : ManualConfig
             return;
         }
 
-        Console.WriteLine($"// SpscBenchmarks.NativeRing skipped: {unavailable}");
+        if (Interlocked.Exchange(ref _announced, 1) == 0)
+        {
+            Console.WriteLine($"// SpscBenchmarks.NativeRing skipped: {unavailable}");
+        }
+
         AddFilter(new SimpleFilter(b => b.Descriptor.WorkloadMethod.Name != nameof(SpscBenchmarks.NativeRing)));
     }
 }
