@@ -9,7 +9,7 @@ namespace ActorConcurrency.Host.PropertyChecks;
 
 /// <summary>
 /// Task 15: the LRU properties, run by the specs (LruPropertySpec) in CI and by <c>run 15</c>. A failure
-/// throws CsCheck's exception carrying the shrunk, minimal failing sequence and its seed.
+/// throws a <see cref="PropertyFailedException"/>: the property's name, the seed, and CsCheck's shrunk, minimal failing sequence.
 /// <list type="bullet">
 /// <item>Model-based: random sequences of TryGet/Set/Remove over <see cref="KeySpace"/> keys (more than any
 /// capacity, so evictions are frequent) on a form and on <see cref="LruModel"/>; after every operation the
@@ -59,17 +59,27 @@ internal static class LruProperties
             Gen.Int[1, MaxCapacity].Select(capacity => (spawn(capacity, false), new LruModel(capacity, traceOrder: false))),
             budget));
 
+    /// <summary>Runs one CsCheck property; a failure becomes a <see cref="PropertyFailedException"/> naming the property and its seed.</summary>
+    /// <exception cref="PropertyFailedException">The property did not hold.</exception>
     internal static PropertyResult Run(string name, Action<Action<string>> sample)
     {
         var lines = new List<string>();
         var stopwatch = Stopwatch.StartNew();
-        sample(line =>
+        try
         {
-            lock (lines)
+            sample(line =>
             {
-                lines.Add(line);
-            }
-        });
+                lock (lines)
+                {
+                    lines.Add(line);
+                }
+            });
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            throw new PropertyFailedException(name, failure);
+        }
+
         return new PropertyResult(name, string.Join(" ", lines).Trim(), stopwatch.Elapsed);
     }
 

@@ -2,7 +2,7 @@ using ActorConcurrency.Actors.Hosting;
 using ActorConcurrency.Host.PropertyChecks;
 using ActorConcurrency.SharedState.Lru;
 using Akka.Actor;
-using CsCheck;
+using ActorConcurrency.Tests.Support;
 
 namespace ActorConcurrency.Tests.Lru;
 
@@ -57,21 +57,21 @@ public sealed class LruPropertySpec : IAsyncLifetime
     public void The_model_based_property_catches_a_cache_whose_hits_do_not_promote()
     {
         var error = Assert.ThrowsAny<Exception>(() => LruProperties.ModelBased("no promotion", c => new NoPromotionLru(c), new PropertyBudget(200, 0)));
-        Assert.IsType<CsCheckException>(error, exactMatch: false);
+        PropertyFailureAssert.NamesPropertySeedAndExample(error, "no promotion", "Operations:", "TryGet(");
     }
 
     [Fact]
     public void The_linearizability_property_catches_a_cache_whose_hits_do_not_promote()
     {
         var error = Assert.ThrowsAny<Exception>(() => LruProperties.Linearizable("no promotion", c => new NoPromotionLru(c), c => c, new PropertyBudget(200, 0)));
-        Assert.IsType<CsCheckException>(error, exactMatch: false);
+        PropertyFailureAssert.NamesPropertySeedAndExample(error, "no promotion", "Parallel Operations", "Linearized", "TryGet(");
     }
 
     /// <summary>
     /// A deliberately wrong LRU: hits do not change the recency order (it is a FIFO cache). Every operation
     /// holds a lock, so under the parallel property it fails by its meaning, not by a crash.
     /// </summary>
-    private sealed class NoPromotionLru(int capacity) : ILruCache<int, int>
+    internal sealed class NoPromotionLru(int capacity) : ILruCache<int, int>
     {
         private readonly List<(int Key, int Value)> _entries = [];
         private readonly Lock _lock = new();

@@ -1,6 +1,6 @@
 using ActorConcurrency.Host.PropertyChecks;
 using ActorConcurrency.SharedState.Rings;
-using CsCheck;
+using ActorConcurrency.Tests.Support;
 
 namespace ActorConcurrency.Tests.Rings;
 
@@ -29,14 +29,14 @@ public sealed class RingPropertySpec
     public void The_property_catches_a_ring_that_is_not_fifo()
     {
         var error = Assert.ThrowsAny<Exception>(() => RingProperties.Linearizable("LIFO", c => new StackRing(c), new PropertyBudget(200, 0)));
-        Assert.IsType<CsCheckException>(error, exactMatch: false);
+        PropertyFailureAssert.NamesPropertySeedAndExample(error, "LIFO", "Parallel Operations", "Linearized", "TryEnqueue(");
     }
 
     [Fact]
     public void The_model_based_property_catches_a_ring_that_is_not_fifo()
     {
         var error = Assert.ThrowsAny<Exception>(() => RingProperties.ModelBased("LIFO", c => new StackRing(c), new PropertyBudget(200, 0)));
-        Assert.IsType<CsCheckException>(error, exactMatch: false);
+        PropertyFailureAssert.NamesPropertySeedAndExample(error, "LIFO", "Operations:", "TryEnqueue");
     }
 
     /// <summary>A deliberately wrong ring: last in, first out.</summary>
