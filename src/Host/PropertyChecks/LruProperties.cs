@@ -108,20 +108,23 @@ internal static class LruProperties
             writeLine: writeLine));
 
     /// <summary>
-    /// Runs a property whose generator spawns one LRU actor per generated case (arguments: capacity, whether
-    /// to trace the recency order) and stops every actor it spawned when the property ends, passed or not.
+    /// Runs a property whose generator makes one actor subject per generated case (arguments: capacity, whether
+    /// to trace the recency order; the actor is spawned when the subject is first used) and stops every actor
+    /// spawned when the property ends, passed or not.
     /// </summary>
     private static PropertyResult WithSpawnedActors(ActorSystem system, Func<Func<int, bool, ActorSubject>, PropertyResult> property)
     {
         var spawned = new ConcurrentBag<IActorRef>();
         try
         {
-            return property((capacity, traceOrder) =>
-            {
-                IActorRef actor = system.ActorOf(LruActor<int, int>.Props(capacity));
-                spawned.Add(actor);
-                return new ActorSubject(actor, traceOrder);
-            });
+            return property((capacity, traceOrder) => new ActorSubject(
+                () =>
+                {
+                    IActorRef actor = system.ActorOf(LruActor<int, int>.Props(capacity));
+                    spawned.Add(actor);
+                    return actor;
+                },
+                traceOrder));
         }
         finally
         {
@@ -154,6 +157,19 @@ internal static class LruProperties
         && actual.FinalState().SequenceEqual(model.FinalState())
         && actual.BrokenInvariants().Count == 0;
 
-    private static string Print(ILruSubject subject) =>
-        $"{subject}{Environment.NewLine}final=[{string.Join(",", subject.FinalState())}] broken=[{string.Join(", ", subject.BrokenInvariants())}]";
+    /// <summary>A subject for CsCheck's report; a state that cannot be read (an actor that stopped) is reported as such, so the report still carries the seed and the example.</summary>
+    private static string Print(ILruSubject subject)
+    {
+        string state;
+        try
+        {
+            state = $"final=[{string.Join(",", subject.FinalState())}] broken=[{string.Join(", ", subject.BrokenInvariants())}]";
+        }
+        catch (Exception error)
+        {
+            state = $"final state unreadable: {error.GetType().Name}: {error.Message}";
+        }
+
+        return $"{subject}{Environment.NewLine}{state}";
+    }
 }
