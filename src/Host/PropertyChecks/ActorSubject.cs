@@ -9,10 +9,10 @@ namespace ActorConcurrency.Host.PropertyChecks;
 /// actor system's dispatcher.
 /// <para>
 /// An Ask has no time limit. How long a reply takes says nothing about linearizability, and on a loaded
-/// machine replies are slow: with six actor properties in one process on two shared cores (load average
-/// ~60) single Asks were measured at up to 15 s. The 10 s limit this subject had turned such a reply into an
-/// <c>AskTimeoutException</c>, which CsCheck reports as a failing example (and, thrown from <c>equal</c>,
-/// swallows into "no linearization matched"). What an Ask must not do is hang: the subject watches its
+/// machine replies are slow: with twelve actor properties at once in one process on two shared cores (load
+/// average ~60) single Asks were measured at up to 17.6 s (5.8 s with six). The 10 s limit this subject had
+/// could turn such a reply into an <c>AskTimeoutException</c>, which CsCheck reports as a failing example
+/// (and, thrown from <c>equal</c>, swallows into "no linearization matched"). What an Ask must not do is hang: the subject watches its
 /// actor, and an Ask whose actor stopped before replying fails at once, naming the message.
 /// </para>
 /// <para>
