@@ -17,8 +17,8 @@ public sealed class LruAndRingTasksSpec
     public async Task Run_13_reports_the_invariants_of_every_form_and_the_sequential_replay()
     {
         HostRun run = await HostRun.RunAsync("run", "13", "--operations", "2000", "--threads", "2");
-        Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Empty(run.Error);
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Describe());
+        Assert.True(run.Error.Length == 0, run.Describe());
         Assert.Contains("LruCache (one lock)", run.Output);
         Assert.Contains("DeferredPromotionLruCache", run.Output);
         Assert.Contains("LruActor (Ask)", run.Output);
@@ -30,8 +30,8 @@ public sealed class LruAndRingTasksSpec
     public async Task Run_14_moves_every_item_through_every_form()
     {
         HostRun run = await HostRun.RunAsync("run", "14", "--items", "20000", "--capacity", "64");
-        Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Empty(run.Error);
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Describe());
+        Assert.True(run.Error.Length == 0, run.Describe());
         Assert.Equal(2 * 5, CountOf(run.Output, "20,000")); // five forms, each with 20,000 sent and 20,000 received
         Assert.Contains("StreamCountingActor", run.Output);
     }
