@@ -5,11 +5,12 @@ namespace ActorConcurrency.Actors.Singleflight;
 
 /// <summary>
 /// Task 17, actor form: the flights are owned by one actor. Who leads and who joins is decided by the
-/// order of the mailbox, so there is no lock; the compute runs on the thread pool and its outcome is piped
+/// order of the mailbox, so there is no lock; the compute runs on the thread pool and its outcome is sent
 /// back to the coordinator as a message, so the mailbox is never blocked by a slow compute. When the flight
-/// ends the coordinator fans the result out to every waiting sender, or a <see cref="Status.Failure"/> with
-/// the compute's exception to every waiter when it threw. A waiter that went away (an <c>Ask</c> that was
-/// cancelled or timed out) costs one dead letter; the others are unaffected.
+/// ends the coordinator fans the outcome out to every waiting sender: a <see cref="SingleflightProtocol.Result{TKey,TValue}"/>,
+/// or a <see cref="Status.Failure"/> carrying the compute's own exception (an <see cref="OperationCanceledException"/>
+/// when it was canceled, which <see cref="SingleflightAsk.DoAsync{TKey,TValue}"/> turns into a canceled task). A
+/// waiter that went away (an <c>Ask</c> that was cancelled or timed out) costs one dead letter; the others are unaffected.
 /// </summary>
 public sealed class SingleflightCoordinator<TKey, TValue> : ReceiveActor
     where TKey : notnull
@@ -27,10 +28,11 @@ public sealed class SingleflightCoordinator<TKey, TValue> : ReceiveActor
     {
         _current = new Dictionary<TKey, long>(comparer);
         Receive<SingleflightProtocol.Do<TKey, TValue>>(Handle);
-        Receive<FlightSucceeded>(done => Complete(done.Key, done.FlightId, waiter => new SingleflightProtocol.Result<TKey, TValue>(done.Key, done.Value, waiter.Shared)));
-        Receive<FlightFailed>(done => Complete(done.Key, done.FlightId, _ => new Status.Failure(done.Error)));
+        Receive<FlightSucceeded>(done => Complete(done.Key, done.FlightId, done.Value));
+        Receive<FlightFailed>(done => Fail(done.Key, done.FlightId, new Status.Failure(done.Error)));
         Receive<SingleflightProtocol.Forget<TKey>>(forget =>
             Sender.Tell(new SingleflightProtocol.Forgotten<TKey>(forget.Key, _current.Remove(forget.Key))));
+        Receive<SingleflightProtocol.ForgetUnshared<TKey>>(forget => Sender.Tell(new SingleflightProtocol.UnsharedForgotten<TKey>(forget.Key, ForgetUnshared(forget.Key))));
         Receive<SingleflightProtocol.GetWaiterCount<TKey>>(query =>
             Sender.Tell(new SingleflightProtocol.WaiterCount<TKey>(
                 query.Key, _current.TryGetValue(query.Key, out long id) ? _flights[id].Waiters.Count : 0)));
@@ -61,29 +63,81 @@ public sealed class SingleflightCoordinator<TKey, TValue> : ReceiveActor
     {
         if (_current.TryGetValue(request.Key, out long joined))
         {
-            _flights[joined].Waiters.Add(new Waiter(Sender, Shared: true));
+            _flights[joined].Waiters.Add(new Waiter(Sender, Joined: true));
             return;
         }
 
         long id = ++_nextFlightId;
         var flight = new Flight();
-        flight.Waiters.Add(new Waiter(Sender, Shared: false));
+        flight.Waiters.Add(new Waiter(Sender, Joined: false));
         _flights.Add(id, flight);
         _current.Add(request.Key, id);
 
-        // Task.Run: not even the compute's synchronous prefix runs on the coordinator's thread. The outcome
-        // comes back as a message, tagged with the flight id, and is handled like any other message.
-        TKey key = request.Key;
-        Task.Run(request.Compute).PipeTo(
-            Self,
-            success: value => new FlightSucceeded(key, id, value),
-            failure: error => new FlightFailed(key, id, error is AggregateException { InnerExceptions.Count: 1 } single ? single.InnerException! : error));
+        _ = RunFlightAsync(Self, request.Key, id, request.Compute);
     }
 
-    private void Complete(TKey key, long flightId, Func<Waiter, object> reply)
+    /// <summary>
+    /// Runs the compute on the thread pool (not even its synchronous prefix runs on the coordinator's thread)
+    /// and sends its outcome back, tagged with the flight id, to be handled like any other message. Awaiting
+    /// <see cref="Task.Run(Func{Task})"/>'s proxy rethrows the compute's own exception: for a canceled compute,
+    /// its <see cref="OperationCanceledException"/> (or the one <see cref="TaskCanceledException"/> observed here).
+    /// </summary>
+    private static async Task RunFlightAsync(IActorRef self, TKey key, long id, Func<Task<TValue>> compute)
+    {
+        object outcome;
+        try
+        {
+            outcome = new FlightSucceeded(key, id, await Task.Run(compute).ConfigureAwait(false));
+        }
+        catch (Exception e)
+        {
+            outcome = new FlightFailed(key, id, e);
+        }
+
+        self.Tell(outcome);
+    }
+
+    private bool ForgetUnshared(TKey key)
+    {
+        if (!_current.TryGetValue(key, out long id))
+        {
+            return true;
+        }
+
+        if (_flights[id].Waiters.Count > 1)
+        {
+            return false;
+        }
+
+        _current.Remove(key);
+        return true;
+    }
+
+    private void Complete(TKey key, long flightId, TValue value)
+    {
+        Flight flight = End(key, flightId);
+
+        // Go's shared: the joiners always, the leader when anybody joined (the count is final: the flight has ended).
+        bool leaderShared = flight.Waiters.Count > 1;
+        for (int i = 0; i < flight.Waiters.Count; i++)
+        {
+            Waiter waiter = flight.Waiters[i];
+            waiter.Sender.Tell(new SingleflightProtocol.Result<TKey, TValue>(key, value, waiter.Joined || leaderShared));
+        }
+    }
+
+    private void Fail(TKey key, long flightId, Status.Failure failure)
+    {
+        foreach (Waiter waiter in End(key, flightId).Waiters)
+        {
+            waiter.Sender.Tell(failure);
+        }
+    }
+
+    private Flight End(TKey key, long flightId)
     {
         bool known = _flights.Remove(flightId, out Flight? flight);
-        Debug.Assert(known && flight is not null, "each flight's outcome is piped back exactly once");
+        Debug.Assert(known && flight is not null, "each flight's outcome is sent back exactly once");
 
         // Forget the key before replying (only if the key still maps to this flight, and not to a newer one
         // started after a Forget), so a waiter that asks again starts a fresh flight.
@@ -92,14 +146,11 @@ public sealed class SingleflightCoordinator<TKey, TValue> : ReceiveActor
             _current.Remove(key);
         }
 
-        foreach (Waiter waiter in flight!.Waiters)
-        {
-            waiter.Sender.Tell(reply(waiter));
-        }
+        return flight!;
     }
 
     /// <summary>One waiting sender and whether it joined (true) or started (false) the flight.</summary>
-    private readonly record struct Waiter(IActorRef Sender, bool Shared);
+    private readonly record struct Waiter(IActorRef Sender, bool Joined);
 
     /// <summary>A flight in progress: the senders waiting for its outcome, in arrival order.</summary>
     private sealed class Flight
@@ -107,9 +158,9 @@ public sealed class SingleflightCoordinator<TKey, TValue> : ReceiveActor
         public List<Waiter> Waiters { get; } = [];
     }
 
-    /// <summary>Piped back by a flight whose compute returned.</summary>
+    /// <summary>Sent back by a flight whose compute returned.</summary>
     private sealed record FlightSucceeded(TKey Key, long FlightId, TValue Value);
 
-    /// <summary>Piped back by a flight whose compute threw or was cancelled.</summary>
+    /// <summary>Sent back by a flight whose compute threw, faulted or was canceled: <see cref="Error"/> is its own exception.</summary>
     private sealed record FlightFailed(TKey Key, long FlightId, Exception Error);
 }

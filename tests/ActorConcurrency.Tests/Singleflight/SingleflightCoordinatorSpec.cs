@@ -26,7 +26,10 @@ public sealed class SingleflightCoordinatorSpec : TestKit
     private static TaskCompletionSource NewGate() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static Task<Result> DoAsync(IActorRef coordinator, string key, Func<Task<int>> compute, CancellationToken cancellationToken = default) =>
-        coordinator.Ask<Result>(new SingleflightProtocol.Do<string, int>(key, compute), Hang, cancellationToken);
+        coordinator.DoAsync(key, compute, Hang, cancellationToken);
+
+    private static async Task<bool> ForgetUnsharedAsync(IActorRef coordinator, string key) =>
+        (await coordinator.Ask<SingleflightProtocol.UnsharedForgotten<string>>(new SingleflightProtocol.ForgetUnshared<string>(key), Hang)).Forgotten;
 
     private static async Task<int> WaitersAsync(IActorRef coordinator, string key) =>
         (await coordinator.Ask<SingleflightProtocol.WaiterCount<string>>(new SingleflightProtocol.GetWaiterCount<string>(key), Hang)).Count;
@@ -69,7 +72,7 @@ public sealed class SingleflightCoordinatorSpec : TestKit
 
             Assert.Equal(1, computes);
             Assert.All(results, r => Assert.Equal(42, r.Value));
-            Assert.Single(results, r => !r.Shared);
+            Assert.All(results, r => Assert.True(r.Shared)); // Go: the leader too, since others joined
             Assert.Equal(0, await WaitersAsync(coordinator, "key")); // forgotten when the flight ended
             Sys.Stop(coordinator);
         }
@@ -130,6 +133,155 @@ public sealed class SingleflightCoordinatorSpec : TestKit
     }
 
     [Fact]
+    public async Task The_leader_reports_shared_only_when_another_waiter_joined()
+    {
+        IActorRef coordinator = NewCoordinator();
+        TaskCompletionSource release = NewGate();
+        Func<Task<int>> held = async () =>
+        {
+            await release.Task;
+            return 1;
+        };
+
+        Result alone = await DoAsync(coordinator, "alone", () => Task.FromResult(0));
+        Task<Result> leader = DoAsync(coordinator, "key", held);
+        Task<Result> joiner = DoAsync(coordinator, "key", held);
+        Assert.Equal(2, await WaitersAsync(coordinator, "key"));
+        release.SetResult();
+
+        Assert.Equal(new Result("alone", 0, Shared: false), alone);
+        Assert.Equal(new Result("key", 1, Shared: true), await leader);
+        Assert.Equal(new Result("key", 1, Shared: true), await joiner);
+    }
+
+    [Theory]
+    [InlineData(SingleflightContractSpec.CancelKind.ThrowsAfterAwait)]
+    [InlineData(SingleflightContractSpec.CancelKind.ThrowsSynchronously)]
+    [InlineData(SingleflightContractSpec.CancelKind.ReturnsCanceledTask)]
+    public async Task A_canceled_compute_cancels_every_DoAsync_waiter_with_one_exception_and_is_not_cached(SingleflightContractSpec.CancelKind kind)
+    {
+        IActorRef coordinator = NewCoordinator();
+        TaskCompletionSource release = NewGate();
+        var canceledTask = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var source = new CancellationTokenSource();
+        await source.CancelAsync();
+        var thrown = new OperationCanceledException("compute canceled", source.Token);
+        int computes = 0;
+        Func<Task<int>> canceled = kind switch
+        {
+            SingleflightContractSpec.CancelKind.ThrowsAfterAwait => async () =>
+            {
+                Interlocked.Increment(ref computes);
+                await release.Task;
+                throw thrown;
+            },
+            SingleflightContractSpec.CancelKind.ThrowsSynchronously => () =>
+            {
+                Interlocked.Increment(ref computes);
+                throw thrown;
+            },
+            _ => () =>
+            {
+                Interlocked.Increment(ref computes);
+                return canceledTask.Task;
+            },
+        };
+
+        // Each compute is held at a gate until all five waiters have joined, then ends the way the case names.
+        TaskCompletionSource gate = NewGate();
+        Task<Result>[] waiters = Enumerable.Range(0, 5).Select(_ => DoAsync(coordinator, "key", async () =>
+        {
+            await gate.Task;
+            return await canceled();
+        })).ToArray();
+        Assert.Equal(5, await WaitersAsync(coordinator, "key"));
+        gate.SetResult();
+        release.SetResult();
+        canceledTask.SetCanceled(source.Token);
+
+        var seen = new List<OperationCanceledException>();
+        foreach (Task<Result> waiter in waiters)
+        {
+            seen.Add(await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiter.WaitAsync(Hang)));
+            Assert.True(waiter.IsCanceled, $"the waiter's task is {waiter.Status}, not Canceled");
+        }
+
+        Assert.All(seen, e => Assert.Same(seen[0], e));
+        Assert.Equal(source.Token, seen[0].CancellationToken);
+        if (kind != SingleflightContractSpec.CancelKind.ReturnsCanceledTask)
+        {
+            Assert.Same(thrown, seen[0]);
+        }
+
+        Assert.Equal(1, computes);
+        Assert.Equal(new Result("key", 7, Shared: false), await DoAsync(coordinator, "key", () => Task.FromResult(7)));
+    }
+
+    [Fact]
+    public async Task A_canceled_compute_reaches_a_Tell_waiter_as_a_failure_carrying_its_own_exception()
+    {
+        IActorRef coordinator = NewCoordinator();
+        var thrown = new OperationCanceledException("compute canceled");
+        coordinator.Tell(new SingleflightProtocol.Do<string, int>("key", () => throw thrown), TestActor);
+
+        var reply = await ExpectMsgAsync<Status.Failure>();
+        Assert.Same(thrown, reply.Cause);
+    }
+
+    [Fact]
+    public async Task ForgetUnshared_of_a_key_without_a_flight_reports_true()
+    {
+        Assert.True(await ForgetUnsharedAsync(NewCoordinator(), "key"));
+    }
+
+    [Fact]
+    public async Task ForgetUnshared_forgets_a_flight_nobody_joined_so_the_next_request_computes_again()
+    {
+        IActorRef coordinator = NewCoordinator();
+        TaskCompletionSource releaseOld = NewGate();
+        Task<Result> oldLeader = DoAsync(coordinator, "key", async () =>
+        {
+            await releaseOld.Task;
+            return 1;
+        });
+
+        Assert.True(await ForgetUnsharedAsync(coordinator, "key"));
+        Result fresh = await DoAsync(coordinator, "key", () => Task.FromResult(2));
+        releaseOld.SetResult();
+
+        Assert.Equal(new Result("key", 2, Shared: false), fresh);
+        Assert.Equal(new Result("key", 1, Shared: false), await oldLeader);
+    }
+
+    [Fact]
+    public async Task ForgetUnshared_keeps_a_flight_another_waiter_joined()
+    {
+        IActorRef coordinator = NewCoordinator();
+        TaskCompletionSource release = NewGate();
+        int computes = 0;
+        Func<Task<int>> held = async () =>
+        {
+            Interlocked.Increment(ref computes);
+            await release.Task;
+            return 3;
+        };
+
+        Task<Result> leader = DoAsync(coordinator, "key", held);
+        Task<Result> joiner = DoAsync(coordinator, "key", held);
+        Assert.False(await ForgetUnsharedAsync(coordinator, "key"));
+        Task<Result> late = DoAsync(coordinator, "key", held);
+        Assert.Equal(3, await WaitersAsync(coordinator, "key"));
+        release.SetResult();
+
+        foreach (Task<Result> caller in new[] { leader, joiner, late })
+        {
+            Assert.Equal(new Result("key", 3, Shared: true), await caller);
+        }
+
+        Assert.Equal(1, computes);
+    }
+
+    [Fact]
     public async Task Forget_starts_a_fresh_flight_while_the_old_waiters_get_the_old_result()
     {
         IActorRef coordinator = NewCoordinator();
@@ -147,14 +299,14 @@ public sealed class SingleflightCoordinatorSpec : TestKit
         Task<Result> newLeader = DoAsync(coordinator, "key", Held(releaseNew, 2));
 
         releaseOld.SetResult();
-        Assert.Equal(new Result("key", 1, Shared: false), await oldLeader);
+        Assert.Equal(new Result("key", 1, Shared: true), await oldLeader);
         Assert.Equal(new Result("key", 1, Shared: true), await oldJoiner);
 
         // The old flight's end must not have forgotten the new one: a new caller joins it.
         Task<Result> newJoiner = DoAsync(coordinator, "key", Held(releaseNew, -2));
         Assert.Equal(2, await WaitersAsync(coordinator, "key"));
         releaseNew.SetResult();
-        Assert.Equal(new Result("key", 2, Shared: false), await newLeader);
+        Assert.Equal(new Result("key", 2, Shared: true), await newLeader);
         Assert.Equal(new Result("key", 2, Shared: true), await newJoiner);
     }
 
@@ -222,5 +374,6 @@ public sealed class SingleflightCoordinatorSpec : TestKit
     {
         Assert.Equal("key", Assert.Throws<ArgumentNullException>(() => new SingleflightProtocol.Do<string, int>(null!, () => Task.FromResult(1))).ParamName);
         Assert.Equal("compute", Assert.Throws<ArgumentNullException>(() => new SingleflightProtocol.Do<string, int>("key", null!)).ParamName);
+        Assert.Equal("coordinator", Assert.Throws<ArgumentNullException>(() => { _ = SingleflightAsk.DoAsync<string, int>(null!, "key", () => Task.FromResult(1), Hang); }).ParamName);
     }
 }
