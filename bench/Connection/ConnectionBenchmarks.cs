@@ -70,19 +70,7 @@ public class ConnectionBenchmarks
 
     /// <summary>The FSM by Ask, in the shared-memory forms' category (its cost against a lock).</summary>
     [Benchmark(OperationsPerInvoke = ActorRequests), BenchmarkCategory(Transition)]
-    public void FsmActor() => FsmAsk();
-
-    /// <summary>The floor: an echo actor by Ask, one round trip at a time per thread.</summary>
-    [Benchmark(Baseline = true, OperationsPerInvoke = ActorRequests), BenchmarkCategory(RequestResponse)]
-    public void FloorEchoAsk() => _harness.Run(index => _floor.AskEcho(_harness.ShareOf(ActorRequests, index)));
-
-    /// <summary>The floor by Tell: each thread's long-lived receiver gets the echo, matched by correlation id.</summary>
-    [Benchmark(OperationsPerInvoke = ActorRequests), BenchmarkCategory(RequestResponse)]
-    public void FloorEchoTell() => _harness.Run(index => _floor.TellEcho(index, _harness.ShareOf(ActorRequests, index)));
-
-    /// <summary>The FSM's transition request by Ask, against the floor.</summary>
-    [Benchmark(OperationsPerInvoke = ActorRequests), BenchmarkCategory(RequestResponse)]
-    public void FsmAsk() => _harness.Run(index =>
+    public void FsmActor() => _harness.Run(index =>
     {
         for (int i = _harness.ShareOf(ActorRequests, index); i > 0; i--)
         {
@@ -90,16 +78,43 @@ public class ConnectionBenchmarks
         }
     });
 
-    /// <summary>The FSM's transition request by Tell to the thread's long-lived receiver: no temporary actor per request.</summary>
+    /// <summary>The floor: an echo actor by await Ask, one round trip at a time per thread.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = ActorRequests), BenchmarkCategory(RequestResponse)]
+    public void FloorEchoAsk() => _harness.Run(index => _floor.AskEchoAsync(_harness.ShareOf(ActorRequests, index)).GetAwaiter().GetResult());
+
+    /// <summary>The floor by Tell: each thread's long-lived receiver gets the echo, matched by correlation id, awaited.</summary>
     [Benchmark(OperationsPerInvoke = ActorRequests), BenchmarkCategory(RequestResponse)]
-    public void FsmTell() => _harness.Run(index =>
+    public void FloorEchoTell() => _harness.Run(index => _floor.TellEchoAsync(index, _harness.ShareOf(ActorRequests, index)).GetAwaiter().GetResult());
+
+    /// <summary>The FSM's transition request by await Ask, against the floor.</summary>
+    [Benchmark(OperationsPerInvoke = ActorRequests), BenchmarkCategory(RequestResponse)]
+    public void FsmAsk() => _harness.Run(index => FsmByAskAsync(_harness.ShareOf(ActorRequests, index)).GetAwaiter().GetResult());
+
+    /// <summary>The FSM's transition request by Tell to the thread's long-lived receiver, awaited: no temporary actor per request.</summary>
+    [Benchmark(OperationsPerInvoke = ActorRequests), BenchmarkCategory(RequestResponse)]
+    public void FsmTell() => _harness.Run(index => FsmByTellAsync(_receivers[index], _harness.ShareOf(ActorRequests, index)).GetAwaiter().GetResult());
+
+    private async Task<int> FsmByAskAsync(int requests)
     {
-        ReplyReceiver receiver = _receivers[index];
-        for (int i = _harness.ShareOf(ActorRequests, index); i > 0; i--)
+        int accepted = 0;
+        for (int i = requests; i > 0; i--)
         {
-            receiver.Request(_fsm, RequestAt(i), 0);
+            accepted += await _fsm.Ask<ConnectionProtocol.Reply>(RequestAt(i), Timeout).ConfigureAwait(false) is ConnectionProtocol.Accepted ? 1 : 0;
         }
-    });
+
+        return accepted;
+    }
+
+    private async Task<int> FsmByTellAsync(ReplyReceiver receiver, int requests)
+    {
+        int accepted = 0;
+        for (int i = requests; i > 0; i--)
+        {
+            accepted += await receiver.RequestAsync(_fsm, RequestAt(i), 0).ConfigureAwait(false) is ConnectionProtocol.Accepted ? 1 : 0;
+        }
+
+        return accepted;
+    }
 
     private static ConnectionProtocol.TransitionRequest RequestAt(int i) =>
         ConnectionProtocol.TransitionRequest.For((i & 1) == 0 ? ConnectionRequest.Connect : ConnectionRequest.ConnectFailed);

@@ -103,34 +103,43 @@ public class CounterBenchmarks
     [Benchmark(OperationsPerInvoke = Increments), BenchmarkCategory(Increment)]
     public void Racy() => IncrementEverywhere(_racy);
 
-    /// <summary>The floor: an echo actor by Ask, one round trip at a time per thread.</summary>
+    /// <summary>The floor: an echo actor by await Ask, one round trip at a time per thread.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = ActorRequests), BenchmarkCategory(RequestResponse)]
-    public void FloorEchoAsk() => _harness.Run(index => _floor.AskEcho(_harness.ShareOf(ActorRequests, index)));
+    public void FloorEchoAsk() => _harness.Run(index => _floor.AskEchoAsync(_harness.ShareOf(ActorRequests, index)).GetAwaiter().GetResult());
 
-    /// <summary>The floor by Tell: each thread's long-lived receiver gets the echo, matched by correlation id.</summary>
+    /// <summary>The floor by Tell: each thread's long-lived receiver gets the echo, matched by correlation id, awaited.</summary>
     [Benchmark(OperationsPerInvoke = ActorRequests), BenchmarkCategory(RequestResponse)]
-    public void FloorEchoTell() => _harness.Run(index => _floor.TellEcho(index, _harness.ShareOf(ActorRequests, index)));
+    public void FloorEchoTell() => _harness.Run(index => _floor.TellEchoAsync(index, _harness.ShareOf(ActorRequests, index)).GetAwaiter().GetResult());
 
-    /// <summary>The owner's request/response: GetCount by Ask.</summary>
+    /// <summary>The owner's request/response: GetCount by await Ask.</summary>
     [Benchmark(OperationsPerInvoke = ActorRequests), BenchmarkCategory(RequestResponse)]
-    public void ActorGetCountAsk() => _harness.Run(index =>
+    public void ActorGetCountAsk() => _harness.Run(index => GetCountByAskAsync(_harness.ShareOf(ActorRequests, index)).GetAwaiter().GetResult());
+
+    /// <summary>GetCount by Tell to the thread's long-lived receiver, awaited: no temporary actor per request.</summary>
+    [Benchmark(OperationsPerInvoke = ActorRequests), BenchmarkCategory(RequestResponse)]
+    public void ActorGetCountTell() => _harness.Run(index => GetCountByTellAsync(_receivers[index], _harness.ShareOf(ActorRequests, index)).GetAwaiter().GetResult());
+
+    private async Task<long> GetCountByAskAsync(int requests)
     {
-        for (int i = _harness.ShareOf(ActorRequests, index); i > 0; i--)
+        long last = 0;
+        for (int i = 0; i < requests; i++)
         {
-            _actor.Ask<CounterProtocol.Count>(CounterProtocol.GetCount.Instance, EchoFloor.Timeout).GetAwaiter().GetResult();
+            last = (await _actor.Ask<CounterProtocol.Count>(CounterProtocol.GetCount.Instance, EchoFloor.Timeout).ConfigureAwait(false)).Value;
         }
-    });
 
-    /// <summary>GetCount by Tell to the thread's long-lived receiver: no temporary actor per request.</summary>
-    [Benchmark(OperationsPerInvoke = ActorRequests), BenchmarkCategory(RequestResponse)]
-    public void ActorGetCountTell() => _harness.Run(index =>
+        return last;
+    }
+
+    private async Task<long> GetCountByTellAsync(ReplyReceiver receiver, int requests)
     {
-        ReplyReceiver receiver = _receivers[index];
-        for (int i = _harness.ShareOf(ActorRequests, index); i > 0; i--)
+        long last = 0;
+        for (int i = 0; i < requests; i++)
         {
-            receiver.Request(_actor, CounterProtocol.GetCount.Instance, 0);
+            last = ((CounterProtocol.Count)await receiver.RequestAsync(_actor, CounterProtocol.GetCount.Instance, 0).ConfigureAwait(false)).Value;
         }
-    });
+
+        return last;
+    }
 
     private void IncrementEverywhere(ICounter counter) => _harness.Run(index =>
     {

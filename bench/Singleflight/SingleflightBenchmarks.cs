@@ -89,7 +89,7 @@ public class SingleflightBenchmarks
 
     /// <summary>The floor by Tell to a long-lived receiver, matched by correlation id, each reply awaited.</summary>
     [Benchmark(OperationsPerInvoke = Keys), BenchmarkCategory(RequestResponse)]
-    public Task<long> FloorEchoTell() => _floor.TellEchoAsync(Keys);
+    public Task<long> FloorEchoTell() => _floor.TellEchoAsync(0, Keys);
 
     /// <summary>The coordinator's lone-caller flight by await Ask (the same work as <see cref="Actor_OneCaller"/>).</summary>
     [Benchmark(OperationsPerInvoke = Keys), BenchmarkCategory(RequestResponse)]
