@@ -49,6 +49,13 @@ public sealed class VectorClockDetector
     /// <summary>Shadow locations of real objects' fields and array elements (race mode), keyed weakly.</summary>
     public LocationTable Locations { get; }
 
+    /// <summary>
+    /// The one lock of every tracked channel of this detector: a select waits on several channels at once, and
+    /// a blocked select offers itself on each of them, so their state changes under one monitor (pulsed on
+    /// every change). Simple and enough for a teaching detector; channels of two detectors never share it.
+    /// </summary>
+    internal object ChannelGate { get; } = new();
+
     /// <summary>Acquire/release on arbitrary objects (Go's <c>RaceAcquire</c>/<c>RaceRelease</c>/<c>RaceReleaseMerge</c>).</summary>
     public SyncObjectTable SyncObjects { get; }
 
