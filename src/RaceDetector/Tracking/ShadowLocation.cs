@@ -292,12 +292,16 @@ public sealed class ShadowLocation
         atomic.Clock.Acquire(thread, edge);
         StackTrace? stack = CaptureStack();
         CheckPlainWrite(thread, wrote ? AccessKind.AtomicWrite : AccessKind.AtomicRead, site);
-        atomic.RecordRead(thread, site, stack);
         if (wrote)
         {
+            // Remembered as a write only: whatever conflicts with its read half conflicts with its write half.
             CheckPlainReads(thread, AccessKind.AtomicWrite, site);
             atomic.RecordWrite(thread, site, stack);
             atomic.Clock.ReleaseJoin(thread);
+        }
+        else
+        {
+            atomic.RecordRead(thread, site, stack);
         }
     }
 
