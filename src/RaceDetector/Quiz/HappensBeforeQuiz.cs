@@ -221,7 +221,9 @@ public static class HappensBeforeQuiz
             {
                 var a = new TrackedVariable<string>(detector, "a", string.Empty);
                 var c = new TrackedChannel<int>(detector, capacity: 1, name: "c");
-                using var selected = new ManualResetEventSlim(); // untracked: the select really runs before the send
+                // Untracked: the select really runs before the send. Not disposed here: f may still be inside
+                // Wait when this body returns (Run waits for f afterwards).
+                var selected = new ManualResetEventSlim();
                 detector.Go("f", () =>
                 {
                     a.Write("hello");

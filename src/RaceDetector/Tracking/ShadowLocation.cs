@@ -264,7 +264,7 @@ public sealed class ShadowLocation
         AtomicShadow atomic = Atomic();
         atomic.Clock.Acquire(thread, edge);
         CheckPlainWrite(thread, AccessKind.AtomicRead, site);
-        atomic.RecordRead(thread, site, CaptureStack());
+        atomic.RecordRead(thread, site, CaptureAtomicStack());
     }
 
     internal void AtomicStore(LogicalThread thread, AccessSite site)
@@ -277,7 +277,7 @@ public sealed class ShadowLocation
         AtomicShadow atomic = Atomic();
         CheckPlainWrite(thread, AccessKind.AtomicWrite, site);
         CheckPlainReads(thread, AccessKind.AtomicWrite, site);
-        atomic.RecordWrite(thread, site, CaptureStack());
+        atomic.RecordWrite(thread, site, CaptureAtomicStack());
         atomic.Clock.ReleaseCopy(thread);
     }
 
@@ -290,7 +290,7 @@ public sealed class ShadowLocation
 
         AtomicShadow atomic = Atomic();
         atomic.Clock.Acquire(thread, edge);
-        StackTrace? stack = CaptureStack();
+        StackTrace? stack = CaptureAtomicStack();
         CheckPlainWrite(thread, wrote ? AccessKind.AtomicWrite : AccessKind.AtomicRead, site);
         if (wrote)
         {
@@ -308,6 +308,14 @@ public sealed class ShadowLocation
     private AtomicShadow Atomic() => _atomic ??= new AtomicShadow(_detector, Name);
 
     private StackTrace? CaptureStack() => _detector.Options.KeepAccessStacks ? new StackTrace(1, fNeedFileInfo: true) : null;
+
+    /// <summary>
+    /// An atomic access's stack matters only if a plain access ever races with it, so a location that has
+    /// only seen atomics (the common case: a counter, a flag) keeps none; once a plain access has happened,
+    /// atomic accesses keep theirs. An atomic access racing with a later, first plain access is then shown by
+    /// its call site.
+    /// </summary>
+    private StackTrace? CaptureAtomicStack() => _writeClock != 0 || _readClock != 0 || _readShared ? CaptureStack() : null;
 
     private void SetReader(int id, int clock, AccessSite site, StackTrace? stack)
     {

@@ -16,12 +16,17 @@ public sealed class CondAndTryLockSpec
     /// the waiter is parked), lets it go, and then writes and signals outside the lock: only the Signal edge
     /// can order the write before the waiter's read.
     /// </summary>
-    private static VectorClockDetector SignalOutsideTheLock(bool writeBeforeSignal) => Run(d =>
+    private static VectorClockDetector SignalOutsideTheLock(bool writeBeforeSignal)
+    {
+        using var waiting = new ManualResetEventSlim(); // disposed after Run: every thread has finished
+        return Run(d => SignalOutsideTheLock(d, waiting, writeBeforeSignal));
+    }
+
+    private static void SignalOutsideTheLock(VectorClockDetector d, ManualResetEventSlim waiting, bool writeBeforeSignal)
     {
         var data = new TrackedVariable<int>(d, "data");
         var mu = new TrackedMutex(d, "mu");
         var cond = new TrackedCond(d, mu, "cond");
-        using var waiting = new ManualResetEventSlim();
         d.Go("waiter", () =>
         {
             mu.Lock();
@@ -43,7 +48,7 @@ public sealed class CondAndTryLockSpec
         {
             data.Write(1);
         }
-    });
+    }
 
     [Fact]
     public void Signal_happens_before_the_Wait_it_unblocks_returns()
