@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
-using System.Text;
 using ActorConcurrency.RaceDetector.Clocks;
 using ActorConcurrency.RaceDetector.Reports;
 
@@ -255,7 +254,7 @@ public sealed class VectorClockDetector
         }
 
         (NamedEvent early, NamedEvent late) = order == HappensBeforeOrder.FirstBeforeSecond ? (a, b) : (b, a);
-        IReadOnlyList<HappensBeforeEdge>? chain = FindChain(early, late);
+        IReadOnlyList<HappensBeforeEdge>? chain = EdgeChain.Find(Edges, early, late);
         return new OrderAnswer(a, b, order, chain ?? [], chain is not null);
     }
 
@@ -342,8 +341,8 @@ public sealed class VectorClockDetector
         // Outside the lock: capturing a stack takes microseconds.
         var report = new RaceReport(
             variable,
-            new RaceAccess(currentKind, current.Name, current.Id, currentSite, FormatStack(new StackTrace(1, fNeedFileInfo: true))),
-            new RaceAccess(previousKind, NameOf(previousThread), previousThread, previousSite, previousStack is null ? null : FormatStack(previousStack)));
+            new RaceAccess(currentKind, current.Name, current.Id, currentSite, UserStack.Format(new StackTrace(1, fNeedFileInfo: true))),
+            new RaceAccess(previousKind, NameOf(previousThread), previousThread, previousSite, previousStack is null ? null : UserStack.Format(previousStack)));
         lock (_reportsGate)
         {
             _races.Add(report);
@@ -357,67 +356,6 @@ public sealed class VectorClockDetector
         {
             return (uint)id < (uint)_threads.Count ? _threads[id].Name : $"#{id}";
         }
-    }
-
-    /// <summary>
-    /// The user's frames of <paramref name="stack"/>: the detector's own frames are left out, and the stack
-    /// is cut at the first frame below the user's that is the runtime's, a framework's or a test runner's
-    /// (thread start, reflection invoke, xunit, Akka's dispatcher), as Go's report ends at the goroutine's entry.
-    /// </summary>
-    internal static string FormatStack(StackTrace stack)
-    {
-        var text = new StringBuilder();
-        bool inUserCode = false;
-        foreach (StackFrame frame in stack.GetFrames())
-        {
-            System.Reflection.MethodBase? method = frame.GetMethod();
-            Type? type = method?.DeclaringType;
-            if (IsDetectorFrame(type))
-            {
-                // On top: the access itself. Between user frames: a primitive that calls back (Once.Do, Run).
-                continue;
-            }
-
-            if (type is null || IsPlatformFrame(type))
-            {
-                if (inUserCode)
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            inUserCode = true;
-            text.Append("  ").Append(type.FullName?.Replace('+', '.') ?? type.Name).Append('.').Append(method!.Name).AppendLine("()");
-            if (frame.GetFileName() is { } file)
-            {
-                text.Append("      ").Append(file).Append(':').Append(frame.GetFileLineNumber()).AppendLine();
-            }
-        }
-
-        return text.ToString();
-    }
-
-    /// <summary>The detector's machinery (tracked types, primitives) and race mode's hooks: never the user's code.</summary>
-    private static bool IsDetectorFrame(Type? type)
-    {
-        string ns = type?.Namespace ?? string.Empty;
-        return ns.StartsWith("ActorConcurrency.RaceDetector.Tracking", StringComparison.Ordinal) ||
-               ns.StartsWith("ActorConcurrency.RaceDetector.Sync", StringComparison.Ordinal) ||
-               ns.StartsWith("ActorConcurrency.RaceMode", StringComparison.Ordinal);
-    }
-
-    /// <summary>The runtime, frameworks and test runners: a stack leaves the user's code there.</summary>
-    private static bool IsPlatformFrame(Type type)
-    {
-        string assembly = type.Assembly.GetName().Name ?? string.Empty;
-        return assembly is "mscorlib" or "netstandard" ||
-               assembly.StartsWith("System", StringComparison.Ordinal) ||
-               assembly.StartsWith("Microsoft", StringComparison.Ordinal) ||
-               assembly.StartsWith("xunit", StringComparison.OrdinalIgnoreCase) ||
-               assembly.StartsWith("Akka", StringComparison.Ordinal) ||
-               assembly.StartsWith("BenchmarkDotNet", StringComparison.Ordinal);
     }
 
     private LogicalThread NewThread(string name, bool spawned = false)
@@ -495,47 +433,5 @@ public sealed class VectorClockDetector
 
         throw new TimeoutException(
             $"{stuck.Length} logical thread(s) still blocked or never run after {Options.RunTimeout.TotalSeconds:0.#} s (deadlock?): {string.Join(", ", stuck)}");
-    }
-
-    /// <summary>
-    /// Breadth-first search over the edge log: from the early event's epoch, follow edges whose source is at
-    /// or after the current point of their thread, until the late event's thread is reached at or before it.
-    /// </summary>
-    private List<HappensBeforeEdge>? FindChain(NamedEvent early, NamedEvent late)
-    {
-        HappensBeforeEdge[] edges = Edges.ToArray();
-        var best = new Dictionary<int, int> { [early.ThreadId] = early.Clock };
-        var via = new Dictionary<int, (HappensBeforeEdge Edge, int FromThread)>();
-        var queue = new Queue<int>();
-        queue.Enqueue(early.ThreadId);
-        while (queue.Count > 0)
-        {
-            int thread = queue.Dequeue();
-            int clock = best[thread];
-            if (thread == late.ThreadId && clock <= late.Clock)
-            {
-                var chain = new List<HappensBeforeEdge>();
-                for (int at = thread; at != early.ThreadId; at = via[at].FromThread)
-                {
-                    chain.Add(via[at].Edge);
-                }
-
-                chain.Reverse();
-                return chain;
-            }
-
-            foreach (HappensBeforeEdge edge in edges)
-            {
-                if (edge.FromThread == thread && edge.FromClock >= clock &&
-                    (!best.TryGetValue(edge.ToThread, out int known) || edge.ToClock < known))
-                {
-                    best[edge.ToThread] = edge.ToClock;
-                    via[edge.ToThread] = (edge, thread);
-                    queue.Enqueue(edge.ToThread);
-                }
-            }
-        }
-
-        return null;
     }
 }
