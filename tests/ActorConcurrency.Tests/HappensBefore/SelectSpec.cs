@@ -152,6 +152,7 @@ public sealed class SelectSpec
     [Fact]
     public void Select_with_default_before_the_close_takes_default_and_orders_nothing()
     {
+        using var written = new ManualResetEventSlim();
         using var selected = new ManualResetEventSlim();
         var d = Run(d =>
         {
@@ -160,9 +161,11 @@ public sealed class SelectSpec
             d.Go("closer", () =>
             {
                 x.Write(1);
+                written.Set();
                 selected.Wait(); // untracked: the select below really runs first
                 c.Close();
             });
+            written.Wait(); // untracked: the write really comes before the read
             int fired = TrackedSelect.SelectOrDefault(c.ReceiveCase());
             selected.Set();
             Assert.Equal(-1, fired);
