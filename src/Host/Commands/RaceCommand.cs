@@ -50,7 +50,21 @@ internal sealed class RaceCommand : IHostCommand
         int wrong = 0;
         foreach (RaceForm form in forms)
         {
-            RaceRun result = RaceCatalog.Run(sandbox, form);
+            RaceRun result;
+            try
+            {
+                result = RaceCatalog.Run(sandbox, form);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A probe that fails is a wrong verdict, reported with its reason, not a crash of the whole table.
+                console.Error.WriteLine($"task {form.Task}: {form.Name} failed under race mode: {e.GetType().Name}: {e.Message}");
+                table.AddRow(form.Task.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(form.Name),
+                    form.ExpectRace ? "RACE" : "NO RACE", "error", "-", "[red]WRONG[/]");
+                wrong++;
+                continue;
+            }
+
             console.Output.WriteLine();
             console.Output.WriteLine($"== task {form.Task}: {form.Name}: {(result.HasRaces ? result.Summary : "no race")}");
             if (result.Races.Count > 0)

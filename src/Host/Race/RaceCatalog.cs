@@ -23,6 +23,8 @@ internal static class RaceCatalog
         Form(5, nameof(RaceProbes.DoubleCheckedCache)),
         Form(6, nameof(RaceProbes.TornConfigHolder), expectRace: true),
         Form(6, nameof(RaceProbes.ConfigService)),
+        Form(11, nameof(RaceProbes.PlainStopFlag), expectRace: true),
+        Form(11, nameof(RaceProbes.VolatileStopFlag)),
         Form(11, nameof(RaceProbes.PlainPublication), expectRace: true),
         Form(11, nameof(RaceProbes.VolatilePublication)),
         Form(13, nameof(RaceProbes.LruCache)),

@@ -45,12 +45,12 @@ internal static class RaceProbes
 
     public static async Task TornConfigHolder()
     {
-        var holder = new TornConfigHolder(new Config(1, 1, 1, "v1"));
+        var holder = new TornConfigHolder(Config.ForVersion(1));
         Task writer = Task.Run(() =>
         {
             for (int i = 2; i < Operations; i++)
             {
-                holder.Reload(new Config(i, i, i, $"v{i}"));
+                holder.Reload(Config.ForVersion(i));
             }
         });
         Task reader = Task.Run(() =>
@@ -65,12 +65,12 @@ internal static class RaceProbes
 
     public static async Task ConfigService()
     {
-        var service = new ConfigService(new Config(1, 1, 1, "v1"));
+        var service = new ConfigService(Config.ForVersion(1));
         Task writer = Task.Run(() =>
         {
             for (int i = 2; i < Operations; i++)
             {
-                service.Reload(new Config(i, i, i, $"v{i}"));
+                service.Reload(Config.ForVersion(i));
             }
         });
         Task reader = Task.Run(() =>
@@ -148,6 +148,18 @@ internal static class RaceProbes
     public static void PlainPublication() => Publication(PublicationProbe.Plain());
 
     public static void VolatilePublication() => Publication(PublicationProbe.WithVolatile());
+
+    public static void PlainStopFlag() => StopFlag(StopFlagProbe.Plain());
+
+    public static void VolatileStopFlag() => StopFlag(StopFlagProbe.WithVolatile());
+
+    private static void StopFlag(StopFlagProbe probe)
+    {
+        var spinner = new Thread(() => _ = probe.SpinUntilStopped());
+        spinner.Start();
+        probe.RequestStop();
+        spinner.Join();
+    }
 
     private static void Publication(PublicationProbe probe)
     {

@@ -118,6 +118,8 @@ internal sealed class CallInstrumenter
             (_, "GetResult") when s_awaiters.Contains(type) => typeof(AsyncHooks),
             ("System.Runtime.CompilerServices.AsyncTaskMethodBuilder" or "System.Runtime.CompilerServices.AsyncTaskMethodBuilder`1", "SetResult" or "SetException") => typeof(AsyncHooks),
             ("System.Threading.Lock/Scope", "Dispose") => typeof(SyncHooks),
+            ("System.Reflection.Emit.ILGenerator", "Emit") when method.Parameters.Count == 1 ||
+                method.Parameters[1].ParameterType.FullName == "System.Reflection.FieldInfo" => typeof(EmitHooks),
             _ => null,
         };
         if (hooks is null)
