@@ -13,6 +13,9 @@ namespace ActorConcurrency.Host.Commands;
 /// </summary>
 internal sealed class RaceCommand : IHostCommand
 {
+    /// <summary>A probe runs in well under a second; one that takes this long is stuck.</summary>
+    private static readonly TimeSpan FormTimeout = TimeSpan.FromSeconds(60);
+
     public Command Create(HostConsole console)
     {
         var command = new Command("race", "Run the shared-memory forms under race mode (Go's -race for plain C#) and print a verdict table");
@@ -53,10 +56,19 @@ internal sealed class RaceCommand : IHostCommand
             RaceRun result;
             try
             {
-                result = RaceCatalog.Run(sandbox, form);
+                Task<RaceRun> running = Task.Run(() => RaceCatalog.Run(sandbox, form));
+                if (!running.Wait(FormTimeout))
+                {
+                    // The stuck probe still holds the session: nothing more can run in this process.
+                    console.Error.WriteLine($"task {form.Task}: {form.Name} did not finish within {FormTimeout.TotalSeconds:0} s under race mode; stopping");
+                    return ExitCodes.DemonstrationFailed;
+                }
+
+                result = running.Result;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
+                e = e is AggregateException { InnerException: { } inner } ? inner : e;
                 // A probe that fails is a wrong verdict, reported with its reason, not a crash of the whole table.
                 console.Error.WriteLine($"task {form.Task}: {form.Name} failed under race mode: {e.GetType().Name}: {e.Message}");
                 table.AddRow(form.Task.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(form.Name),

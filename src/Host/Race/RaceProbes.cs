@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorConcurrency.SharedState.Config;
 using ActorConcurrency.SharedState.Connection;
 using ActorConcurrency.SharedState.Counters;
@@ -209,6 +210,9 @@ internal static class RaceProbes
 
     private static void Ring(ISpscQueue<int[]> ring, int producers)
     {
+        // The consumer stops once every producer is joined and the ring is empty: with two producers the broken
+        // ring loses items, so counting them would never end.
+        var producersDone = new StrongBox<bool>();
         var threads = new List<Thread>();
         for (int p = 0; p < producers; p++)
         {
@@ -225,21 +229,26 @@ internal static class RaceProbes
             }));
         }
 
-        threads.Add(new Thread(() =>
+        var consumer = new Thread(() =>
         {
-            for (int received = 0; received < Operations * producers;)
+            while (true)
             {
+                bool last = Volatile.Read(ref producersDone.Value);
                 if (ring.TryDequeue(out int[] item))
                 {
                     _ = item[0];
-                    received++;
+                }
+                else if (last)
+                {
+                    return;
                 }
                 else
                 {
                     Thread.Yield();
                 }
             }
-        }));
+        });
+        consumer.Start();
         foreach (Thread thread in threads)
         {
             thread.Start();
@@ -249,6 +258,9 @@ internal static class RaceProbes
         {
             thread.Join();
         }
+
+        Volatile.Write(ref producersDone.Value, true);
+        consumer.Join();
     }
 
     private static async Task Connection(IConnectionLifecycle connection)
