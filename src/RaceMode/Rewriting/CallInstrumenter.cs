@@ -64,8 +64,9 @@ internal sealed class CallInstrumenter
             return;
         }
 
-        if (Replace(call, method, type, name))
+        if (Replace(call, method, type, name) || call.OpCode.Code == Code.Newobj)
         {
+            // A constructor is no synchronisation (only new Thread(...) is replaced, above).
             return;
         }
 

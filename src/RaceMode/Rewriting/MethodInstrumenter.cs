@@ -237,16 +237,17 @@ internal sealed class MethodInstrumenter
     /// Follows the pointer <paramref name="origin"/> pushes to the instruction that uses it and plans the checked
     /// access there; returns false (nothing planned) when the use is not one race mode understands.
     /// </summary>
-    private bool PlanChain(Instruction origin, string path, Func<Instruction[]> owner, ChainOrigin kind)
+    private bool PlanChain(Instruction origin, string path, Func<Instruction[]> owner, ChainOrigin kind, bool fieldOfElement = false, int depth = 1)
     {
         Instruction current = origin;
-        bool fieldOfElement = false;
         while (true)
         {
-            if (StackScanner.FindConsumer(current, _branchTargets) is not (Instruction consumer, int operand))
+            if (StackScanner.FindConsumer(current, _branchTargets, depth) is not (Instruction consumer, int operand))
             {
                 return false;
             }
+
+            depth = 1;
 
             switch (consumer.OpCode.Code)
             {
@@ -271,11 +272,29 @@ internal sealed class MethodInstrumenter
                 case Code.Call when operand == 0 && consumer.Operand is MethodReference call && CallInstrumenter.IsAtomic(call, out bool write):
                     _handled.Add(consumer);
                     return PlanAt(consumer, path, owner, kind, fieldOfElement, write, atomic: true);
+                case Code.Dup:
+                    // x.f++ and a[i]++ load and store through one pointer: follow both copies.
+                    bool top = PlanChain(consumer, path, owner, kind, fieldOfElement, depth: 1);
+                    bool lower = PlanChain(consumer, path, owner, kind, fieldOfElement, depth: 2);
+                    return top | lower;
+                case Code.Stloc when consumer.Operand is VariableDefinition { VariableType.IsByReference: true } local && AssignedOnce(local):
+                    // A ref local: every later use of it is a use of this location (the owner's temporary is never reassigned).
+                    bool planned = false;
+                    foreach (Instruction use in _method.Body.Instructions.Where(i => i.OpCode.Code == Code.Ldloc && i.Operand == local).ToArray())
+                    {
+                        planned |= PlanChain(use, path, owner, kind, fieldOfElement);
+                    }
+
+                    return planned;
                 default:
                     return false;
             }
         }
     }
+
+    private bool AssignedOnce(VariableDefinition local) =>
+        _method.Body.Instructions.Count(i => i.OpCode.Code == Code.Stloc && i.Operand == local) == 1 &&
+        !_method.Body.Instructions.Any(i => i.OpCode.Code == Code.Ldloca && i.Operand == local);
 
     private bool PlanAt(Instruction at, string path, Func<Instruction[]> owner, ChainOrigin kind, bool fieldOfElement, bool write, bool atomic)
     {

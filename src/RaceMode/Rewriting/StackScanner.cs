@@ -11,9 +11,9 @@ namespace ActorConcurrency.RaceMode.Rewriting;
 internal static class StackScanner
 {
     /// <summary>The consumer of the value <paramref name="producer"/> pushes, and which of its operands it is (0 = deepest).</summary>
-    public static (Instruction Consumer, int Operand)? FindConsumer(Instruction producer, ISet<Instruction> branchTargets)
+    /// <remarks><paramref name="depth"/> 2 follows the lower of the two copies a <c>dup</c> pushes.</remarks>
+    public static (Instruction Consumer, int Operand)? FindConsumer(Instruction producer, ISet<Instruction> branchTargets, int depth = 1)
     {
-        int depth = 1;
         for (Instruction? next = producer.Next; next is not null; next = next.Next)
         {
             if (branchTargets.Contains(next) || Effect(next) is not (int pop, int push))
