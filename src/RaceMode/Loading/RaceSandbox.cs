@@ -20,10 +20,10 @@ public sealed class RaceSandbox : IDisposable
     private readonly string _folder;
     private readonly RewrittenLoadContext _context;
 
-    private RaceSandbox(string folder, Dictionary<string, string> rewritten, int instrumented)
+    private RaceSandbox(string folder, Dictionary<string, string> rewritten, int instrumented, string? dependencies)
     {
         _folder = folder;
-        _context = new RewrittenLoadContext(rewritten);
+        _context = new RewrittenLoadContext(rewritten, dependencies);
         Instrumented = instrumented;
     }
 
@@ -44,7 +44,8 @@ public sealed class RaceSandbox : IDisposable
     }
 
     /// <summary>Rewrites the assembly files <paramref name="paths"/> into a fresh temporary folder.</summary>
-    public static RaceSandbox Create(IReadOnlyList<string> paths)
+    /// <remarks>Assemblies the rewritten ones need that the host does not have are loaded as they are from <paramref name="dependencies"/>.</remarks>
+    public static RaceSandbox Create(IReadOnlyList<string> paths, string? dependencies = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         string folder = Path.Combine(Path.GetTempPath(), "race-mode", Guid.NewGuid().ToString("N"));
@@ -58,7 +59,7 @@ public sealed class RaceSandbox : IDisposable
             rewritten[Path.GetFileNameWithoutExtension(path)] = output;
         }
 
-        return new RaceSandbox(folder, rewritten, instrumented);
+        return new RaceSandbox(folder, rewritten, instrumented, dependencies);
     }
 
     /// <summary>Runs <paramref name="body"/>'s rewritten copy (a static method or a static lambda) under race mode.</summary>
