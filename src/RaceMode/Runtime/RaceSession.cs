@@ -21,7 +21,7 @@ public sealed class RaceSession
     private RaceSession(RaceDetectorOptions options)
     {
         Detector = new VectorClockDetector(options);
-        Backend = new TrackedBackend(Detector);
+        Backend = new CoreBackend(Detector);
         Shadow = new ShadowMemory(Backend);
         Global = Backend.NewSync("any completion");
     }
