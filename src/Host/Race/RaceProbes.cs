@@ -92,7 +92,12 @@ internal static class RaceProbes
 
     public static void PaddedSpscRing() => Ring(new PaddedSpscRingBuffer<int[]>(8), producers: 1);
 
-    public static void SpscRingTwoProducers() => Ring(new SpscRingBuffer<int[]>(8), producers: 2);
+    /// <remarks>
+    /// The ring is big enough for every item and is drained after the producers are joined: with two producers its
+    /// tail can move backwards, which would trip the ring's own Debug.Assert in a concurrent consumer and end the
+    /// process. The race is between the producers.
+    /// </remarks>
+    public static void SpscRingTwoProducers() => Ring(new SpscRingBuffer<int[]>(512), producers: 2);
 
     public static async Task SingleflightGroup()
     {
@@ -248,7 +253,12 @@ internal static class RaceProbes
                 }
             }
         });
-        consumer.Start();
+        bool concurrentConsumer = producers == 1;
+        if (concurrentConsumer)
+        {
+            consumer.Start();
+        }
+
         foreach (Thread thread in threads)
         {
             thread.Start();
@@ -260,6 +270,11 @@ internal static class RaceProbes
         }
 
         Volatile.Write(ref producersDone.Value, true);
+        if (!concurrentConsumer)
+        {
+            consumer.Start();
+        }
+
         consumer.Join();
     }
 
