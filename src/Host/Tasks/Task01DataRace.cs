@@ -44,8 +44,9 @@ internal sealed class Task01DataRace : CatalogTask
         }
 
         DemoOutcome detector = RaceDetectorSections.PrintRacyCounterReport(context);
+        DemoOutcome raceMode = Race.RaceModeSection.Print(context, nameof(Race.RaceProbes.RacyCounter), nameof(Race.RaceProbes.InterlockedCounter));
         return new DemoOutcome(
-            forced == 1 && detector.Held,
-            $"lost updates in {racy.RunsWithLostUpdates}/{racy.PerRun.Count} runs, smallest total {racy.Min}/{racy.Expected}; forced interleaving: 2 increments -> {forced}; {detector.Evidence}");
+            forced == 1 && detector.Held && raceMode.Held,
+            $"lost updates in {racy.RunsWithLostUpdates}/{racy.PerRun.Count} runs, smallest total {racy.Min}/{racy.Expected}; forced interleaving: 2 increments -> {forced}; {detector.Evidence}; {raceMode.Evidence}");
     }
 }

@@ -23,6 +23,10 @@ internal sealed class Task20HappensBefore : CatalogTask
     public override Task<DemoOutcome> RunAsync(DemoContext context)
     {
         int[] all = [.. HappensBeforeQuiz.Scenarios.Select(s => s.Number).Append(HappensBeforeDemo.ActorScenario).Order()];
-        return Task.FromResult(HappensBeforeDemo.Print(context, all, showEdges: false));
+        DemoOutcome quiz = HappensBeforeDemo.Print(context, all, showEdges: false);
+
+        // The quiz's publication question on the real plain code: no edge without Volatile, one with it.
+        DemoOutcome raceMode = Race.RaceModeSection.Print(context, nameof(Race.RaceProbes.PlainPublication), nameof(Race.RaceProbes.VolatilePublication));
+        return Task.FromResult(new DemoOutcome(quiz.Held && raceMode.Held, $"{quiz.Evidence}; {raceMode.Evidence}"));
     }
 }

@@ -77,7 +77,8 @@ public sealed class SpscRingBuffer<T> : ISpscQueue<T>
         }
 
         Volatile.Write(ref _head, head + 1); // release: the read (and clear) happen before the producer may reuse the slot
-        Debug.Assert(_tail - (head + 1) >= 0, "head never passes tail");
+        // The consumer does not own _tail: a plain read here would race with the producer's store (race mode found it).
+        Debug.Assert(Volatile.Read(ref _tail) - (head + 1) >= 0, "head never passes tail");
         return true;
     }
 }

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using ActorConcurrency.Host.Race;
+using ActorConcurrency.RaceMode.Loading;
+using ActorConcurrency.RaceMode.Runtime;
+using Spectre.Console;
+
+namespace ActorConcurrency.Host.Commands;
+
+/// <summary>
+/// <c>race</c>: runs every SharedState form under race mode (the real types, rewritten, not tracked copies) and
+/// ends in a table of verdicts; <c>race run N</c> runs task N's forms; <c>race exec App.dll [args]</c> runs a
+/// user's console app under race mode (exit codes in docs/race-mode.md).
+/// </summary>
+internal sealed class RaceCommand : IHostCommand
+{
+    /// <summary>A probe runs in well under a second; one that takes this long is stuck.</summary>
+    private static readonly TimeSpan FormTimeout = TimeSpan.FromSeconds(60);
+
+    public Command Create(HostConsole console)
+    {
+        var command = new Command("race", "Run the shared-memory forms under race mode (Go's -race for plain C#) and print a verdict table");
+        command.SetAction(_ => RunForms(console, RaceCatalog.Forms));
+
+        var task = new Argument<int>("task") { Description = "The task whose forms to run" };
+        var run = new Command("run", "Run one task's shared-memory forms under race mode") { task };
+        run.SetAction(parseResult =>
+        {
+            int number = parseResult.GetValue(task);
+            RaceForm[] forms = RaceCatalog.Forms.Where(f => f.Task == number).ToArray();
+            if (forms.Length == 0)
+            {
+                return console.BadInput(
+                    $"task {number} has no race-mode forms: tasks with forms are {string.Join(", ", RaceCatalog.Forms.Select(f => f.Task).Distinct())}");
+            }
+
+            return RunForms(console, forms);
+        });
+        command.Subcommands.Add(run);
+
+        var app = new Argument<string>("app") { Description = "The console app's .dll (built for net10.0)" };
+        var rest = new Argument<string[]>("args") { Description = "Arguments for the app", Arity = ArgumentArity.ZeroOrMore };
+        var exec = new Command("exec", "Run your own console app under race mode") { app, rest };
+        exec.SetAction(parseResult => RaceExec.Run([parseResult.GetValue(app)!, .. parseResult.GetValue(rest) ?? []], Console.Out, console.Error));
+        command.Subcommands.Add(exec);
+        return command;
+    }
+
+    private static int RunForms(HostConsole console, IReadOnlyList<RaceForm> forms)
+    {
+        using RaceSandbox sandbox = RaceCatalog.CreateSandbox();
+        console.Output.WriteLine($"race mode: rewrote the host and SharedState ({sandbox.Instrumented} accesses and calls instrumented)");
+        var table = new Table().AddColumns("task", "form", "expected", "found", "races", "verdict");
+        int wrong = 0;
+        foreach (RaceForm form in forms)
+        {
+            RaceRun result;
+            try
+            {
+                Task<RaceRun> running = Task.Run(() => RaceCatalog.Run(sandbox, form));
+                if (!running.Wait(FormTimeout))
+                {
+                    // The stuck probe still holds the session: nothing more can run in this process.
+                    console.Error.WriteLine($"task {form.Task}: {form.Name} did not finish within {FormTimeout.TotalSeconds:0} s under race mode; stopping");
+                    return ExitCodes.DemonstrationFailed;
+                }
+
+                result = running.Result;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                e = e is AggregateException { InnerException: { } inner } ? inner : e;
+                // A probe that fails is a wrong verdict, reported with its reason, not a crash of the whole table.
+                console.Error.WriteLine($"task {form.Task}: {form.Name} failed under race mode: {e.GetType().Name}: {e.Message}");
+                table.AddRow(form.Task.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(form.Name),
+                    form.ExpectRace ? "RACE" : "NO RACE", "error", "-", "[red]WRONG[/]");
+                wrong++;
+                continue;
+            }
+
+            console.Output.WriteLine();
+            console.Output.WriteLine($"== task {form.Task}: {form.Name}: {(result.HasRaces ? result.Summary : "no race")}");
+            if (result.Races.Count > 0)
+            {
+                console.Output.WriteLine(result.Races[0].Format());
+            }
+
+            bool held = result.HasRaces == form.ExpectRace;
+            wrong += held ? 0 : 1;
+            table.AddRow(
+                form.Task.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Markup.Escape(form.Name),
+                form.ExpectRace ? "RACE" : "NO RACE",
+                result.HasRaces ? "RACE" : "NO RACE",
+                result.Races.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                held ? "[green]as expected[/]" : "[red]WRONG[/]");
+        }
+
+        console.Output.Write(table);
+        console.Output.WriteLine(wrong == 0
+            ? $"race mode: all {forms.Count} verdicts as expected"
+            : $"race mode: {wrong} of {forms.Count} verdicts differ from the expected ones");
+        return wrong == 0 ? ExitCodes.Ok : ExitCodes.DemonstrationFailed;
+    }
+}

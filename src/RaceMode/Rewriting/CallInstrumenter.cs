@@ -1,0 +1,264 @@
+using ActorConcurrency.RaceMode.Runtime;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace ActorConcurrency.RaceMode.Rewriting;
+
+/// <summary>
+/// Plans the edits of calls into the framework: forks and joins are replaced by hooks of the same signature
+/// (<see cref="TaskHooks"/>, <see cref="AsyncHooks"/>); a call on a synchronisation object is bracketed by a release
+/// of the object before it and an acquire after it (<see cref="SyncHooks"/>); a synchronisation race mode cannot
+/// key precisely goes through the global clock, which only adds order.
+/// </summary>
+internal sealed class CallInstrumenter
+{
+    /// <summary>Framework types whose every call both releases (before) and acquires (after) the receiver.</summary>
+    private static readonly HashSet<string> s_syncTypes =
+    [
+        "System.Threading.SemaphoreSlim", "System.Threading.ManualResetEventSlim", "System.Threading.ManualResetEvent",
+        "System.Threading.AutoResetEvent", "System.Threading.EventWaitHandle", "System.Threading.Barrier",
+        "System.Threading.CountdownEvent", "System.Threading.ReaderWriterLockSlim", "System.Threading.Lock",
+        "System.Threading.Mutex", "System.Threading.Semaphore", "System.Lazy`1",
+        "System.Threading.Channels.ChannelWriter`1", "System.Threading.Channels.ChannelReader`1",
+    ];
+
+    private static readonly HashSet<string> s_awaiters =
+    [
+        "System.Runtime.CompilerServices.TaskAwaiter", "System.Runtime.CompilerServices.TaskAwaiter`1",
+        "System.Runtime.CompilerServices.ConfiguredTaskAwaitable/ConfiguredTaskAwaiter",
+        "System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1/ConfiguredTaskAwaiter",
+        "System.Runtime.CompilerServices.ValueTaskAwaiter", "System.Runtime.CompilerServices.ValueTaskAwaiter`1",
+        "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable/ConfiguredValueTaskAwaiter",
+        "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1/ConfiguredValueTaskAwaiter",
+    ];
+
+    private readonly MethodDefinition _method;
+    private readonly HookReferences _hooks;
+    private readonly MethodEdits _edits;
+    private readonly MethodInstrumenter _owner;
+
+    public CallInstrumenter(MethodDefinition method, HookReferences hooks, MethodEdits edits, MethodInstrumenter owner)
+    {
+        _method = method;
+        _hooks = hooks;
+        _edits = edits;
+        _owner = owner;
+    }
+
+    /// <summary>True for <c>Interlocked.*</c> and <c>Volatile.Read/Write</c>; <paramref name="write"/> tells a load from the rest.</summary>
+    public static bool IsAtomic(MethodReference call, out bool write)
+    {
+        string type = call.DeclaringType.FullName;
+        write = !(call.Name == "Read" && (type == "System.Threading.Volatile" || type == "System.Threading.Interlocked"));
+        return type is "System.Threading.Interlocked" or "System.Threading.Volatile" &&
+            call.Parameters.Count > 0 && call.Parameters[0].ParameterType.IsByReference;
+    }
+
+    public void Plan(Instruction call)
+    {
+        var method = (MethodReference)call.Operand;
+        string type = method.DeclaringType.GetElementType().FullName;
+        string name = method.Name;
+        if (call.Previous is { OpCode.Code: Code.Constrained })
+        {
+            return;
+        }
+
+        if (Replace(call, method, type, name) || call.OpCode.Code == Code.Newobj)
+        {
+            // A constructor is no synchronisation (only new Thread(...) is replaced, above).
+            return;
+        }
+
+        switch (type)
+        {
+            case "System.Threading.Interlocked" or "System.Threading.Volatile" when IsAtomic(method, out _):
+                // Not reached through a field or element the rewriter could name: order it with everything.
+                Bracket(call, null, release: true, acquire: true);
+                break;
+            case "System.Threading.Monitor" when method.Parameters.Count > 0:
+                Bracket(call, method, release: name is "Exit" or "Wait" or "Pulse" or "PulseAll", acquire: name is "Enter" or "TryEnter" or "Wait");
+                break;
+            case "System.Threading.Tasks.TaskCompletionSource" or "System.Threading.Tasks.TaskCompletionSource`1" when name.StartsWith("Set", StringComparison.Ordinal) || name.StartsWith("TrySet", StringComparison.Ordinal):
+                Bracket(call, method, release: true, acquire: false);
+                break;
+            case "System.Threading.Tasks.Task" or "System.Threading.Tasks.Task`1" when method.HasThis && name is "Wait" or "get_Result":
+                Bracket(call, method, release: false, acquire: true);
+                break;
+            case "System.Threading.Tasks.Task" when !method.HasThis && name is "WaitAll" or "WaitAny":
+                Bracket(call, null, release: false, acquire: true);
+                break;
+            case "System.Threading.Channels.Channel`1" or "System.Threading.Channels.Channel`2" when name is "get_Writer" or "get_Reader":
+                PlanAlias(call, method);
+                break;
+            case "System.Threading.Tasks.Sources.ManualResetValueTaskSourceCore`1" when name is "SetResult" or "SetException":
+            case "System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder" or "System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder`1" or
+                "System.Runtime.CompilerServices.AsyncVoidMethodBuilder" when name is "SetResult" or "SetException":
+            case "System.Runtime.CompilerServices.AsyncIteratorMethodBuilder" when name == "Complete":
+                _edits.Before(call, Instruction.Create(OpCodes.Call, _hooks.Sync(nameof(SyncHooks.ReleaseAny))));
+                break;
+            default:
+                if (method.HasThis && (s_syncTypes.Contains(type) || type.StartsWith("System.Collections.Concurrent.", StringComparison.Ordinal)) &&
+                    !name.StartsWith("get_Is", StringComparison.Ordinal) && name != "Dispose")
+                {
+                    Bracket(call, method, release: true, acquire: true);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Swaps a fork, join, await or completion for the hook of the same signature.</summary>
+    private bool Replace(Instruction call, MethodReference method, string type, string name)
+    {
+        Type? hooks = (type, name) switch
+        {
+            ("System.Threading.Tasks.Task", "Run") => typeof(TaskHooks),
+            ("System.Threading.Tasks.TaskFactory", "StartNew") => typeof(TaskHooks),
+            ("System.Threading.Thread", ".ctor" or "Start" or "Join") => typeof(TaskHooks),
+            (_, "GetResult") when s_awaiters.Contains(type) => typeof(AsyncHooks),
+            ("System.Runtime.CompilerServices.AsyncTaskMethodBuilder" or "System.Runtime.CompilerServices.AsyncTaskMethodBuilder`1", "SetResult" or "SetException") => typeof(AsyncHooks),
+            ("System.Threading.Lock/Scope", "Dispose") => typeof(SyncHooks),
+            ("System.Reflection.Emit.ILGenerator", "Emit") when method.Parameters.Count == 1 ||
+                method.Parameters[1].ParameterType.FullName == "System.Reflection.FieldInfo" => typeof(EmitHooks),
+            _ => null,
+        };
+        if (hooks is null)
+        {
+            return false;
+        }
+
+        var shapes = new List<string>();
+        if (method.HasThis && call.OpCode.Code != Code.Newobj)
+        {
+            TypeReference receiver = method.DeclaringType;
+            string receiverShape = receiver is GenericInstanceType generic
+                ? $"{HookReferences.ShapeName(generic.ElementType)}<{string.Join(',', generic.GenericArguments.Select(_ => "T"))}>"
+                : HookReferences.ShapeName(receiver);
+            shapes.Add(receiver.IsValueType ? receiverShape + "&" : receiverShape);
+        }
+
+        MethodReference declared = method is GenericInstanceMethod instance ? instance.ElementMethod : method;
+        shapes.AddRange(declared.Parameters.Select(p => HookReferences.ShapeName(p.ParameterType)));
+        TypeReference? genericArgument = method is GenericInstanceMethod m ? m.GenericArguments[0]
+            : method.DeclaringType is GenericInstanceType g ? g.GenericArguments[0]
+            : null;
+        string hookName = name switch
+        {
+            ".ctor" => nameof(TaskHooks.NewThread),
+            "Dispose" => nameof(SyncHooks.DisposeScope),
+            _ => name,
+        };
+        if (_hooks.Match(hooks, hookName, shapes, genericArgument is null ? 0 : 1) is not { } hook)
+        {
+            return false;
+        }
+
+        if (genericArgument is not null)
+        {
+            var closed = new GenericInstanceMethod(hook);
+            closed.GenericArguments.Add(genericArgument);
+            hook = closed;
+        }
+
+        call.OpCode = OpCodes.Call;
+        call.Operand = hook;
+        _owner.Site(call, $"{type}.{name}");
+        return true;
+    }
+
+    /// <summary>Releases the synchronisation object before the call and acquires it after (the global clock without one).</summary>
+    private void Bracket(Instruction call, MethodReference? method, bool release, bool acquire)
+    {
+        if (method is null || SpillKey(call, method) is not { } key)
+        {
+            if (release)
+            {
+                _edits.Before(call, Instruction.Create(OpCodes.Call, _hooks.Sync(nameof(SyncHooks.ReleaseAny))));
+            }
+
+            if (acquire)
+            {
+                _edits.After(call, Instruction.Create(OpCodes.Call, _hooks.Sync(nameof(SyncHooks.AcquireAny))));
+            }
+
+            return;
+        }
+
+        (Instruction[] spill, VariableDefinition keyTemp) = key;
+        var before = new List<Instruction>(spill);
+        if (release)
+        {
+            before.Insert(spill.Length - ReloadCount(call, method), Instruction.Create(OpCodes.Ldloc, keyTemp));
+            before.Insert(spill.Length - ReloadCount(call, method) + 1, Instruction.Create(OpCodes.Call, _hooks.Sync(nameof(SyncHooks.Release))));
+        }
+
+        _edits.Before(call, [.. before]);
+        if (acquire)
+        {
+            _edits.After(call, Instruction.Create(OpCodes.Ldloc, keyTemp), Instruction.Create(OpCodes.Call, _hooks.Sync(nameof(SyncHooks.Acquire))));
+        }
+    }
+
+    private static int ReloadCount(Instruction call, MethodReference method) => method.Parameters.Count + (method.HasThis && call.OpCode.Code != Code.Newobj ? 1 : 0);
+
+    /// <summary>
+    /// Code that stores the call's operands in temporaries and loads them back, and the temporary holding the key
+    /// (the receiver, or a static call's first argument); null when an operand's type cannot be named here.
+    /// </summary>
+    private (Instruction[] Spill, VariableDefinition Key)? SpillKey(Instruction call, MethodReference method)
+    {
+        var types = new List<TypeReference>();
+        if (method.HasThis)
+        {
+            if (method.DeclaringType.IsValueType)
+            {
+                return null;
+            }
+
+            types.Add(method.DeclaringType);
+        }
+
+        foreach (ParameterDefinition parameter in method.Parameters)
+        {
+            if (GenericResolver.Resolve(parameter.ParameterType, method) is not { } resolved)
+            {
+                return null;
+            }
+
+            types.Add(resolved);
+        }
+
+        if (types.Count == 0 || (!method.HasThis && types[0].IsValueType) || types[0].IsByReference)
+        {
+            return null;
+        }
+
+        VariableDefinition[] temps = types.Select(t => _edits.Temp(t)).ToArray();
+        var code = new List<Instruction>();
+        for (int i = temps.Length - 1; i >= 0; i--)
+        {
+            code.Add(Instruction.Create(OpCodes.Stloc, temps[i]));
+        }
+
+        foreach (VariableDefinition temp in temps)
+        {
+            code.Add(Instruction.Create(OpCodes.Ldloc, temp));
+        }
+
+        return ([.. code], temps[0]);
+    }
+
+    private void PlanAlias(Instruction call, MethodReference method)
+    {
+        if (GenericResolver.Resolve(method.ReturnType, method) is not { } end)
+        {
+            return;
+        }
+
+        var alias = new GenericInstanceMethod(_hooks.Sync(nameof(SyncHooks.Alias)));
+        alias.GenericArguments.Add(end);
+        _edits.Before(call, Instruction.Create(OpCodes.Dup));
+        _edits.After(call, Instruction.Create(OpCodes.Call, alias));
+    }
+}

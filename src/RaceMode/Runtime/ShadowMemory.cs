@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
+namespace ActorConcurrency.RaceMode.Runtime;
+
+/// <summary>
+/// Where the shadow of every location lives: per object in a <see cref="ConditionalWeakTable{TKey,TValue}"/>
+/// (the shadow never keeps its object alive, and is collected with it), per static field in a dictionary keyed
+/// by the field (and by the closed generic type for statics of generic types, which have one copy per type).
+/// </summary>
+internal sealed class ShadowMemory
+{
+    private readonly IRaceBackend _backend;
+    private readonly ConditionalWeakTable<object, ObjectShadow> _objects = new();
+    private readonly ConcurrentDictionary<(object? Owner, int Location), Location> _statics = new();
+
+    public ShadowMemory(IRaceBackend backend) => _backend = backend;
+
+    /// <summary>The location of the field (or field path) that <paramref name="site"/> touches in <paramref name="owner"/>.</summary>
+    public Location Field(object owner, RaceSite site) =>
+        _objects.GetValue(owner, static _ => new ObjectShadow()).Get(site.Location, this, site, -1);
+
+    /// <summary>The static location <paramref name="site"/> touches; <paramref name="owner"/> is the closed generic type or null.</summary>
+    public Location Static(object? owner, RaceSite site)
+    {
+        if (_statics.TryGetValue((owner, site.Location), out Location? found))
+        {
+            return found;
+        }
+
+        return _statics.GetOrAdd((owner, site.Location), _ => NewLocation(site, -1));
+    }
+
+    /// <summary>Element <paramref name="index"/> of <paramref name="array"/>, or the field path of it that <paramref name="site"/> names.</summary>
+    public Location Element(Array array, int index, RaceSite site, bool fieldOfElement)
+    {
+        ObjectShadow shadow = _objects.GetValue(array, static _ => new ObjectShadow());
+        return fieldOfElement
+            ? shadow.Get(((long)index << 32) | (uint)site.Location, this, site, index)
+            : shadow.Element(index, array.Length, this, site);
+    }
+
+    /// <summary>A new location for <paramref name="site"/> (at element <paramref name="index"/>, or -1 for a field).</summary>
+    public Location NewLocation(RaceSite site, int index) =>
+        new(_backend.NewCell(index < 0 ? site.LocationName : site.LocationName.Replace("[]", $"[{index}]", StringComparison.Ordinal)));
+}
