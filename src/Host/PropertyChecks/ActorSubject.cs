@@ -29,7 +29,7 @@ internal sealed class ActorSubject : LruSubject
 
     protected override bool Delete(int key) => Ask<LruProtocol.Removed<int>>(new LruProtocol.Remove<int>(key)).Existed;
 
-    protected override IReadOnlyList<int> Order() => Ask<LruProtocol.RecencyOrderIs<int>>(LruProtocol.GetRecencyOrder.Instance).Keys;
+    protected override IReadOnlyList<int> Order() => Ask<LruProtocol.KeysAre<int>>(LruProtocol.GetKeys.Instance).Keys;
 
     private T Ask<T>(object message) => _actor.Ask<T>(message, Timeout).GetAwaiter().GetResult();
 }

@@ -23,6 +23,13 @@ internal sealed class LruNode<TKey, TValue>
     /// <summary>Towards the least recently used end; touched only by the list's owner (under its lock).</summary>
     public LruNode<TKey, TValue>? Next { get; set; }
 
-    /// <summary>True while the node is in the list. A deferred promotion of an unlinked node is skipped.</summary>
+    /// <summary>True while the node is in the list.</summary>
     public bool IsLinked { get; set; }
+
+    /// <summary>
+    /// <see cref="ClockLruCache{TKey,TValue}"/>'s reference bit: set by a lock-free hit, read and cleared by
+    /// the eviction sweep under the lock. A hit racing with the sweep may be lost (the entry is then treated
+    /// as not used since the last sweep), which is the approximation that form accepts. Unused by the exact forms.
+    /// </summary>
+    public bool Referenced { get; set; }
 }

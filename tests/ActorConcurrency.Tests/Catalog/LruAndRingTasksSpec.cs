@@ -14,10 +14,10 @@ public sealed class LruAndRingTasksSpec
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Empty(run.Error);
         Assert.Contains("LruCache (one lock)", run.Output);
-        Assert.Contains("DeferredPromotionLruCache", run.Output);
+        Assert.Contains("ClockLruCache (CLOCK)", run.Output);
         Assert.Contains("LruActor (Ask)", run.Output);
         Assert.Equal(3, CountOf(run.Output, "all invariants hold"));
-        Assert.Contains("the same recency order", run.Output);
+        Assert.Contains("exact LRU hit ratio", run.Output);
     }
 
     [Fact]

@@ -37,9 +37,9 @@ public sealed class LruActorSpec : TestKit
         await ExpectMsgAsync(new LruProtocol.Stored<int>(3, Evicted: true));
         lru.Tell(new LruProtocol.Get<int>(2), TestActor);
         await ExpectMsgAsync(new LruProtocol.GetResult<int, int>(2, false, 0));
-        lru.Tell(LruProtocol.GetRecencyOrder.Instance, TestActor);
-        var order = await ExpectMsgAsync<LruProtocol.RecencyOrderIs<int>>();
-        Assert.Equal([3, 1], order.Keys);
+        lru.Tell(LruProtocol.GetKeys.Instance, TestActor);
+        var order = await ExpectMsgAsync<LruProtocol.KeysAre<int>>();
+        Assert.Equal([1, 3], order.Keys);
         lru.Tell(LruProtocol.GetCount.Instance, TestActor);
         await ExpectMsgAsync(new LruProtocol.CountIs(2, 2));
     }
