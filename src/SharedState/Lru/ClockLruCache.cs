@@ -1,11 +1,10 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace ActorConcurrency.SharedState.Lru;
 
 /// <summary>
 /// Task 13, the contention-friendly form: CLOCK (second chance). A read takes no lock and writes nothing
-/// shared in the common case: it searches a <see cref="ConcurrentDictionary{TKey,TValue}"/> and, if the
+/// shared in the common case: it searches a <see cref="LockFreeReadTable{TKey,TValue}"/> and, if the
 /// entry's reference bit is not yet set, sets it. Writers (Set, Remove, Resize, …) serialise on one lock,
 /// under which the list is kept in insertion order (a Set, also of an existing key, puts its entry at the
 /// front, unreferenced). To evict, the sweep looks at the back: a referenced entry gets a second chance —
@@ -29,7 +28,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     private readonly Lock _lock = new();
 
     /// <summary>Written only under <see cref="_lock"/>; read lock-free. Nodes' key and value are immutable, so a found node is safely published.</summary>
-    private readonly ConcurrentDictionary<TKey, LruNode<TKey, TValue>> _map;
+    private readonly LockFreeReadTable<TKey, TValue> _map;
 
     /// <summary>Insertion (and second-chance) order, front = newest; touched only under <see cref="_lock"/>.</summary>
     private readonly LruList<TKey, TValue> _list = new();
@@ -55,9 +54,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _capacity = capacity;
-
-        // Every write happens under _lock, so one lock stripe inside the dictionary is enough.
-        _map = new ConcurrentDictionary<TKey, LruNode<TKey, TValue>>(1, Math.Min(capacity, 1 << 16), comparer);
+        _map = new LockFreeReadTable<TKey, TValue>(capacity, comparer);
     }
 
     /// <inheritdoc />
@@ -92,9 +89,15 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     /// <inheritdoc />
     public bool TryGet(TKey key, out TValue value)
     {
-        // No ArgumentNullException.ThrowIfNull here: it takes an object, and unoptimised code boxes a value-type
-        // key to call it (24 B per read). The dictionary throws ArgumentNullException("key") for a null key itself.
-        if (_map.TryGetValue(key, out LruNode<TKey, TValue>? node))
+        // Not ArgumentNullException.ThrowIfNull: it takes an object, and unoptimised code boxes a value-type key
+        // to call it (24 B per read); a value type is never null, and the JIT drops this test for one.
+        if (!typeof(TKey).IsValueType && key is null)
+        {
+            throw new ArgumentNullException(nameof(key));
+        }
+
+        LruNode<TKey, TValue>? node = _map.Find(key);
+        if (node is not null)
         {
             // Test before set: a hot entry's bit is already set, and not writing it keeps its cache line
             // shared between the cores that read it instead of bouncing it on every hit.
@@ -117,16 +120,16 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     public bool TryPeek(TKey key, out TValue value)
     {
         ArgumentNullException.ThrowIfNull(key);
-        bool found = _map.TryGetValue(key, out LruNode<TKey, TValue>? node);
-        value = found ? node!.Value : default!;
-        return found;
+        LruNode<TKey, TValue>? node = _map.Find(key);
+        value = node is null ? default! : node.Value;
+        return node is not null;
     }
 
     /// <inheritdoc />
     public bool Contains(TKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _map.ContainsKey(key);
+        return _map.Find(key) is not null;
     }
 
     /// <inheritdoc />
@@ -138,7 +141,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
         List<LruEviction<TKey, TValue>>? left;
         lock (_lock)
         {
-            if (_map.TryGetValue(key, out LruNode<TKey, TValue>? old))
+            if (_map.Find(key) is { } old)
             {
                 Replace(old, node);
             }
@@ -160,7 +163,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
         ArgumentNullException.ThrowIfNull(key);
         lock (_lock)
         {
-            if (!_map.TryGetValue(key, out LruNode<TKey, TValue>? old))
+            if (_map.Find(key) is not { } old)
             {
                 return false;
             }
@@ -196,7 +199,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
         List<LruEviction<TKey, TValue>>? left;
         lock (_lock)
         {
-            if (_map.TryGetValue(key, out LruNode<TKey, TValue>? present))
+            if (_map.Find(key) is { } present)
             {
                 previous = present.Value;
                 evicted = false;
@@ -219,7 +222,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
         List<LruEviction<TKey, TValue>>? left;
         lock (_lock)
         {
-            if (!_map.TryGetValue(key, out LruNode<TKey, TValue>? node))
+            if (_map.Find(key) is not { } node)
             {
                 return false;
             }
@@ -311,6 +314,11 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
                 evicted++;
             }
 
+            if (!_map.Fits(capacity))
+            {
+                Regrow(capacity);
+            }
+
             Volatile.Write(ref _capacity, capacity);
             left = TakeLeft();
         }
@@ -333,7 +341,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
                 }
             }
 
-            _map.Clear();
+            _map.Clear(_capacity);
             _list.Clear();
             Volatile.Write(ref _count, 0);
             left = TakeLeft();
@@ -347,7 +355,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     {
         lock (_lock)
         {
-            return LruInvariants.Check(_map.Keys.ToList(), _list.KeysForward(), _list.LinksAgree(), _capacity, _map.Comparer);
+            return LruInvariants.Check(_map.Keys(), _list.KeysForward(), _list.LinksAgree(), _capacity, _map.Comparer);
         }
     }
 
@@ -356,7 +364,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
         List<LruEviction<TKey, TValue>>? left;
         lock (_lock)
         {
-            if (_map.TryGetValue(key, out LruNode<TKey, TValue>? present))
+            if (_map.Find(key) is { } present)
             {
                 // Another caller's value got in first: it is the one every caller gets, and this is its use.
                 present.Referenced = true;
@@ -375,8 +383,25 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     private void Replace(LruNode<TKey, TValue> old, LruNode<TKey, TValue> node)
     {
         _list.Remove(old);
-        _map[node.Key] = node;
+        _map.Replace(old, node);
         _list.AddFirst(node);
+    }
+
+    /// <summary>
+    /// Under the lock: the table is too small for a grown capacity. Its chains cannot be rehashed in place
+    /// (readers walk them), so fresh copies of the nodes — same key, value, reference bit and order — go into
+    /// a new table and a new list; readers still on the old nodes read the same values.
+    /// </summary>
+    private void Regrow(int capacity)
+    {
+        List<LruNode<TKey, TValue>> copies = _list.NodesOldestFirst().ConvertAll(n => new LruNode<TKey, TValue>(n.Key, n.Value) { Referenced = n.Referenced });
+        _list.Clear();
+        foreach (LruNode<TKey, TValue> copy in copies)
+        {
+            _list.AddFirst(copy);
+        }
+
+        _map.Rebuild(capacity, copies);
     }
 
     /// <summary>Under the lock: inserts an absent key at the front, evicting first when full; true when it evicted.</summary>
@@ -390,7 +415,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
             evicted = true;
         }
 
-        _map[node.Key] = node;
+        _map.Add(node);
         _list.AddFirst(node);
         Volatile.Write(ref _count, _list.Count);
         Debug.Assert(_list.Count <= _capacity, "count within capacity");
@@ -429,7 +454,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     private void Drop(LruNode<TKey, TValue> node, LruEvictionReason reason)
     {
         _list.Remove(node);
-        _map.TryRemove(node.Key, out _);
+        _map.Remove(node);
         Volatile.Write(ref _count, _list.Count);
         Record(node, reason);
     }

@@ -32,4 +32,14 @@ internal sealed class LruNode<TKey, TValue>
     /// as not used since the last sweep), which is the approximation that form accepts. Unused by the exact forms.
     /// </summary>
     public bool Referenced { get; set; }
+
+    /// <summary><see cref="LockFreeReadTable{TKey,TValue}"/>: the key's hash, fixed at insertion. Unused by the other forms.</summary>
+    public int Hash;
+
+    /// <summary>
+    /// <see cref="LockFreeReadTable{TKey,TValue}"/>: the next node of the same bucket. Written by the table's
+    /// (single, locked) writer with release semantics, read lock-free by lookups; never changed once the node
+    /// itself has left its chain, so a reader standing on a removed node still walks on to the rest.
+    /// </summary>
+    public LruNode<TKey, TValue>? NextInBucket;
 }

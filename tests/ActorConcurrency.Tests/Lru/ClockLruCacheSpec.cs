@@ -187,4 +187,52 @@ public sealed class ClockLruCacheSpec
         Assert.Equal([2, 1], cache.Keys()); // 1 was referenced by the reads
         Assert.True(cache.CheckInvariants().Holds);
     }
+    /// <summary>Growing past what its table was sized for moves every entry to a new table: same keys, values, bits and order.</summary>
+    [Fact]
+    public void Growing_far_past_the_first_capacity_keeps_every_entry_its_value_and_its_order()
+    {
+        var cache = new ClockLruCache<int, int>(2);
+        cache.Set(1, 10);
+        cache.Set(2, 20);
+        cache.TryGet(1, out _);
+        Assert.Equal(0, cache.Resize(1_000));
+        for (int i = 3; i <= 1_000; i++)
+        {
+            cache.Set(i, i * 10);
+        }
+
+        Assert.Equal(1_000, cache.Count);
+        Assert.Equal(Enumerable.Range(2, 999).Append(1), cache.Keys()); // 1 is still referenced: evicted last
+        Assert.All(Enumerable.Range(1, 1_000), k => Assert.True(cache.TryPeek(k, out int v) && v == k * 10));
+        Assert.True(cache.CheckInvariants().Holds);
+    }
+
+    /// <summary>Every key in one bucket: removals from the head, the middle and the tail of a chain leave the rest findable.</summary>
+    [Fact]
+    public void Keys_that_all_collide_are_found_after_removals_anywhere_in_their_chain()
+    {
+        var cache = new ClockLruCache<int, int>(8, new OneBucketComparer());
+        for (int i = 0; i < 8; i++)
+        {
+            cache.Set(i, i);
+        }
+
+        Assert.True(cache.Remove(0));
+        Assert.True(cache.Remove(4));
+        Assert.True(cache.Remove(7));
+        Assert.True(cache.TryUpdate(5, 50));
+        Assert.Equal([1, 2, 3, 6, 5], cache.Keys());
+        Assert.All(new[] { 1, 2, 3, 6 }, k => Assert.True(cache.TryGet(k, out int v) && v == k));
+        Assert.True(cache.TryGet(5, out int five) && five == 50);
+        Assert.False(cache.Contains(4));
+        Assert.True(cache.CheckInvariants().Holds);
+    }
+
+    /// <summary>Equal as ints, but every key hashes alike.</summary>
+    private sealed class OneBucketComparer : IEqualityComparer<int>
+    {
+        public bool Equals(int x, int y) => x == y;
+
+        public int GetHashCode(int obj) => 42;
+    }
 }
