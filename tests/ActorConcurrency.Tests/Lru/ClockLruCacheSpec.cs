@@ -228,6 +228,33 @@ public sealed class ClockLruCacheSpec
         Assert.True(cache.CheckInvariants().Holds);
     }
 
+    /// <summary>
+    /// Hits counted from many threads at once are all counted: the first threads own their cell, later ones
+    /// (this test process runs far more than <see cref="StripedHitCounts.ExclusiveCells"/> threads over its
+    /// life) share cells with interlocked increments.
+    /// </summary>
+    [Fact]
+    public async Task Concurrent_hits_and_misses_are_all_counted()
+    {
+        const int threads = 8;
+        const int lookups = 20_000;
+        var cache = new ClockLruCache<int, int>(4);
+        cache.Set(1, 1);
+        using var start = new Barrier(threads);
+        await Task.WhenAll(Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(
+            () =>
+            {
+                start.SignalAndWait();
+                for (int i = 0; i < lookups; i++)
+                {
+                    cache.TryGet(i & 1, out _); // key 1 hits, key 0 misses
+                }
+            },
+            TaskCreationOptions.LongRunning)));
+
+        Assert.Equal(new LruMetrics(threads * lookups / 2, threads * lookups / 2, 0), cache.Metrics);
+    }
+
     /// <summary>Equal as ints, but every key hashes alike.</summary>
     private sealed class OneBucketComparer : IEqualityComparer<int>
     {
