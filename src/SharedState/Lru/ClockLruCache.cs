@@ -27,11 +27,11 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
 {
     private readonly Lock _lock = new();
 
-    /// <summary>Written only under <see cref="_lock"/>; read lock-free. Nodes' key and value are immutable, so a found node is safely published.</summary>
-    private readonly LockFreeReadTable<TKey, TValue> _map;
+    /// <summary>Written only under <see cref="_lock"/>.</summary>
+    private readonly ClockRing<TKey, TValue> _ring;
 
-    /// <summary>Insertion (and second-chance) order, front = newest; touched only under <see cref="_lock"/>.</summary>
-    private readonly LruList<TKey, TValue> _list = new();
+    /// <summary>The ring's table, searched lock-free. Nodes' key and value are immutable, so a found node is safely published.</summary>
+    private readonly LockFreeReadTable<TKey, TValue> _map;
 
     private readonly StripedHitCounts _counts = new();
 
@@ -54,7 +54,8 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _capacity = capacity;
-        _map = new LockFreeReadTable<TKey, TValue>(capacity, comparer);
+        _ring = new ClockRing<TKey, TValue>(capacity, comparer);
+        _map = _ring.Table;
     }
 
     /// <inheritdoc />
@@ -143,7 +144,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
         {
             if (_map.Find(key) is { } old)
             {
-                Replace(old, node);
+                _ring.Replace(old, node);
             }
             else
             {
@@ -168,7 +169,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
                 return false;
             }
 
-            Replace(old, new LruNode<TKey, TValue>(key, value));
+            _ring.Replace(old, new LruNode<TKey, TValue>(key, value));
             return true;
         }
     }
@@ -240,18 +241,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     {
         lock (_lock)
         {
-            LruNode<TKey, TValue>? oldest = null;
-            foreach (LruNode<TKey, TValue> node in _list.NodesOldestFirst())
-            {
-                if (!node.Referenced)
-                {
-                    oldest = node;
-                    break;
-                }
-            }
-
-            // Every entry referenced: the sweep would clear them all and come back to the back of the list.
-            oldest ??= _list.Last;
+            LruNode<TKey, TValue>? oldest = _ring.Oldest();
             key = oldest is null ? default! : oldest.Key;
             value = oldest is null ? default! : oldest.Value;
             return oldest is not null;
@@ -264,14 +254,14 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
         List<LruEviction<TKey, TValue>>? left;
         lock (_lock)
         {
-            if (_list.Count == 0)
+            if (_ring.Count == 0)
             {
                 key = default!;
                 value = default!;
                 return false;
             }
 
-            LruNode<TKey, TValue> victim = Sweep();
+            LruNode<TKey, TValue> victim = _ring.Sweep();
             (key, value) = (victim.Key, victim.Value);
             Drop(victim, LruEvictionReason.Removed);
             left = TakeLeft();
@@ -286,7 +276,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     {
         lock (_lock)
         {
-            return EvictionOrder().ConvertAll(n => n.Key);
+            return _ring.EvictionOrder().ConvertAll(n => n.Key);
         }
     }
 
@@ -295,7 +285,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     {
         lock (_lock)
         {
-            return EvictionOrder().ConvertAll(n => n.Value);
+            return _ring.EvictionOrder().ConvertAll(n => n.Value);
         }
     }
 
@@ -307,18 +297,14 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
         List<LruEviction<TKey, TValue>>? left;
         lock (_lock)
         {
-            while (_list.Count > capacity)
+            while (_ring.Count > capacity)
             {
-                Drop(Sweep(), LruEvictionReason.Resized);
+                Drop(_ring.Sweep(), LruEvictionReason.Resized);
                 _evictions++;
                 evicted++;
             }
 
-            if (!_map.Fits(capacity))
-            {
-                Regrow(capacity);
-            }
-
+            _ring.EnsureFits(capacity);
             Volatile.Write(ref _capacity, capacity);
             left = TakeLeft();
         }
@@ -335,14 +321,13 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
         {
             if (_evicted is not null)
             {
-                foreach (LruNode<TKey, TValue> node in EvictionOrder())
+                foreach (LruNode<TKey, TValue> node in _ring.EvictionOrder())
                 {
                     Record(node, LruEvictionReason.Cleared);
                 }
             }
 
-            _map.Clear(_capacity);
-            _list.Clear();
+            _ring.Clear(_capacity);
             Volatile.Write(ref _count, 0);
             left = TakeLeft();
         }
@@ -355,7 +340,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     {
         lock (_lock)
         {
-            return LruInvariants.Check(_map.Keys(), _list.KeysForward(), _list.LinksAgree(), _capacity, _map.Comparer);
+            return _ring.CheckInvariants(_capacity);
         }
     }
 
@@ -379,83 +364,27 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
         return value;
     }
 
-    /// <summary>Under the lock: a Set of a present key. One atomic dictionary swap, so a reader sees the old node or the new one.</summary>
-    private void Replace(LruNode<TKey, TValue> old, LruNode<TKey, TValue> node)
-    {
-        _list.Remove(old);
-        _map.Replace(old, node);
-        _list.AddFirst(node);
-    }
-
-    /// <summary>
-    /// Under the lock: the table is too small for a grown capacity. Its chains cannot be rehashed in place
-    /// (readers walk them), so fresh copies of the nodes — same key, value, reference bit and order — go into
-    /// a new table and a new list; readers still on the old nodes read the same values.
-    /// </summary>
-    private void Regrow(int capacity)
-    {
-        List<LruNode<TKey, TValue>> copies = _list.NodesOldestFirst().ConvertAll(n => new LruNode<TKey, TValue>(n.Key, n.Value) { Referenced = n.Referenced });
-        _list.Clear();
-        foreach (LruNode<TKey, TValue> copy in copies)
-        {
-            _list.AddFirst(copy);
-        }
-
-        _map.Rebuild(capacity, copies);
-    }
-
     /// <summary>Under the lock: inserts an absent key at the front, evicting first when full; true when it evicted.</summary>
     private bool Add(LruNode<TKey, TValue> node)
     {
         bool evicted = false;
-        if (_list.Count >= _capacity)
+        if (_ring.Count >= _capacity)
         {
-            Drop(Sweep(), LruEvictionReason.Evicted);
+            Drop(_ring.Sweep(), LruEvictionReason.Evicted);
             _evictions++;
             evicted = true;
         }
 
-        _map.Add(node);
-        _list.AddFirst(node);
-        Volatile.Write(ref _count, _list.Count);
-        Debug.Assert(_list.Count <= _capacity, "count within capacity");
+        _ring.Insert(node);
+        Volatile.Write(ref _count, _ring.Count);
+        Debug.Assert(_ring.Count <= _capacity, "count within capacity");
         return evicted;
-    }
-
-    /// <summary>
-    /// Under the lock: the second-chance sweep. From the back, each referenced entry has its bit cleared and
-    /// moves to the front; the first unreferenced one is returned. Bounded by the count, so readers setting
-    /// bits while it runs cannot keep it going: after one full turn every bit it met is clear.
-    /// </summary>
-    private LruNode<TKey, TValue> Sweep()
-    {
-        Debug.Assert(_lock.IsHeldByCurrentThread && _list.Count > 0, "the sweep runs under the lock on a non-empty list");
-        LruNode<TKey, TValue> victim = _list.Last!;
-        for (int turned = 0; victim.Referenced && turned < _list.Count; turned++)
-        {
-            victim.Referenced = false;
-            _list.MoveToFirst(victim);
-            victim = _list.Last!;
-        }
-
-        return victim;
-    }
-
-    /// <summary>Under the lock: the order evictions would take — unreferenced entries back to front, then referenced ones back to front.</summary>
-    private List<LruNode<TKey, TValue>> EvictionOrder()
-    {
-        List<LruNode<TKey, TValue>> nodes = _list.NodesOldestFirst();
-        var order = new List<LruNode<TKey, TValue>>(nodes.Count);
-        order.AddRange(nodes.Where(n => !n.Referenced));
-        order.AddRange(nodes.Where(n => n.Referenced));
-        return order;
     }
 
     private void Drop(LruNode<TKey, TValue> node, LruEvictionReason reason)
     {
-        _list.Remove(node);
-        _map.Remove(node);
-        Volatile.Write(ref _count, _list.Count);
+        _ring.Unlink(node);
+        Volatile.Write(ref _count, _ring.Count);
         Record(node, reason);
     }
 
