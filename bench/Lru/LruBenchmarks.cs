@@ -10,8 +10,8 @@ using BitFaster.Caching.Lru;
 namespace ActorConcurrency.Bench.Lru;
 
 /// <summary>
-/// Task 13: one LRU operation (a TryGet, or a Set) for the plain lock form (baseline), the low-contention
-/// deferred-promotion form, the owner actor reached by Ask, and BitFaster.Caching's
+/// Task 13: one LRU operation (a TryGet, or a Set) for the plain lock form (baseline), the contention-friendly
+/// CLOCK form (<see cref="ClockLruCache{TKey,TValue}"/>), the owner actor reached by Ask, and BitFaster.Caching's
 /// <see cref="ConcurrentLru{K,V}"/> (the peer everyone compares with), at 90/10 and 50/50 get/set over a
 /// Zipf key space ten times the capacity, at 1 and <see cref="Environment.ProcessorCount"/> threads. Each
 /// invocation performs <see cref="Operations"/> operations split across the threads (the actor
@@ -39,14 +39,14 @@ public class LruBenchmarks
     private ParallelHarness _harness = null!;
     private LruWorkload[] _workloads = null!;
     private LruCache<int, int> _lock = null!;
-    private DeferredPromotionLruCache<int, int> _deferred = null!;
+    private ClockLruCache<int, int> _clock = null!;
     private ConcurrentLru<int, int> _bitFaster = null!;
     private ActorSystem _system = null!;
     private IActorRef _actor = null!;
     private EchoFloor _floor = null!;
     private ReplyReceiver[] _receivers = null!;
     private readonly Counts _lockCounts = new();
-    private readonly Counts _deferredCounts = new();
+    private readonly Counts _clockCounts = new();
     private readonly Counts _actorCounts = new();
     private readonly Counts _bitFasterCounts = new();
 
@@ -63,7 +63,7 @@ public class LruBenchmarks
         _harness = new ParallelHarness(Threads);
         _workloads = Enumerable.Range(0, Threads).Select(t => new LruWorkload(_harness.ShareOf(Operations, t), GetPercent, seed: t)).ToArray();
         _lock = new LruCache<int, int>(Capacity);
-        _deferred = new DeferredPromotionLruCache<int, int>(Capacity);
+        _clock = new ClockLruCache<int, int>(Capacity);
         _bitFaster = new ConcurrentLru<int, int>(Environment.ProcessorCount, Capacity, EqualityComparer<int>.Default);
         _system = ActorSystem.Create("bench-lru", HoconConfig.Base);
         _actor = _system.ActorOf(LruActor<int, int>.Props(Capacity));
@@ -79,7 +79,7 @@ public class LruBenchmarks
         foreach (int key in _workloads[0].Keys.Take(Capacity * 2))
         {
             _lock.Set(key, key);
-            _deferred.Set(key, key);
+            _clock.Set(key, key);
             _bitFaster.AddOrUpdate(key, key);
             _actor.Ask<LruProtocol.Stored<int>>(new LruProtocol.Set<int, int>(key, key), AskTimeout).GetAwaiter().GetResult();
         }
@@ -89,7 +89,7 @@ public class LruBenchmarks
     public void Cleanup()
     {
         HitRatioColumn.Record(nameof(LockLru), Threads, GetPercent, _lockCounts.Hits, _lockCounts.Gets);
-        HitRatioColumn.Record(nameof(DeferredPromotionLru), Threads, GetPercent, _deferredCounts.Hits, _deferredCounts.Gets);
+        HitRatioColumn.Record(nameof(ClockLru), Threads, GetPercent, _clockCounts.Hits, _clockCounts.Gets);
         HitRatioColumn.Record(nameof(OwnerActorAsk), Threads, GetPercent, _actorCounts.Hits, _actorCounts.Gets);
         HitRatioColumn.Record(nameof(BitFasterConcurrentLru), Threads, GetPercent, _bitFasterCounts.Hits, _bitFasterCounts.Gets);
         _floor.Dispose();
@@ -101,7 +101,7 @@ public class LruBenchmarks
     public void LockLru() => RunEverywhere(_lock, _lockCounts);
 
     [Benchmark(OperationsPerInvoke = Operations)]
-    public void DeferredPromotionLru() => RunEverywhere(_deferred, _deferredCounts);
+    public void ClockLru() => RunEverywhere(_clock, _clockCounts);
 
     [Benchmark(OperationsPerInvoke = Operations)]
     public void BitFasterConcurrentLru() => _harness.Run(index =>

@@ -54,7 +54,7 @@ internal sealed class ActorSubject : LruSubject
 
     protected override bool Delete(int key) => Ask<LruProtocol.Removed<int>>(new LruProtocol.Remove<int>(key)).Existed;
 
-    protected override IReadOnlyList<int> Order() => Ask<LruProtocol.RecencyOrderIs<int>>(LruProtocol.GetRecencyOrder.Instance).Keys;
+    protected override IReadOnlyList<int> Order() => Ask<LruProtocol.KeysAre<int>>(LruProtocol.GetKeys.Instance).Keys;
 
     /// <summary>Asks without a time limit and waits for the reply, or for the actor's end, whichever comes first.</summary>
     /// <exception cref="InvalidOperationException">The actor stopped before it replied.</exception>

@@ -18,5 +18,5 @@ internal sealed class CacheSubject : LruSubject
 
     protected override bool Delete(int key) => Cache.Remove(key);
 
-    protected override IReadOnlyList<int> Order() => Cache.RecencyOrder();
+    protected override IReadOnlyList<int> Order() => Cache.Keys();
 }

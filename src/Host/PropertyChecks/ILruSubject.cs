@@ -17,7 +17,7 @@ internal interface ILruSubject
 
     string Remove(int key);
 
-    /// <summary>The final state: "key=value" from the most to the least recently used (computed once, then reused; safe to call from several threads at once, as CsCheck's SampleParallel does).</summary>
+    /// <summary>The final state: "key=value" from the least to the most recently used (computed once, then reused; safe to call from several threads at once, as CsCheck's SampleParallel does).</summary>
     IReadOnlyList<string> FinalState();
 
     /// <summary>The broken invariants by name, empty when all hold (the model has none to break).</summary>

@@ -2,7 +2,8 @@ namespace ActorConcurrency.Host.PropertyChecks;
 
 /// <summary>
 /// The sequential model of an LRU, as simple as possible so it is obviously right: a list of entries,
-/// most recently used first, searched linearly. Properties compare every form with it.
+/// most recently used first, searched linearly. Properties compare the exact forms with it (and the
+/// CLOCK form with <see cref="ClockModel"/>).
 /// </summary>
 internal sealed class LruModel : LruSubject
 {
@@ -45,5 +46,5 @@ internal sealed class LruModel : LruSubject
 
     protected override bool Delete(int key) => _entries.RemoveAll(e => e.Key == key) > 0;
 
-    protected override IReadOnlyList<int> Order() => _entries.Select(e => e.Key).ToList();
+    protected override IReadOnlyList<int> Order() => _entries.Select(e => e.Key).Reverse().ToList();
 }

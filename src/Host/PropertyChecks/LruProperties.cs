@@ -26,38 +26,46 @@ internal static class LruProperties
 
     public const int MaxCapacity = 5;
 
-    /// <summary>Model-based property of a shared-memory form.</summary>
-    public static PropertyResult ModelBased(string name, Func<int, ILruCache<int, int>> create, PropertyBudget budget) =>
+    /// <summary>
+    /// Model-based property of a shared-memory form, against <see cref="LruModel"/> (exact recency) or, with
+    /// <paramref name="model"/>, another sequential model (<see cref="ClockModel"/> for the CLOCK form).
+    /// </summary>
+    public static PropertyResult ModelBased(
+        string name, Func<int, ILruCache<int, int>> create, PropertyBudget budget, Func<int, bool, LruSubject>? model = null) =>
         SampleModelBased(
             name,
-            Gen.Int[1, MaxCapacity].Select(capacity => (new CacheSubject(create(capacity), traceOrder: true), new LruModel(capacity, traceOrder: true))),
+            Gen.Int[1, MaxCapacity].Select(capacity => (new CacheSubject(create(capacity), traceOrder: true), ModelOf(model, capacity, traceOrder: true))),
             budget);
 
     /// <summary>Model-based property of the owner actor, every operation an Ask.</summary>
     public static PropertyResult ModelBasedActor(ActorSystem system, PropertyBudget budget) =>
         WithSpawnedActors(system, spawn => SampleModelBased(
             "LruActor: model-based",
-            Gen.Int[1, MaxCapacity].Select(capacity => (spawn(capacity, true), new LruModel(capacity, traceOrder: true))),
+            Gen.Int[1, MaxCapacity].Select(capacity => (spawn(capacity, true), (LruSubject)new LruModel(capacity, traceOrder: true))),
             budget));
 
     /// <summary>
     /// Linearizability of a shared-memory form. <paramref name="capacityOf"/> picks the capacity from a
-    /// random 1..<see cref="MaxCapacity"/>: the deferred-promotion form is exact only while no eviction races
-    /// with a hit, so its property uses a capacity of <see cref="KeySpace"/> (see docs/lru.md).
+    /// random 1..<see cref="MaxCapacity"/>: the CLOCK form may lose a hit's reference bit to a racing sweep,
+    /// so its property uses a capacity of <see cref="KeySpace"/> (no eviction; see docs/lru.md) and
+    /// <paramref name="model"/> = <see cref="ClockModel"/>.
     /// </summary>
     public static PropertyResult Linearizable(
-        string name, Func<int, ILruCache<int, int>> create, Func<int, int> capacityOf, PropertyBudget budget) =>
+        string name, Func<int, ILruCache<int, int>> create, Func<int, int> capacityOf, PropertyBudget budget, Func<int, bool, LruSubject>? model = null) =>
         SampleLinearizable(
             name,
-            Gen.Int[1, MaxCapacity].Select(capacityOf).Select(capacity => (new CacheSubject(create(capacity), traceOrder: false), new LruModel(capacity, traceOrder: false))),
+            Gen.Int[1, MaxCapacity].Select(capacityOf).Select(capacity => (new CacheSubject(create(capacity), traceOrder: false), ModelOf(model, capacity, traceOrder: false))),
             budget);
 
     /// <summary>Linearizability of the owner actor: Asks from several threads at once.</summary>
     public static PropertyResult LinearizableActor(ActorSystem system, PropertyBudget budget) =>
         WithSpawnedActors(system, spawn => SampleLinearizable(
             "LruActor: linearizable (SampleParallel)",
-            Gen.Int[1, MaxCapacity].Select(capacity => (spawn(capacity, false), new LruModel(capacity, traceOrder: false))),
+            Gen.Int[1, MaxCapacity].Select(capacity => (spawn(capacity, false), (LruSubject)new LruModel(capacity, traceOrder: false))),
             budget));
+
+    private static LruSubject ModelOf(Func<int, bool, LruSubject>? model, int capacity, bool traceOrder) =>
+        model is null ? new LruModel(capacity, traceOrder) : model(capacity, traceOrder);
 
     /// <summary>Runs one CsCheck property; a failure becomes a <see cref="PropertyFailedException"/> naming the property and its seed.</summary>
     /// <exception cref="PropertyFailedException">The property did not hold.</exception>
@@ -84,10 +92,10 @@ internal static class LruProperties
     }
 
     /// <summary>Sequential: every operation on a form and on the model, then the traces and invariants compared.</summary>
-    private static PropertyResult SampleModelBased<TActual>(string name, Gen<(TActual, LruModel)> initial, PropertyBudget budget)
+    private static PropertyResult SampleModelBased<TActual>(string name, Gen<(TActual, LruSubject)> initial, PropertyBudget budget)
         where TActual : class, ILruSubject =>
         Run(name, writeLine => initial.SampleModelBased(
-            Operations<TActual, LruModel>(),
+            Operations<TActual, LruSubject>(),
             equal: SameTraceAndInvariantsHold,
             iter: budget.Iter,
             time: budget.Time,
@@ -96,10 +104,10 @@ internal static class LruProperties
             writeLine: writeLine));
 
     /// <summary>Parallel: a random prefix, then operations in parallel; some sequential order must explain the outcome.</summary>
-    private static PropertyResult SampleLinearizable<TActual>(string name, Gen<(TActual, LruModel)> initial, PropertyBudget budget)
+    private static PropertyResult SampleLinearizable<TActual>(string name, Gen<(TActual, LruSubject)> initial, PropertyBudget budget)
         where TActual : class, ILruSubject =>
         Run(name, writeLine => initial.SampleParallel(
-            Operations<TActual, LruModel>(),
+            Operations<TActual, LruSubject>(),
             equal: SameOutcome,
             iter: budget.Iter,
             time: budget.Time,

@@ -5,9 +5,10 @@ namespace ActorConcurrency.Host.PropertyChecks;
 /// <summary>
 /// The shared part of every <see cref="ILruSubject"/>: the log (thread-safe, since a parallel property runs
 /// operations on several threads at once) and the final-state snapshot. The final state is read as the
-/// recency order, then each key's value read from the least to the most recently used, which puts every
-/// key back in the same order, so the snapshot does not disturb what it observes — provided it is taken
-/// once, alone. CsCheck's SampleParallel calls <c>equal</c> for every candidate interleaving inside a
+/// recency order (<c>Keys()</c>, least recently used first), then each key's value read from the least to
+/// the most recently used, which puts every key of an exact LRU back in the same order, so the snapshot
+/// does not disturb what it observes — provided it is taken once, alone. (On the CLOCK form the reads set
+/// every reference bit; actual and model take the same snapshot, so they still compare like for like.) CsCheck's SampleParallel calls <c>equal</c> for every candidate interleaving inside a
 /// <c>Parallel.ForEach</c>, so several threads ask one subject for its final state at once; two snapshots
 /// interleaving their promoting Gets would scramble the recency order and cache a state no linearization
 /// has. The snapshot is therefore taken once, by the first caller, and every other caller waits for that one.
@@ -69,14 +70,15 @@ internal abstract class LruSubject : ILruSubject
 
     protected abstract bool Delete(int key);
 
+    /// <summary>The keys from the least to the most recently used.</summary>
     protected abstract IReadOnlyList<int> Order();
 
-    /// <summary>The recency order, then each key's value read from the least to the most recently used, which puts every key back in place.</summary>
+    /// <summary>The recency order (least recently used first), then each key's value read in that order, which puts every key back in place.</summary>
     private IReadOnlyList<string> Snapshot()
     {
         IReadOnlyList<int> order = Order();
         var values = new string[order.Count];
-        for (int i = order.Count - 1; i >= 0; i--)
+        for (int i = 0; i < order.Count; i++)
         {
             (bool found, int value) = Get(order[i]);
             values[i] = found ? $"{order[i]}={value}" : $"{order[i]}=lost";

@@ -13,12 +13,13 @@ internal static class PropertySuite
     public static IReadOnlyList<Entry> All { get; } =
     [
         new("LruCache: model-based", (_, b) => LruProperties.ModelBased("LruCache: model-based", c => new LruCache<int, int>(c), b)),
-        new("DeferredPromotionLruCache: model-based", (_, b) => LruProperties.ModelBased("DeferredPromotionLruCache: model-based", c => new DeferredPromotionLruCache<int, int>(c), b)),
+        new("ClockLruCache: model-based (CLOCK model)", (_, b) => LruProperties.ModelBased(
+            "ClockLruCache: model-based (CLOCK model)", c => new ClockLruCache<int, int>(c), b, (c, t) => new ClockModel(c, t))),
         new("LruActor: model-based", LruProperties.ModelBasedActor),
         new("LruCache: linearizable (SampleParallel)", (_, b) => LruProperties.Linearizable(
             "LruCache: linearizable (SampleParallel)", c => new LruCache<int, int>(c), c => c, b)),
-        new("DeferredPromotionLruCache: linearizable, no eviction (SampleParallel)", (_, b) => LruProperties.Linearizable(
-            "DeferredPromotionLruCache: linearizable, no eviction (SampleParallel)", c => new DeferredPromotionLruCache<int, int>(c), _ => LruProperties.KeySpace, b)),
+        new("ClockLruCache: linearizable, no eviction (SampleParallel)", (_, b) => LruProperties.Linearizable(
+            "ClockLruCache: linearizable, no eviction (SampleParallel)", c => new ClockLruCache<int, int>(c), _ => LruProperties.KeySpace, b, (c, t) => new ClockModel(c, t))),
         new("LruActor: linearizable (SampleParallel)", LruProperties.LinearizableActor),
         new("SpscRingBuffer: linearizable (SampleParallel)", (_, b) => RingProperties.Linearizable(
             "SpscRingBuffer: linearizable (SampleParallel)", c => new SpscRingBuffer<int>(c), b)),

@@ -28,7 +28,7 @@ internal static class RaceCatalog
         Form(11, nameof(RaceProbes.PlainPublication), expectRace: true),
         Form(11, nameof(RaceProbes.VolatilePublication)),
         Form(13, nameof(RaceProbes.LruCache)),
-        Form(13, nameof(RaceProbes.DeferredPromotionLruCache)),
+        Form(13, nameof(RaceProbes.ClockLruCache)),
         Form(14, nameof(RaceProbes.SpscRing)),
         Form(14, nameof(RaceProbes.PaddedSpscRing)),
         Form(14, nameof(RaceProbes.SpscRingTwoProducers), expectRace: true),

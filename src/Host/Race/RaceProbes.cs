@@ -86,7 +86,7 @@ internal static class RaceProbes
 
     public static Task LruCache() => Lru(new LruCache<int, string>(16));
 
-    public static Task DeferredPromotionLruCache() => Lru(new DeferredPromotionLruCache<int, string>(16));
+    public static Task ClockLruCache() => Lru(new ClockLruCache<int, string>(16));
 
     public static void SpscRing() => Ring(new SpscRingBuffer<int[]>(8), producers: 1);
 

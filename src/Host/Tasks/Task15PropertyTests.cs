@@ -23,7 +23,7 @@ internal sealed class Task15PropertyTests : CatalogTask
         "Property-based tests",
         "property-based concurrent tests (rapid)",
         "Lru",
-        SharedStateTypes: ["LruCache<TKey,TValue>", "DeferredPromotionLruCache<TKey,TValue>", "SpscRingBuffer<T>", "PaddedSpscRingBuffer<T>"],
+        SharedStateTypes: ["LruCache<TKey,TValue>", "ClockLruCache<TKey,TValue>", "SpscRingBuffer<T>", "PaddedSpscRingBuffer<T>"],
         ActorTypes: ["LruActor<TKey,TValue>"],
         Specs: ["LruPropertySpec", "RingPropertySpec"],
         Benchmark: "");

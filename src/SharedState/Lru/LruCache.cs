@@ -4,7 +4,8 @@ namespace ActorConcurrency.SharedState.Lru;
 /// Task 13, the plain form: one <see cref="Lock"/> protects the map and the recency list together, so every
 /// operation — a hit too, since it moves the entry to the front — is one critical section and the cache
 /// is linearizable with exact LRU order. The price: readers serialise behind each other and behind
-/// writers; see <see cref="DeferredPromotionLruCache{TKey,TValue}"/> for the form whose reads hold no lock.
+/// writers; see <see cref="ClockLruCache{TKey,TValue}"/> for the form whose reads hold no lock.
+/// Entries that left are reported to <see cref="Evicted"/> after the lock is released.
 /// </summary>
 /// <typeparam name="TKey">The key; never null.</typeparam>
 /// <typeparam name="TValue">The value.</typeparam>
@@ -16,12 +17,45 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
     /// <summary>Touched only while <see cref="_lock"/> is held.</summary>
     private readonly SingleOwnerLru<TKey, TValue> _lru;
 
+    private Action<LruEviction<TKey, TValue>>? _evicted;
+
     /// <summary>Creates an empty cache of <paramref name="capacity"/> entries.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is below 1.</exception>
     public LruCache(int capacity, IEqualityComparer<TKey>? comparer = null) => _lru = new SingleOwnerLru<TKey, TValue>(capacity, comparer);
 
     /// <inheritdoc />
-    public int Capacity => _lru.Capacity;
+    public event Action<LruEviction<TKey, TValue>>? Evicted
+    {
+        add
+        {
+            lock (_lock)
+            {
+                _evicted += value;
+                _lru.RecordEvictions = _evicted is not null;
+            }
+        }
+
+        remove
+        {
+            lock (_lock)
+            {
+                _evicted -= value;
+                _lru.RecordEvictions = _evicted is not null;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public int Capacity
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _lru.Capacity;
+            }
+        }
+    }
 
     /// <inheritdoc />
     public int Count
@@ -31,6 +65,18 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
             lock (_lock)
             {
                 return _lru.Count;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public LruMetrics Metrics
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _lru.Metrics;
             }
         }
     }
@@ -46,32 +92,171 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
     }
 
     /// <inheritdoc />
-    public void Set(TKey key, TValue value)
+    public bool TryPeek(TKey key, out TValue value)
     {
         ArgumentNullException.ThrowIfNull(key);
         lock (_lock)
         {
-            _lru.Set(key, value);
+            return _lru.TryPeek(key, out value);
         }
+    }
+
+    /// <inheritdoc />
+    public bool Contains(TKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_lock)
+        {
+            return _lru.Contains(key);
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Set(TKey key, TValue value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        bool evicted;
+        List<LruEviction<TKey, TValue>>? left;
+        lock (_lock)
+        {
+            evicted = _lru.Set(key, value);
+            left = _lru.TakeEvictions();
+        }
+
+        Raise(left);
+        return evicted;
+    }
+
+    /// <inheritdoc />
+    public bool TryUpdate(TKey key, TValue value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_lock)
+        {
+            return _lru.TryUpdate(key, value);
+        }
+    }
+
+    /// <inheritdoc />
+    public TValue GetOrAdd(TKey key, Func<TKey, TValue> factory)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(factory);
+        return TryGet(key, out TValue cached) ? cached : AddIfAbsent(key, factory(key));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<TValue> GetOrAddAsync(TKey key, Func<TKey, Task<TValue>> factory)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(factory);
+        return TryGet(key, out TValue cached) ? cached : AddIfAbsent(key, await factory(key).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc />
+    public bool ContainsOrAdd(TKey key, TValue value, out bool evicted) => PeekOrAdd(key, value, out _, out evicted);
+
+    /// <inheritdoc />
+    public bool PeekOrAdd(TKey key, TValue value, out TValue previous, out bool evicted)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        bool found;
+        List<LruEviction<TKey, TValue>>? left;
+        lock (_lock)
+        {
+            found = _lru.PeekOrAdd(key, value, out previous, out evicted);
+            left = _lru.TakeEvictions();
+        }
+
+        Raise(left);
+        return found;
     }
 
     /// <inheritdoc />
     public bool Remove(TKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        bool removed;
+        List<LruEviction<TKey, TValue>>? left;
         lock (_lock)
         {
-            return _lru.Remove(key);
+            removed = _lru.Remove(key);
+            left = _lru.TakeEvictions();
+        }
+
+        Raise(left);
+        return removed;
+    }
+
+    /// <inheritdoc />
+    public bool TryGetOldest(out TKey key, out TValue value)
+    {
+        lock (_lock)
+        {
+            return _lru.TryGetOldest(out key, out value);
         }
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<TKey> RecencyOrder()
+    public bool TryRemoveOldest(out TKey key, out TValue value)
+    {
+        bool removed;
+        List<LruEviction<TKey, TValue>>? left;
+        lock (_lock)
+        {
+            removed = _lru.TryRemoveOldest(out key, out value);
+            left = _lru.TakeEvictions();
+        }
+
+        Raise(left);
+        return removed;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<TKey> Keys()
     {
         lock (_lock)
         {
-            return _lru.RecencyOrder();
+            return _lru.Keys();
         }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<TValue> Values()
+    {
+        lock (_lock)
+        {
+            return _lru.Values();
+        }
+    }
+
+    /// <inheritdoc />
+    public int Resize(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        int evicted;
+        List<LruEviction<TKey, TValue>>? left;
+        lock (_lock)
+        {
+            evicted = _lru.Resize(capacity);
+            left = _lru.TakeEvictions();
+        }
+
+        Raise(left);
+        return evicted;
+    }
+
+    /// <inheritdoc />
+    public void Clear()
+    {
+        List<LruEviction<TKey, TValue>>? left;
+        lock (_lock)
+        {
+            _lru.Clear();
+            left = _lru.TakeEvictions();
+        }
+
+        Raise(left);
     }
 
     /// <inheritdoc />
@@ -80,6 +265,35 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
         lock (_lock)
         {
             return _lru.CheckInvariants();
+        }
+    }
+
+    private TValue AddIfAbsent(TKey key, TValue value)
+    {
+        TValue stored;
+        List<LruEviction<TKey, TValue>>? left;
+        lock (_lock)
+        {
+            stored = _lru.AddIfAbsent(key, value, out _);
+            left = _lru.TakeEvictions();
+        }
+
+        Raise(left);
+        return stored;
+    }
+
+    /// <summary>Outside the lock: tells the handlers about each entry that left, in the order they left.</summary>
+    private void Raise(List<LruEviction<TKey, TValue>>? left)
+    {
+        if (left is null)
+        {
+            return;
+        }
+
+        Action<LruEviction<TKey, TValue>>? handlers = Volatile.Read(ref _evicted);
+        foreach (LruEviction<TKey, TValue> eviction in left)
+        {
+            handlers?.Invoke(eviction);
         }
     }
 }

@@ -58,6 +58,36 @@ internal sealed class LruList<TKey, TValue>
         Count--;
     }
 
+    /// <summary>Unlinks every node (readers may still hold some) and empties the list.</summary>
+    public void Clear()
+    {
+        LruNode<TKey, TValue> n = _sentinel.Next!;
+        while (n != _sentinel)
+        {
+            LruNode<TKey, TValue> next = n.Next!;
+            n.Previous = null;
+            n.Next = null;
+            n.IsLinked = false;
+            n = next;
+        }
+
+        _sentinel.Next = _sentinel;
+        _sentinel.Previous = _sentinel;
+        Count = 0;
+    }
+
+    /// <summary>The nodes from the least to the most recently used (the back of the list first).</summary>
+    public List<LruNode<TKey, TValue>> NodesOldestFirst()
+    {
+        var nodes = new List<LruNode<TKey, TValue>>(Count);
+        for (LruNode<TKey, TValue>? n = _sentinel.Previous; n is not null && n != _sentinel && nodes.Count < Count; n = n.Previous)
+        {
+            nodes.Add(n);
+        }
+
+        return nodes;
+    }
+
     /// <summary>The keys from the most to the least recently used, walking forwards (bounded, so a cycle cannot hang it).</summary>
     public List<TKey> KeysForward()
     {

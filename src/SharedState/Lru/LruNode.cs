@@ -23,6 +23,32 @@ internal sealed class LruNode<TKey, TValue>
     /// <summary>Towards the least recently used end; touched only by the list's owner (under its lock).</summary>
     public LruNode<TKey, TValue>? Next { get; set; }
 
-    /// <summary>True while the node is in the list. A deferred promotion of an unlinked node is skipped.</summary>
+    /// <summary>True while the node is in the list.</summary>
     public bool IsLinked { get; set; }
+
+    /// <summary>
+    /// <see cref="ClockLruCache{TKey,TValue}"/>'s reference bit: set by a lock-free hit, read and cleared by
+    /// the eviction sweep under the lock. A hit racing with the sweep may be lost (the entry is then treated
+    /// as not used since the last sweep), which is the approximation that form accepts. Unused by the exact forms.
+    /// Read and written with <see cref="Volatile"/>: lock-free hits on several threads touch it at once, which
+    /// would be a data race with plain accesses (race mode reports it). On x64 and Arm64 a volatile byte load
+    /// or store costs what a plain one does on the hit path.
+    /// </summary>
+    public bool Referenced
+    {
+        get => Volatile.Read(ref _referenced);
+        set => Volatile.Write(ref _referenced, value);
+    }
+
+    private bool _referenced;
+
+    /// <summary><see cref="LockFreeReadTable{TKey,TValue}"/>: the key's hash, fixed at insertion. Unused by the other forms.</summary>
+    public int Hash;
+
+    /// <summary>
+    /// <see cref="LockFreeReadTable{TKey,TValue}"/>: the next node of the same bucket. Written by the table's
+    /// (single, locked) writer with release semantics, read lock-free by lookups; never changed once the node
+    /// itself has left its chain, so a reader standing on a removed node still walks on to the rest.
+    /// </summary>
+    public LruNode<TKey, TValue>? NextInBucket;
 }

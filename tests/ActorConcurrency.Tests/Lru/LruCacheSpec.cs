@@ -3,7 +3,7 @@ using ActorConcurrency.Tests.Support;
 
 namespace ActorConcurrency.Tests.Lru;
 
-/// <summary>Task 13: the LRU semantics every shared-memory form has (the lock form and the deferred-promotion form).</summary>
+/// <summary>Task 13: the LRU semantics every shared-memory form has (the lock form and the CLOCK form).</summary>
 public sealed class LruCacheSpec
 {
     public static TheoryData<string> Forms => LruForms.Names;
@@ -14,7 +14,7 @@ public sealed class LruCacheSpec
     public void A_capacity_below_one_is_rejected(int capacity)
     {
         Assert.Equal("capacity", Assert.Throws<ArgumentOutOfRangeException>(() => new LruCache<int, int>(capacity)).ParamName);
-        Assert.Equal("capacity", Assert.Throws<ArgumentOutOfRangeException>(() => new DeferredPromotionLruCache<int, int>(capacity)).ParamName);
+        Assert.Equal("capacity", Assert.Throws<ArgumentOutOfRangeException>(() => new ClockLruCache<int, int>(capacity)).ParamName);
         Assert.Equal("capacity", Assert.Throws<ArgumentOutOfRangeException>(() => new SingleOwnerLru<int, int>(capacity)).ParamName);
     }
 
@@ -53,10 +53,10 @@ public sealed class LruCacheSpec
         cache.Set(1, 10);
         cache.Set(2, 20);
         Assert.True(cache.TryGet(1, out _));
-        Assert.Equal([1, 2], cache.RecencyOrder());
+        Assert.Equal([2, 1], cache.Keys());
 
         cache.Set(3, 30);
-        Assert.Equal([3, 1], cache.RecencyOrder());
+        Assert.Equal([1, 3], cache.Keys());
         Assert.False(cache.TryGet(2, out _));
     }
 
@@ -67,9 +67,9 @@ public sealed class LruCacheSpec
         ILruCache<int, int> cache = LruForms.Create(form, 2);
         cache.Set(1, 10);
         cache.Set(2, 20);
-        cache.Set(1, 11);
+        Assert.False(cache.Set(1, 11));
 
-        Assert.Equal([1, 2], cache.RecencyOrder());
+        Assert.Equal([2, 1], cache.Keys());
         Assert.True(cache.TryGet(1, out int one));
         Assert.Equal(11, one);
         Assert.Equal(2, cache.Count);
@@ -98,7 +98,7 @@ public sealed class LruCacheSpec
             cache.Set(i, i);
         }
 
-        Assert.Equal([9], cache.RecencyOrder());
+        Assert.Equal([9], cache.Keys());
         Assert.True(cache.CheckInvariants().Holds);
     }
 

@@ -1,0 +1,420 @@
+using System.Diagnostics;
+
+namespace ActorConcurrency.SharedState.Lru;
+
+/// <summary>
+/// Task 13, the contention-friendly form: CLOCK (second chance). A read takes no lock and writes nothing
+/// shared in the common case: it searches a <see cref="LockFreeReadTable{TKey,TValue}"/> and, if the
+/// entry's reference bit is not yet set, sets it. Writers (Set, Remove, Resize, …) serialise on one lock,
+/// under which the list is kept in insertion order (a Set, also of an existing key, puts its entry at the
+/// front, unreferenced). To evict, the sweep looks at the back: a referenced entry gets a second chance —
+/// its bit is cleared and it moves to the front — and the first unreferenced entry is the victim.
+/// <para>
+/// The recency it gives up: a hit does not move its entry, it only marks it "used since the last sweep",
+/// so entries hit since then are ordered among themselves by when they were set (or last swept), not by
+/// when they were read. <see cref="Keys"/> (and GetOldest, RemoveOldest, Resize) report that order — the
+/// order evictions would take: first the unreferenced entries, back to front, then the referenced ones,
+/// back to front. And under concurrency a hit whose bit lands while the sweep passes may be lost (the
+/// entry is then evicted as unused); between an eviction and the insert of one Set a reader can find
+/// neither key. Everything else — values, counts, Peek/Contains leaving recency alone, the evicted flag,
+/// the callbacks, the invariants — is that of <see cref="LruCache{TKey,TValue}"/>.
+/// </para>
+/// </summary>
+/// <typeparam name="TKey">The key; never null.</typeparam>
+/// <typeparam name="TValue">The value.</typeparam>
+public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
+    where TKey : notnull
+{
+    private readonly Lock _lock = new();
+
+    /// <summary>Written only under <see cref="_lock"/>.</summary>
+    private readonly ClockRing<TKey, TValue> _ring;
+
+    /// <summary>The ring's table, searched lock-free. Nodes' key and value are immutable, so a found node is safely published.</summary>
+    private readonly LockFreeReadTable<TKey, TValue> _map;
+
+    private readonly StripedHitCounts _counts = new();
+
+    /// <summary>Entries that left during the current critical section, reported after it; only while someone listens.</summary>
+    private List<LruEviction<TKey, TValue>>? _left;
+
+    private Action<LruEviction<TKey, TValue>>? _evicted;
+
+    /// <summary>Entries held; written under <see cref="_lock"/>, read with acquire semantics.</summary>
+    private int _count;
+
+    private int _capacity;
+
+    /// <summary>Written under <see cref="_lock"/>.</summary>
+    private long _evictions;
+
+    /// <summary>Creates an empty cache of <paramref name="capacity"/> entries.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is below 1.</exception>
+    public ClockLruCache(int capacity, IEqualityComparer<TKey>? comparer = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _capacity = capacity;
+        _ring = new ClockRing<TKey, TValue>(capacity, comparer);
+        _map = _ring.Table;
+    }
+
+    /// <inheritdoc />
+    public event Action<LruEviction<TKey, TValue>>? Evicted
+    {
+        add
+        {
+            lock (_lock)
+            {
+                _evicted += value;
+            }
+        }
+
+        remove
+        {
+            lock (_lock)
+            {
+                _evicted -= value;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public int Capacity => Volatile.Read(ref _capacity);
+
+    /// <inheritdoc />
+    public int Count => Volatile.Read(ref _count);
+
+    /// <inheritdoc />
+    public LruMetrics Metrics => new(_counts.Hits, _counts.Misses, Interlocked.Read(ref _evictions));
+
+    /// <inheritdoc />
+    public bool TryGet(TKey key, out TValue value)
+    {
+        // Not ArgumentNullException.ThrowIfNull: it takes an object, and unoptimised code boxes a value-type key
+        // to call it (24 B per read); a value type is never null, and the JIT drops this test for one.
+        if (!typeof(TKey).IsValueType && key is null)
+        {
+            throw new ArgumentNullException(nameof(key));
+        }
+
+        LruNode<TKey, TValue>? node = _map.Find(key);
+        if (node is not null)
+        {
+            // Test before set: a hot entry's bit is already set, and not writing it keeps its cache line
+            // shared between the cores that read it instead of bouncing it on every hit.
+            if (!node.Referenced)
+            {
+                node.Referenced = true;
+            }
+
+            value = node.Value;
+            _counts.Hit();
+            return true;
+        }
+
+        _counts.Miss();
+        value = default!;
+        return false;
+    }
+
+    /// <inheritdoc />
+    public bool TryPeek(TKey key, out TValue value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        LruNode<TKey, TValue>? node = _map.Find(key);
+        value = node is null ? default! : node.Value;
+        return node is not null;
+    }
+
+    /// <inheritdoc />
+    public bool Contains(TKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _map.Find(key) is not null;
+    }
+
+    /// <inheritdoc />
+    public bool Set(TKey key, TValue value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var node = new LruNode<TKey, TValue>(key, value);
+        bool evicted = false;
+        List<LruEviction<TKey, TValue>>? left;
+        lock (_lock)
+        {
+            if (_map.Find(key) is { } old)
+            {
+                _ring.Replace(old, node);
+            }
+            else
+            {
+                evicted = Add(node);
+            }
+
+            left = TakeLeft();
+        }
+
+        Raise(left);
+        return evicted;
+    }
+
+    /// <inheritdoc />
+    public bool TryUpdate(TKey key, TValue value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_lock)
+        {
+            if (_map.Find(key) is not { } old)
+            {
+                return false;
+            }
+
+            _ring.Replace(old, new LruNode<TKey, TValue>(key, value));
+            return true;
+        }
+    }
+
+    /// <inheritdoc />
+    public TValue GetOrAdd(TKey key, Func<TKey, TValue> factory)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(factory);
+        return TryGet(key, out TValue cached) ? cached : AddIfAbsent(key, factory(key));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<TValue> GetOrAddAsync(TKey key, Func<TKey, Task<TValue>> factory)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(factory);
+        return TryGet(key, out TValue cached) ? cached : AddIfAbsent(key, await factory(key).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc />
+    public bool ContainsOrAdd(TKey key, TValue value, out bool evicted) => PeekOrAdd(key, value, out _, out evicted);
+
+    /// <inheritdoc />
+    public bool PeekOrAdd(TKey key, TValue value, out TValue previous, out bool evicted)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        List<LruEviction<TKey, TValue>>? left;
+        lock (_lock)
+        {
+            if (_map.Find(key) is { } present)
+            {
+                previous = present.Value;
+                evicted = false;
+                return true;
+            }
+
+            previous = default!;
+            evicted = Add(new LruNode<TKey, TValue>(key, value));
+            left = TakeLeft();
+        }
+
+        Raise(left);
+        return false;
+    }
+
+    /// <inheritdoc />
+    public bool Remove(TKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        List<LruEviction<TKey, TValue>>? left;
+        lock (_lock)
+        {
+            if (_map.Find(key) is not { } node)
+            {
+                return false;
+            }
+
+            Drop(node, LruEvictionReason.Removed);
+            left = TakeLeft();
+        }
+
+        Raise(left);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public bool TryGetOldest(out TKey key, out TValue value)
+    {
+        lock (_lock)
+        {
+            LruNode<TKey, TValue>? oldest = _ring.Oldest();
+            key = oldest is null ? default! : oldest.Key;
+            value = oldest is null ? default! : oldest.Value;
+            return oldest is not null;
+        }
+    }
+
+    /// <inheritdoc />
+    public bool TryRemoveOldest(out TKey key, out TValue value)
+    {
+        List<LruEviction<TKey, TValue>>? left;
+        lock (_lock)
+        {
+            if (_ring.Count == 0)
+            {
+                key = default!;
+                value = default!;
+                return false;
+            }
+
+            LruNode<TKey, TValue> victim = _ring.Sweep();
+            (key, value) = (victim.Key, victim.Value);
+            Drop(victim, LruEvictionReason.Removed);
+            left = TakeLeft();
+        }
+
+        Raise(left);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<TKey> Keys()
+    {
+        lock (_lock)
+        {
+            return _ring.EvictionOrder().ConvertAll(n => n.Key);
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<TValue> Values()
+    {
+        lock (_lock)
+        {
+            return _ring.EvictionOrder().ConvertAll(n => n.Value);
+        }
+    }
+
+    /// <inheritdoc />
+    public int Resize(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        int evicted = 0;
+        List<LruEviction<TKey, TValue>>? left;
+        lock (_lock)
+        {
+            while (_ring.Count > capacity)
+            {
+                Drop(_ring.Sweep(), LruEvictionReason.Resized);
+                _evictions++;
+                evicted++;
+            }
+
+            _ring.EnsureFits(capacity);
+            Volatile.Write(ref _capacity, capacity);
+            left = TakeLeft();
+        }
+
+        Raise(left);
+        return evicted;
+    }
+
+    /// <inheritdoc />
+    public void Clear()
+    {
+        List<LruEviction<TKey, TValue>>? left;
+        lock (_lock)
+        {
+            if (_evicted is not null)
+            {
+                foreach (LruNode<TKey, TValue> node in _ring.EvictionOrder())
+                {
+                    Record(node, LruEvictionReason.Cleared);
+                }
+            }
+
+            _ring.Clear(_capacity);
+            Volatile.Write(ref _count, 0);
+            left = TakeLeft();
+        }
+
+        Raise(left);
+    }
+
+    /// <inheritdoc />
+    public LruInvariantReport CheckInvariants()
+    {
+        lock (_lock)
+        {
+            return _ring.CheckInvariants(_capacity);
+        }
+    }
+
+    private TValue AddIfAbsent(TKey key, TValue value)
+    {
+        List<LruEviction<TKey, TValue>>? left;
+        lock (_lock)
+        {
+            if (_map.Find(key) is { } present)
+            {
+                // Another caller's value got in first: it is the one every caller gets, and this is its use.
+                present.Referenced = true;
+                return present.Value;
+            }
+
+            Add(new LruNode<TKey, TValue>(key, value));
+            left = TakeLeft();
+        }
+
+        Raise(left);
+        return value;
+    }
+
+    /// <summary>Under the lock: inserts an absent key at the front, evicting first when full; true when it evicted.</summary>
+    private bool Add(LruNode<TKey, TValue> node)
+    {
+        bool evicted = false;
+        if (_ring.Count >= _capacity)
+        {
+            Drop(_ring.Sweep(), LruEvictionReason.Evicted);
+            _evictions++;
+            evicted = true;
+        }
+
+        _ring.Insert(node);
+        Volatile.Write(ref _count, _ring.Count);
+        Debug.Assert(_ring.Count <= _capacity, "count within capacity");
+        return evicted;
+    }
+
+    private void Drop(LruNode<TKey, TValue> node, LruEvictionReason reason)
+    {
+        _ring.Unlink(node);
+        Volatile.Write(ref _count, _ring.Count);
+        Record(node, reason);
+    }
+
+    private void Record(LruNode<TKey, TValue> node, LruEvictionReason reason)
+    {
+        if (_evicted is not null)
+        {
+            (_left ??= []).Add(new LruEviction<TKey, TValue>(node.Key, node.Value, reason));
+        }
+    }
+
+    private List<LruEviction<TKey, TValue>>? TakeLeft()
+    {
+        List<LruEviction<TKey, TValue>>? left = _left;
+        _left = null;
+        return left;
+    }
+
+    /// <summary>Outside the lock: tells the handlers about each entry that left, in the order they left.</summary>
+    private void Raise(List<LruEviction<TKey, TValue>>? left)
+    {
+        if (left is null)
+        {
+            return;
+        }
+
+        Action<LruEviction<TKey, TValue>>? handlers = Volatile.Read(ref _evicted);
+        foreach (LruEviction<TKey, TValue> eviction in left)
+        {
+            handlers?.Invoke(eviction);
+        }
+    }
+}

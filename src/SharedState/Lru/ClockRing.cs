@@ -1,0 +1,119 @@
+namespace ActorConcurrency.SharedState.Lru;
+
+/// <summary>
+/// The CLOCK structure of <see cref="ClockLruCache{TKey,TValue}"/>, for one writer at a time (the cache's
+/// lock) and any number of lock-free readers (<see cref="Table"/>'s Find only): the <see cref="LockFreeReadTable{TKey,TValue}"/>
+/// and the list in insertion order, front = newest, with the second-chance sweep and the eviction order
+/// that the cache reports. It knows nothing of locks, counts or callbacks; the cache does.
+/// </summary>
+internal sealed class ClockRing<TKey, TValue>
+    where TKey : notnull
+{
+    private readonly LockFreeReadTable<TKey, TValue> _map;
+    private readonly LruList<TKey, TValue> _list = new();
+
+    public ClockRing(int capacity, IEqualityComparer<TKey>? comparer) => _map = new LockFreeReadTable<TKey, TValue>(capacity, comparer);
+
+    /// <summary>Writer only.</summary>
+    public int Count => _list.Count;
+
+    /// <summary>The table, for lock-free lookups (the cache keeps it in a field of its own: one load less per read).</summary>
+    public LockFreeReadTable<TKey, TValue> Table => _map;
+
+    /// <summary>A Set of a present key: the new node at the front, swapped into the table in one release store, so a reader sees the old node or the new one.</summary>
+    public void Replace(LruNode<TKey, TValue> old, LruNode<TKey, TValue> node)
+    {
+        _list.Remove(old);
+        _map.Replace(old, node);
+        _list.AddFirst(node);
+    }
+
+    /// <summary>Inserts a node of an absent key at the front (the caller made room).</summary>
+    public void Insert(LruNode<TKey, TValue> node)
+    {
+        _map.Add(node);
+        _list.AddFirst(node);
+    }
+
+    /// <summary>Takes a node out of the list and the table.</summary>
+    public void Unlink(LruNode<TKey, TValue> node)
+    {
+        _list.Remove(node);
+        _map.Remove(node);
+    }
+
+    /// <summary>
+    /// The second-chance sweep, on a non-empty ring. From the back, each referenced entry has its bit cleared
+    /// and moves to the front; the first unreferenced one is returned. Bounded by the count, so readers
+    /// setting bits while it runs cannot keep it going: after one full turn every bit it met is clear.
+    /// </summary>
+    public LruNode<TKey, TValue> Sweep()
+    {
+        LruNode<TKey, TValue> victim = _list.Last!;
+        for (int turned = 0; victim.Referenced && turned < _list.Count; turned++)
+        {
+            victim.Referenced = false;
+            _list.MoveToFirst(victim);
+            victim = _list.Last!;
+        }
+
+        return victim;
+    }
+
+    /// <summary>The entry the next sweep would return, without sweeping: the backmost unreferenced one, or (all referenced) the back one.</summary>
+    public LruNode<TKey, TValue>? Oldest()
+    {
+        foreach (LruNode<TKey, TValue> node in _list.NodesOldestFirst())
+        {
+            if (!node.Referenced)
+            {
+                return node;
+            }
+        }
+
+        return _list.Last;
+    }
+
+    /// <summary>The order evictions would take: unreferenced entries back to front, then referenced ones back to front.</summary>
+    public List<LruNode<TKey, TValue>> EvictionOrder()
+    {
+        List<LruNode<TKey, TValue>> nodes = _list.NodesOldestFirst();
+        var order = new List<LruNode<TKey, TValue>>(nodes.Count);
+        order.AddRange(nodes.Where(n => !n.Referenced));
+        order.AddRange(nodes.Where(n => n.Referenced));
+        return order;
+    }
+
+    /// <summary>
+    /// Makes the table big enough for <paramref name="capacity"/>. Its chains cannot be rehashed in place
+    /// (readers walk them), so fresh copies of the nodes — same key, value, reference bit and order — go into
+    /// a new table and a new list; readers still on the old nodes read the same values.
+    /// </summary>
+    public void EnsureFits(int capacity)
+    {
+        if (_map.Fits(capacity))
+        {
+            return;
+        }
+
+        List<LruNode<TKey, TValue>> copies = _list.NodesOldestFirst().ConvertAll(n => new LruNode<TKey, TValue>(n.Key, n.Value) { Referenced = n.Referenced });
+        _list.Clear();
+        foreach (LruNode<TKey, TValue> copy in copies)
+        {
+            _list.AddFirst(copy);
+        }
+
+        _map.Rebuild(capacity, copies);
+    }
+
+    /// <summary>Empties the ring; readers on the old table finish there.</summary>
+    public void Clear(int capacity)
+    {
+        _map.Clear(capacity);
+        _list.Clear();
+    }
+
+    /// <summary>Checks <see cref="LruInvariants"/> on the table's keys and the list.</summary>
+    public LruInvariantReport CheckInvariants(int capacity) =>
+        LruInvariants.Check(_map.Keys(), _list.KeysForward(), _list.LinksAgree(), capacity, _map.Comparer);
+}
