@@ -1,17 +1,24 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Akka.Actor;
 
 namespace ActorConcurrency.Actors.ShardedCounters;
 
 /// <summary>
-/// A client that sends increments to the counter region without ever overflowing it. Increments travel in
-/// batches (one <see cref="ShardedCounterProtocol.Add"/> carries <c>batchSize</c> of them, one journal event),
-/// and at most <c>window</c> batches are unacknowledged at a time: a new batch leaves only when an earlier
-/// one was persisted. So however early the burst starts (before the coordinator is known, while a shard
-/// moves) the region never holds more than <c>window</c> messages in its buffer and never reaches
-/// "Buffer is full, dropping message". Nothing is retried, so nothing is counted twice: a batch whose
-/// acknowledgement times out is reported as unacknowledged (it may or may not be in the total).
+/// A client that sends increments to the counter region without ever overflowing it and, by default, without
+/// ever losing or double-counting one. Increments travel in batches (one <see cref="ShardedCounterProtocol.Add"/>
+/// carries <see cref="IncrementLoadOptions.BatchSize"/> of them, one journal event), and at most
+/// <see cref="IncrementLoadOptions.Window"/> batches are unacknowledged at a time, so however early the burst
+/// starts (before the coordinator is known, while a shard moves) the region never holds more than a window of
+/// messages in its buffer and never reaches "Buffer is full, dropping message".
+/// <para>
+/// <see cref="IncrementDelivery.ExactlyOnce"/> (the default): every batch carries an id (client, number, oldest
+/// unacknowledged number) and is sent again, after a backoff, each time an acknowledgement does not arrive
+/// within <see cref="IncrementLoadOptions.AckTimeout"/>: a batch dropped by a region during a hand-off, sent to
+/// a node that died, or persisted just before its node died and never acknowledged. The counter acknowledges a
+/// batch it already counted without counting it again, so a client that stays alive ends with
+/// sent = acknowledged = total. <see cref="IncrementDelivery.AtMostOnce"/>: one attempt per batch; a timeout
+/// is reported as unacknowledged (in the total at most once).
+/// </para>
 /// </summary>
 public static class AcknowledgedIncrements
 {
@@ -19,13 +26,125 @@ public static class AcknowledgedIncrements
     /// <param name="region">The counter shard region (or a proxy).</param>
     /// <param name="keys">The counters to increment.</param>
     /// <param name="increments">How many increments in all.</param>
-    /// <param name="batchSize">Increments per message.</param>
-    /// <param name="window">Most batches unacknowledged at once.</param>
-    /// <param name="ackTimeout">How long one batch may wait for its acknowledgement.</param>
+    /// <param name="options">Batch size, window, timeouts, delivery.</param>
+    /// <param name="progress">Live figures for a status display (a new one if null).</param>
     /// <param name="onAcknowledged">Called after each acknowledgement with the total acknowledged so far (specs gate on it).</param>
-    /// <param name="cancellationToken">Stops sending new batches.</param>
-    /// <exception cref="ArgumentException">Bad sizes, no keys.</exception>
+    /// <param name="cancellationToken">Stops sending and retrying; batches still unanswered are reported unacknowledged.</param>
+    /// <exception cref="ArgumentException">Bad sizes, no keys, or a counter rejected a batch.</exception>
     public static async Task<IncrementReport> SendAsync(
+        IActorRef region,
+        IReadOnlyList<string> keys,
+        long increments,
+        IncrementLoadOptions options,
+        IncrementProgress? progress = null,
+        Action<long>? onAcknowledged = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(options);
+        if (keys.Count == 0)
+        {
+            throw new ArgumentException("At least one key is needed.", nameof(keys));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(increments);
+        options.Validate();
+
+        progress ??= new IncrementProgress();
+        var window = new SequenceWindow(options.Window);
+        var inFlight = new List<Task>();
+        var rejections = new ConcurrentQueue<string>();
+        long batches = 0;
+        try
+        {
+            for (long remaining = increments; remaining > 0 && rejections.IsEmpty; remaining -= options.BatchSize)
+            {
+                long sequence = await window.NextAsync(cancellationToken).ConfigureAwait(false);
+                long amount = Math.Min(options.BatchSize, remaining);
+                string key = keys[(int)(batches++ % keys.Count)];
+                progress.Started(amount);
+                inFlight.Add(DeliverAsync(key, amount, sequence));
+                if (inFlight.Count > 4 * options.Window)
+                {
+                    inFlight.RemoveAll(t => t.IsCompleted);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while waiting for room in the window: the batches in flight end below.
+        }
+
+        await Task.WhenAll(inFlight).ConfigureAwait(false);
+        if (rejections.TryPeek(out string? reason))
+        {
+            throw new ArgumentException($"A counter rejected an increment: {reason}", nameof(options));
+        }
+
+        return progress.Snapshot();
+
+        async Task DeliverAsync(string key, long amount, long sequence)
+        {
+            bool exactlyOnce = options.Delivery == IncrementDelivery.ExactlyOnce;
+            TimeSpan backoff = options.RetryBackoff;
+            try
+            {
+                while (true)
+                {
+                    // The oldest unacknowledged number is read per attempt: it only grows, and a counter may
+                    // forget every number below it.
+                    var add = new ShardedCounterProtocol.Add(
+                        key, amount, exactlyOnce ? new ShardedCounterProtocol.BatchId(options.ClientId, sequence, window.OldestUnfinished) : null);
+                    object reply;
+                    try
+                    {
+                        reply = await region.Ask<object>(add, options.AckTimeout, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (AskTimeoutException) when (exactlyOnce)
+                    {
+                        progress.Retried(amount);
+                        await Task.Delay(Jittered(backoff), cancellationToken).ConfigureAwait(false);
+                        backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, options.MaxRetryBackoff.Ticks));
+                        continue;
+                    }
+
+                    switch (reply)
+                    {
+                        case ShardedCounterProtocol.Added added:
+                            long acknowledgedSoFar = progress.Acknowledged(key, added.Amount, added.Duplicate);
+                            onAcknowledged?.Invoke(acknowledgedSoFar);
+                            return;
+                        case ShardedCounterProtocol.Rejected rejected:
+                            rejections.Enqueue(rejected.Reason);
+                            progress.GaveUp(amount);
+                            return;
+                        default:
+                            progress.GaveUp(amount);
+                            return;
+                    }
+                }
+            }
+            catch (AskTimeoutException)
+            {
+                // At most once: the batch may have been persisted just before its node died, and a retry
+                // without an id would count it twice. In the total at most once.
+                progress.GaveUp(amount);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped: it may or may not have been persisted; reported unacknowledged.
+                progress.GaveUp(amount);
+            }
+            finally
+            {
+                window.Finished(sequence);
+            }
+        }
+    }
+
+    /// <summary>The positional form the specs and benchmarks use: exactly-once with the given sizes and timeout.</summary>
+    public static Task<IncrementReport> SendAsync(
         IActorRef region,
         IReadOnlyList<string> keys,
         long increments,
@@ -33,84 +152,17 @@ public static class AcknowledgedIncrements
         int window,
         TimeSpan ackTimeout,
         Action<long>? onAcknowledged = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(region);
-        ArgumentNullException.ThrowIfNull(keys);
-        if (keys.Count == 0)
-        {
-            throw new ArgumentException("At least one key is needed.", nameof(keys));
-        }
+        CancellationToken cancellationToken = default) =>
+        SendAsync(
+            region,
+            keys,
+            increments,
+            new IncrementLoadOptions { BatchSize = batchSize, Window = window, AckTimeout = ackTimeout },
+            progress: null,
+            onAcknowledged,
+            cancellationToken);
 
-        ArgumentOutOfRangeException.ThrowIfNegative(increments);
-        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
-
-        var perKey = new ConcurrentDictionary<string, long>();
-        long sent = 0, batches = 0;
-        // Shared with the acknowledgement continuations, which run concurrently: an array, updated atomically.
-        long[] tally = new long[2];
-        const int Acknowledged = 0, Unacknowledged = 1;
-        using var slots = new SemaphoreSlim(window, window);
-        var inFlight = new List<Task>();
-        var rejections = new ConcurrentQueue<string>();
-
-        for (long remaining = increments; remaining > 0 && rejections.IsEmpty; remaining -= batchSize)
-        {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            long amount = Math.Min(batchSize, remaining);
-            string key = keys[(int)(batches % keys.Count)];
-            batches++;
-            sent += amount;
-            inFlight.Add(AwaitAcknowledgementAsync(key, amount));
-            if (inFlight.Count > 4 * window)
-            {
-                inFlight.RemoveAll(t => t.IsCompleted);
-            }
-        }
-
-        await Task.WhenAll(inFlight).ConfigureAwait(false);
-        if (rejections.TryPeek(out string? reason))
-        {
-            throw new ArgumentException($"A counter rejected an increment: {reason}", nameof(batchSize));
-        }
-
-        long acknowledged = Volatile.Read(ref tally[Acknowledged]), unacknowledged = Volatile.Read(ref tally[Unacknowledged]);
-        Debug.Assert(acknowledged + unacknowledged == sent, "every sent batch is either acknowledged or reported");
-        return new IncrementReport(sent, acknowledged, unacknowledged, batches, new Dictionary<string, long>(perKey));
-
-        async Task AwaitAcknowledgementAsync(string key, long amount)
-        {
-            try
-            {
-                object reply = await region.Ask<object>(new ShardedCounterProtocol.Add(key, amount), ackTimeout, CancellationToken.None).ConfigureAwait(false);
-                switch (reply)
-                {
-                    case ShardedCounterProtocol.Added added:
-                        perKey.AddOrUpdate(key, added.Amount, (_, v) => v + added.Amount);
-                        // Counted first, then reported: "?.Invoke" would skip evaluating its argument when no one listens.
-                        long acknowledgedSoFar = Interlocked.Add(ref tally[Acknowledged], added.Amount);
-                        onAcknowledged?.Invoke(acknowledgedSoFar);
-                        break;
-                    case ShardedCounterProtocol.Rejected rejected:
-                        Interlocked.Add(ref tally[Unacknowledged], amount);
-                        rejections.Enqueue(rejected.Reason);
-                        break;
-                    default:
-                        Interlocked.Add(ref tally[Unacknowledged], amount);
-                        break;
-                }
-            }
-            catch (AskTimeoutException)
-            {
-                // No retry: the batch may have been persisted just before its node died, and a retry would
-                // count it twice. It is reported as unacknowledged: in the total at most once.
-                Interlocked.Add(ref tally[Unacknowledged], amount);
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }
-    }
+    /// <summary>Spreads retries of many batches over ±25 % so they do not arrive at a recovering shard at once.</summary>
+    private static TimeSpan Jittered(TimeSpan backoff) =>
+        TimeSpan.FromTicks((long)(backoff.Ticks * (0.75 + (Random.Shared.NextDouble() * 0.5))));
 }

@@ -11,6 +11,13 @@ namespace ActorConcurrency.Actors.ShardedCounters;
 /// the commands that arrive meanwhile, so a <see cref="ShardedCounterProtocol.GetCount"/> never reports an
 /// increment the journal could still lose. After a crash or a move to another node the entity replays its
 /// journal and comes back with every acknowledged increment.
+/// <para>
+/// An <see cref="ShardedCounterProtocol.Add"/> with a batch id is counted once however often it arrives: the id
+/// goes into the event, the entity remembers the ids it counted (<see cref="AppliedBatches"/>, rebuilt on
+/// replay), and a batch it already has is acknowledged again without a write. The check runs before
+/// <c>Persist</c>, and <c>Persist</c> stashes every later command until its event is applied, so a retry that
+/// arrives while the first attempt is being written is checked against the state after that write.
+/// </para>
 /// </summary>
 public sealed class CounterEntity : ReceivePersistentActor
 {
@@ -22,13 +29,16 @@ public sealed class CounterEntity : ReceivePersistentActor
     /// <summary>Every persisted increment, replayed or written by this incarnation.</summary>
     private long _count;
 
+    /// <summary>The batch ids counted so far, replayed or written by this incarnation.</summary>
+    private readonly AppliedBatches _applied = new();
+
     /// <summary>Creates the entity for <paramref name="key"/>.</summary>
     public CounterEntity(string key)
     {
         _key = key;
         PersistenceId = PersistenceIdPrefix + key;
 
-        Recover<ShardedCounterProtocol.Incremented>(e => _count += e.Amount);
+        Recover<ShardedCounterProtocol.Incremented>(Apply);
 
         Command<ShardedCounterProtocol.Add>(add =>
         {
@@ -38,11 +48,28 @@ public sealed class CounterEntity : ReceivePersistentActor
                 return;
             }
 
+            ShardedCounterProtocol.BatchId? id = add.Batch;
+            if (id is not null)
+            {
+                if (AppliedBatches.Refusal(id) is { } refusal)
+                {
+                    Sender.Tell(new ShardedCounterProtocol.Rejected(_key, refusal));
+                    return;
+                }
+
+                if (_applied.Contains(id))
+                {
+                    Sender.Tell(new ShardedCounterProtocol.Added(_key, add.Amount, _count, Duplicate: true));
+                    return;
+                }
+            }
+
             IActorRef replyTo = Sender;
-            Persist(new ShardedCounterProtocol.Incremented(add.Amount), e =>
+            var incremented = new ShardedCounterProtocol.Incremented(add.Amount, id?.Client, id?.Sequence ?? 0, id?.OldestUnacknowledged ?? 0);
+            Persist(incremented, e =>
             {
                 long before = _count;
-                _count += e.Amount;
+                Apply(e);
                 System.Diagnostics.Debug.Assert(_count > before, "a counter only grows");
                 replyTo.Tell(new ShardedCounterProtocol.Added(_key, e.Amount, _count));
             });
@@ -53,6 +80,15 @@ public sealed class CounterEntity : ReceivePersistentActor
 
     /// <inheritdoc />
     public override string PersistenceId { get; }
+
+    private void Apply(ShardedCounterProtocol.Incremented e)
+    {
+        _count += e.Amount;
+        if (e.Client is not null)
+        {
+            _applied.Record(e.Client, e.Sequence, e.OldestUnacknowledged);
+        }
+    }
 
     /// <summary>The props the shard region uses to create the entity named <paramref name="key"/>.</summary>
     public static Props Props(string key) => Akka.Actor.Props.Create(() => new CounterEntity(key));

@@ -15,12 +15,26 @@ public static class ShardedCounterProtocol
 
     /// <summary>
     /// Adds <paramref name="Amount"/> (a batch of increments) to a counter. Answered with <see cref="Added"/>
-    /// only once the increment is in the journal, or with <see cref="Rejected"/>.
+    /// only once the increment is in the journal, or with <see cref="Rejected"/>. With a <paramref name="Batch"/>
+    /// id the add is idempotent: a retry of a batch the counter already persisted is acknowledged again
+    /// (<see cref="Added.Duplicate"/>) and not counted twice. Without one it is counted each time it arrives.
     /// </summary>
-    public sealed record Add(string Key, long Amount) : IKeyed;
+    public sealed record Add(string Key, long Amount, BatchId? Batch = null) : IKeyed;
 
-    /// <summary>The acknowledgement of an <see cref="Add"/>: persisted, and the count it produced.</summary>
-    public sealed record Added(string Key, long Amount, long Count);
+    /// <summary>
+    /// The idempotency id of a batch: the sending client, the batch's number in that client's sequence, and the
+    /// oldest number the client has not had acknowledged yet when it sent this one. The client never sends
+    /// <paramref name="Sequence"/> numbers more than its window ahead of <paramref name="OldestUnacknowledged"/>
+    /// and never resends a number below it, which is what lets a counter forget every number below it.
+    /// </summary>
+    public sealed record BatchId(string Client, long Sequence, long OldestUnacknowledged);
+
+    /// <summary>
+    /// The acknowledgement of an <see cref="Add"/>: persisted, and the count after it. <paramref name="Duplicate"/>:
+    /// the batch had been persisted before (a retry whose first attempt's acknowledgement was lost), so this
+    /// reply counted nothing new.
+    /// </summary>
+    public sealed record Added(string Key, long Amount, long Count, bool Duplicate = false);
 
     /// <summary>Asks for a counter's value; answered with <see cref="Count"/>.</summary>
     public sealed record GetCount(string Key) : IKeyed;
@@ -48,6 +62,10 @@ public static class ShardedCounterProtocol
         }
     }
 
-    /// <summary>The event a counter persists for an accepted <see cref="Add"/>.</summary>
-    public sealed record Incremented(long Amount);
+    /// <summary>
+    /// The event a counter persists for an accepted <see cref="Add"/>, with the batch's idempotency id when it
+    /// had one (so a counter that recovers from its journal remembers which batches it already counted).
+    /// Journals written before ids existed hold only the amount; they replay with no id.
+    /// </summary>
+    public sealed record Incremented(long Amount, string? Client = null, long Sequence = 0, long OldestUnacknowledged = 0);
 }
