@@ -78,6 +78,17 @@ internal sealed class ChaosCluster : IAsyncDisposable
         return node;
     }
 
+    /// <summary>
+    /// Starts the first node of a new cluster and waits until it is Up, so the nodes seeded by it join at their
+    /// first attempt instead of waiting out a join retry.
+    /// </summary>
+    public async Task<NodeProcess> StartFirstAsync(string name, long load = 0)
+    {
+        NodeProcess node = Start(name, [], load);
+        await WaitMembersAsync(node, 1);
+        return node;
+    }
+
     /// <summary>Waits until <paramref name="node"/> sees <paramref name="members"/> members Up and none unreachable.</summary>
     public Task WaitMembersAsync(NodeProcess node, int members) =>
         WaitUntilAsync($"{node.Name} sees {members} members Up, none unreachable",

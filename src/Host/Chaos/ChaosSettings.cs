@@ -46,7 +46,7 @@ internal sealed record ChaosSettings
     public string WorkRoot { get; init; } = Path.Combine(Path.GetTempPath(), "actorconcurrency-chaos");
 
     /// <summary>A load no scenario finishes: the scenario stops the client when its steps are done.</summary>
-    public const long UntilStopped = 1_000_000_000_000;
+    public const long UntilStopped = 1_000_000_000; // node --load accepts at most a billion
 
     public bool ExactlyOnce => Delivery == "exactly-once";
 }

@@ -73,14 +73,14 @@ internal static class ChaosTable
                 o.Recovered is { } r ? N(r.Total) : "?",
                 o.Lost is { } lost ? N(lost) : "?",
                 o.Kills.Count.ToString(CultureInfo.InvariantCulture),
-                o.Kills.Count == 0 ? "" : slowest is { } s ? s.ToString("0.0 s", CultureInfo.InvariantCulture) : "< 1 s");
+                o.Kills.Count == 0 ? "" : o.Clients.All(c => c.Killed) ? "n/a" : slowest is { } s ? s.ToString("0.0 s", CultureInfo.InvariantCulture) : "< 1 s");
         }
 
         output.Write(table);
     }
 
     private static string ClientLabel(ClientOutcome client) =>
-        $"{client.Node} ({(client.Killed ? "killed; last tick" : client.Report.Reason)})";
+        $"{client.Node} ({(client.Killed ? "killed; last tick" : client.Report.LoadComplete && client.Report.Acknowledged == client.Report.Sent ? "load done" : client.Report.Reason)})";
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

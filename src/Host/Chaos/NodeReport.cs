@@ -21,6 +21,9 @@ internal sealed record NodeReport
 
     public long Unacknowledged { get; init; }
 
+    /// <summary>Retried batches the counters recognised by their idempotency id and did not count again.</summary>
+    public long DuplicatesSuppressed { get; init; }
+
     public long DeadLetters { get; init; }
 
     public long HandOffDrops { get; init; }

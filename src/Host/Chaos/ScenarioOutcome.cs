@@ -115,7 +115,9 @@ internal sealed record ScenarioOutcome
     /// <summary>"9.2 s" per kill, or "< 1 s" when no stall over a second followed it.</summary>
     public string RecoveryText => Kills.Count == 0
         ? "no kill"
-        : string.Join(", ", Recoveries.Select(r => r.Seconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "< 1 s"));
+        : Clients.All(c => c.Killed)
+            ? "n/a (no client lived on)"
+            : string.Join(", ", Recoveries.Select(r => r.Seconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "< 1 s"));
 
     private double? RecoveryAfter(KillEvent kill)
     {

@@ -14,7 +14,7 @@ internal sealed class CleanLeaveScenario : ChaosScenario
 
     public override async Task RunAsync(ChaosCluster cluster)
     {
-        NodeProcess s = cluster.Start("S", []);
+        NodeProcess s = await cluster.StartFirstAsync("S");
         NodeProcess b = cluster.Start("B", [s]);
         await cluster.WaitMembersAsync(s, 2);
         NodeProcess l = cluster.Start("L", [s], cluster.Settings.Load);

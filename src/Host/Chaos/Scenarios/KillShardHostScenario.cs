@@ -16,7 +16,7 @@ internal sealed class KillShardHostScenario : ChaosScenario
     {
         ChaosSettings settings = cluster.Settings;
         long someBatches = (long)settings.BatchSize * settings.Window;
-        NodeProcess s = cluster.Start("S", []);
+        NodeProcess s = await cluster.StartFirstAsync("S");
         NodeProcess b = cluster.Start("B", [s]);
         await cluster.WaitMembersAsync(s, 2);
         NodeProcess l = cluster.Start("L", [s], ChaosSettings.UntilStopped);

@@ -14,7 +14,7 @@ internal sealed class RestartAllScenario : ChaosScenario
 
     public override async Task RunAsync(ChaosCluster cluster)
     {
-        NodeProcess s = cluster.Start("S", []);
+        NodeProcess s = await cluster.StartFirstAsync("S");
         NodeProcess b = cluster.Start("B", [s]);
         await cluster.WaitMembersAsync(s, 2);
         NodeProcess l = cluster.Start("L", [s], cluster.Settings.Load);
@@ -23,7 +23,7 @@ internal sealed class RestartAllScenario : ChaosScenario
         await cluster.StopAllAsync();
         long first = l.ReadReport()?.Sent ?? 0;
 
-        NodeProcess s2 = cluster.Start("S2", []);
+        NodeProcess s2 = await cluster.StartFirstAsync("S2");
         NodeProcess b2 = cluster.Start("B2", [s2]);
         await cluster.WaitMembersAsync(s2, 2);
         await cluster.WaitMembersAsync(b2, 2);

@@ -10,13 +10,13 @@ internal sealed class ReturnMoveScenario : ChaosScenario
 {
     public override string Name => "return-move";
 
-    public override string Description => "A loads alone; B joins, takes shards, leaves; B rejoins, takes shards, leaves (shards go A → B → A → B → A)";
+    public override string Description => "A loads alone; B joins, takes shards, leaves; B2 does the same (A → B → A → B2 → A)";
 
     public override async Task RunAsync(ChaosCluster cluster)
     {
         ChaosSettings settings = cluster.Settings;
         long someBatches = (long)settings.BatchSize * settings.Window;
-        NodeProcess a = cluster.Start("A", [], ChaosSettings.UntilStopped);
+        NodeProcess a = await cluster.StartFirstAsync("A", ChaosSettings.UntilStopped);
         await cluster.WaitAcknowledgedAsync(a, someBatches);
         await cluster.RunOnAsync();
 
