@@ -20,7 +20,7 @@ public sealed class SqliteCrashSpec
     [CrashFact("return-move", InShortForm = true)]
     public Task Counters_that_move_back_to_a_node_that_wrote_them_before_keep_every_acknowledged_increment() => RunAsync("return-move");
 
-    [CrashFact("kill-loader", InShortForm = true)]
+    [CrashFact("kill-loader")]
     public Task A_killed_client_keeps_everything_it_had_acknowledged() => RunAsync("kill-loader");
 
     [CrashFact("kill-seed", InShortForm = true)]

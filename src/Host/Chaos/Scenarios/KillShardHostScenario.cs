@@ -10,7 +10,7 @@ internal sealed class KillShardHostScenario : ChaosScenario
 {
     public override string Name => "kill-shard-host";
 
-    public override string Description => "S, B, L; a node hosting counters is killed with kill -9 and replaced, --kills times, while L loads";
+    public override string Description => "S, B, L; a counter host is killed (kill -9) and replaced, --kills times, while L loads";
 
     public override async Task RunAsync(ChaosCluster cluster)
     {
