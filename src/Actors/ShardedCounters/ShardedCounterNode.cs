@@ -50,11 +50,28 @@ public sealed class ShardedCounterNode : IAsyncDisposable
     public static async Task<ShardedCounterNode> StartAsync(ShardedCounterNodeOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        (string? connectionString, string journalFile, string description) = await OpenJournalAsync(options, cancellationToken).ConfigureAwait(false);
         Address[] seeds = ParseSeeds(options);
+        ThrowIfPortTaken(options);
+        string? sqliteFile = options is { Journal: JournalKind.Sqlite, DataFolder: { Length: > 0 } folder }
+            ? Path.Combine(Path.GetFullPath(folder), ShardedCounterNodeOptions.SqliteFileName)
+            : null;
+        bool journalExisted = sqliteFile is null || File.Exists(sqliteFile);
+        try
+        {
+            return await StartOnJournalAsync(options, seeds, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (sqliteFile is not null)
+        {
+            RemoveIfCreatedHere(sqliteFile, journalExisted);
+            throw;
+        }
+    }
+
+    private static async Task<ShardedCounterNode> StartOnJournalAsync(ShardedCounterNodeOptions options, Address[] seeds, CancellationToken cancellationToken)
+    {
+        (string? connectionString, string journalFile, string description) = await OpenJournalAsync(options, cancellationToken).ConfigureAwait(false);
         Config config = BuildConfig(options, connectionString, journalFile);
 
-        ThrowIfPortTaken(options);
         ActorSystem system;
         try
         {
@@ -176,6 +193,7 @@ public sealed class ShardedCounterNode : IAsyncDisposable
 
                 string connectionString = SqliteConnectionString(options.DataFolder);
                 string file = Path.Combine(Path.GetFullPath(options.DataFolder), ShardedCounterNodeOptions.SqliteFileName);
+                string? integrity;
                 try
                 {
                     Directory.CreateDirectory(options.DataFolder);
@@ -185,10 +203,21 @@ public sealed class ShardedCounterNode : IAsyncDisposable
                     // WAL lets readers run beside the writer; the pragma also proves the file is a writable database.
                     command.CommandText = "PRAGMA journal_mode=WAL; SELECT count(*) FROM sqlite_master;";
                     await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                    // A journal with overwritten pages opens and even answers queries; the check reads every page.
+                    command.CommandText = "PRAGMA quick_check(1);";
+                    integrity = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException or ArgumentException or NotSupportedException)
                 {
-                    throw new NodeStartException(NodeStartFailure.JournalUnavailable, $"cannot open the SQLite journal {file}: {OneLine(ex.Message)}", ex);
+                    string reason = ex is SqliteException { SqliteErrorCode: 11 or 26 } ? "it is corrupt or not a database" : OneLine(ex.Message);
+                    throw new NodeStartException(NodeStartFailure.JournalUnavailable, $"cannot open the SQLite journal {file}: {reason}", ex);
+                }
+
+                if (!string.Equals(integrity, "ok", StringComparison.Ordinal))
+                {
+                    throw new NodeStartException(
+                        NodeStartFailure.JournalUnavailable,
+                        $"the SQLite journal {file} is corrupt (integrity check: {OneLine(integrity ?? "no answer")}); restore it from a backup or start on another --data folder");
                 }
 
                 return (connectionString, "persistence-sqlite.conf", file);
@@ -233,6 +262,28 @@ public sealed class ShardedCounterNode : IAsyncDisposable
         }
     }
 
+    /// <summary>A start that failed must not leave behind an empty journal file it created (nor its WAL files).</summary>
+    private static void RemoveIfCreatedHere(string file, bool existed)
+    {
+        if (existed)
+        {
+            return;
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (string path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Nothing more to do: the start's own error is the one to report.
+            }
+        }
+    }
+
     private static Address[] ParseSeeds(ShardedCounterNodeOptions options) =>
         options.Seeds.Select(seed =>
         {
@@ -255,9 +306,11 @@ public sealed class ShardedCounterNode : IAsyncDisposable
 
     private static Config BuildConfig(ShardedCounterNodeOptions options, string? connectionString, string journalFile)
     {
+        string strategy = options.Downing == DowningStrategy.KeepMajority ? "keep-majority" : "keep-oldest";
         string settings = $"""
             akka.remote.dot-netty.tcp.hostname = {Quote(options.Hostname)}
             akka.remote.dot-netty.tcp.port = {options.Port}
+            akka.cluster.split-brain-resolver.active-strategy = {strategy}
             """;
         if (connectionString is not null)
         {
@@ -311,14 +364,26 @@ public sealed class ShardedCounterNode : IAsyncDisposable
     private static async Task WaitUntilReadyAsync(IActorRef region, TimeSpan timeout, CancellationToken cancellationToken)
     {
         // The region buffers this message until the coordinator has allocated its shard; the reply proves
-        // the whole path works, from the region to an entity that recovered from the journal. No polling.
-        try
+        // the whole path works, from the region to an entity that recovered from the journal. One attempt can
+        // be lost for good (its shard was on a node that died before answering), so it is asked again every
+        // few seconds until the deadline.
+        var deadline = DateTime.UtcNow + timeout;
+        TimeSpan attempt = TimeSpan.FromSeconds(Math.Min(3, timeout.TotalSeconds));
+        while (true)
         {
-            await region.Ask<ShardedCounterProtocol.Count>(new ShardedCounterProtocol.GetCount(ReadinessKey), timeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AskTimeoutException ex)
-        {
-            throw new NodeStartException(NodeStartFailure.RegionNotReady, $"the counter region did not become ready within {timeout.TotalSeconds:0.#} s (journal or coordinator unavailable)", ex);
+            try
+            {
+                await region.Ask<ShardedCounterProtocol.Count>(new ShardedCounterProtocol.GetCount(ReadinessKey), attempt, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (AskTimeoutException ex) when (DateTime.UtcNow + attempt > deadline)
+            {
+                throw new NodeStartException(NodeStartFailure.RegionNotReady, $"the counter region did not become ready within {timeout.TotalSeconds:0.#} s (journal or coordinator unavailable)", ex);
+            }
+            catch (AskTimeoutException)
+            {
+                // Not yet: ask again.
+            }
         }
     }
 

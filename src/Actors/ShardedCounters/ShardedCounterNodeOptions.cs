@@ -39,6 +39,9 @@ public sealed record ShardedCounterNodeOptions
     /// </summary>
     public bool AwaitReadiness { get; init; } = true;
 
+    /// <summary>Which side of a failure keeps running; the same on every node of the cluster.</summary>
+    public DowningStrategy Downing { get; init; } = DowningStrategy.KeepOldest;
+
     /// <summary>The actor system's name.</summary>
     public string SystemName { get; init; } = DefaultSystemName;
 

@@ -14,4 +14,13 @@ internal static class ExitCodes
 
     /// <summary>A cluster node could not start: seed unreachable, journal unavailable, port in use.</summary>
     public const int NodeStartFailed = 4;
+
+    /// <summary>A cluster node was downed by the cluster (seen unreachable, or on the losing side of a partition).</summary>
+    public const int NodeDowned = 5;
+
+    /// <summary>Stopped by Ctrl+C (SIGINT), the shell's convention: 128 + 2.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM, the shell's convention: 128 + 15.</summary>
+    public const int Terminated = 143;
 }

@@ -81,6 +81,17 @@ public sealed class NodeCommandSpec
     [InlineData("node", "--port", "70000")]
     [InlineData("node", "--seed", "not a seed")]
     [InlineData("node", "--journal", "postgres")]
+    [InlineData("node", "--port", "abc")]
+    [InlineData("node", "--load", "2147483648")]
+    [InlineData("node", "--load", "1e3")]
+    [InlineData("node", "--load", "-1")]
+    [InlineData("node", "--join-timeout", "abc")]
+    [InlineData("node", "--status-every", "abc")]
+    [InlineData("node", "--window", "0")]
+    [InlineData("node", "--window", "5000")]
+    [InlineData("node", "--ack-timeout", "NaN")]
+    [InlineData("node", "--delivery", "twice")]
+    [InlineData("node", "--downing", "keep-youngest")]
     public async Task Bad_options_exit_2_with_one_line(params string[] args)
     {
         string? saved = Environment.GetEnvironmentVariable(NodeCommand.PostgresEnvironmentVariable);
@@ -96,6 +107,45 @@ public sealed class NodeCommandSpec
         }
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        string line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("System.", line, StringComparison.Ordinal); // no CLR type name, no stack trace
+    }
+
+    [Fact]
+    public async Task A_journal_with_overwritten_pages_is_refused_at_start_with_one_line()
+    {
+        using var data = new TempDataFolder();
+        string file = Path.Combine(data.Path, "counters.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE t(x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO t SELECT hex(randomblob(100)) FROM n; CREATE INDEX t_x ON t(x);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        // Overwrite pages in the middle of the file, as a disk or a stray write would.
+        await using (FileStream stream = File.OpenWrite(file))
+        {
+            stream.Seek(stream.Length / 2, SeekOrigin.Begin);
+            await stream.WriteAsync(Enumerable.Repeat((byte)0x5A, 8192).ToArray());
+        }
+
+        HostRun run = await HostRun.RunAsync("node", "--data", data.Path);
+        AssertOneErrorLine(run, ExitCodes.NodeStartFailed, "corrupt");
+    }
+
+    [Fact]
+    public async Task A_start_that_fails_leaves_no_empty_journal_behind()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        using var data = new TempDataFolder();
+
+        HostRun run = await HostRun.RunAsync("node", "--seed", $"127.0.0.1:{port}", "--join-timeout", "1", "--data", data.Path);
+        Assert.Equal(ExitCodes.NodeStartFailed, run.ExitCode);
+        Assert.Empty(Directory.GetFiles(data.Path));
     }
 }

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace ActorConcurrency.Host.Commands;
+
+/// <summary>
+/// Numeric options whose bad values become one parse error naming the option and the accepted range (the host
+/// turns it into one stderr line and exit 2), instead of an exception from a validator reading an unparsable
+/// value, or a message naming a CLR type.
+/// </summary>
+internal static class NumberOptions
+{
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    public static Option<long> Whole(string name, string description, long defaultValue, long min, long max) =>
+        new(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                string token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (!long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+                {
+                    result.AddError($"{name}: '{token}' is not a whole number (from {min:N0} to {max:N0})");
+                    return defaultValue;
+                }
+
+                if (value < min || value > max)
+                {
+                    result.AddError($"{name}: must be from {min:N0} to {max:N0}, got {value:N0}");
+                }
+
+                return value;
+            },
+        };
+
+    /// <summary>A number of seconds from <paramref name="min"/> to <paramref name="max"/> (decimals allowed).</summary>
+    public static Option<double> Seconds(string name, string description, double defaultValue, double min, double max) =>
+        new(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                string token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (!double.TryParse(token, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+                {
+                    result.AddError($"{name}: '{token}' is not a number of seconds (from {min} to {max})");
+                    return defaultValue;
+                }
+
+                if (value < min || value > max)
+                {
+                    result.AddError($"{name}: must be from {min} to {max} seconds, got {value}");
+                }
+
+                return value;
+            },
+        };
+
+    /// <summary>Keeps only the first error of a result (System.CommandLine may add its own after a custom one).</summary>
+    internal static string FirstError(ParseResult parseResult) => parseResult.Errors[0].Message;
+}
