@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using ActorConcurrency.Host.Chaos;
 using Spectre.Console;
@@ -18,35 +19,14 @@ internal sealed class ChaosCommand : IHostCommand
     {
         string names = string.Join(", ", ChaosRunner.Scenarios.Select(s => s.Name));
         var journal = new Option<string>("--journal") { Description = "sqlite or postgres (default sqlite)", DefaultValueFactory = _ => "sqlite" };
-        journal.AcceptOnlyFromAmong("sqlite", "postgres");
+        journal.Validators.Add(r => OneOf(r, "--journal", "sqlite", "postgres"));
         var connectionString = new Option<string?>("--connection-string") { Description = $"PostgreSQL connection string (default: ${NodeCommand.PostgresEnvironmentVariable})" };
         var scenarios = new Option<string[]>("--scenarios") { Description = $"Scenarios to run, comma-separated (default all: {names})", AllowMultipleArgumentsPerToken = true };
-        var kills = new Option<int>("--kills") { Description = "kill -9s of the kill-shard-host scenario (default 1)", DefaultValueFactory = _ => 1 };
-        kills.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 1000)
-            {
-                r.AddError("--kills: must be from 1 to 1000");
-            }
-        });
-        var load = new Option<long>("--load") { Description = "Increments of each finite load (default 200,000)", DefaultValueFactory = _ => 200_000 };
-        load.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<long>() is < 1 or > 1_000_000_000)
-            {
-                r.AddError("--load: must be from 1 to 1,000,000,000");
-            }
-        });
-        var seconds = new Option<double>("--seconds") { Description = "Seconds the load runs on after each step (default 3)", DefaultValueFactory = _ => 3 };
-        seconds.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double>() is < 0 or > 3600)
-            {
-                r.AddError("--seconds: must be from 0 to 3600");
-            }
-        });
+        Option<long> kills = NumberOptions.Whole("--kills", "kill -9s of the kill-shard-host scenario (default 1)", 1, 1, 1000);
+        Option<long> load = NumberOptions.Whole("--load", "Increments of each finite load (default 200,000)", 200_000, 1, NodeCommand.MaxLoad);
+        Option<double> seconds = NumberOptions.Seconds("--seconds", "Seconds the load runs on after each step (default 3)", 3, 0, 3600);
         var delivery = new Option<string>("--delivery") { Description = "exactly-once or at-most-once (default exactly-once)", DefaultValueFactory = _ => "exactly-once" };
-        delivery.AcceptOnlyFromAmong("exactly-once", "at-most-once");
+        delivery.Validators.Add(r => OneOf(r, "--delivery", "exactly-once", "at-most-once"));
 
         var command = new Command("chaos", "Crash-test task 19's cluster with real node processes and print what was acknowledged, recovered and lost")
         {
@@ -78,13 +58,22 @@ internal sealed class ChaosCommand : IHostCommand
                 Journal = chaosJournal,
                 HostAssembly = typeof(ChaosCommand).Assembly.Location,
                 Load = parseResult.GetValue(load),
-                Kills = parseResult.GetValue(kills),
+                Kills = (int)parseResult.GetValue(kills),
                 Seconds = parseResult.GetValue(seconds),
                 Delivery = parseResult.GetValue(delivery)!,
             };
             return await RunAsync(console.Output, settings, chosen.Length == 0 ? ChaosRunner.Scenarios : chosen.Select(n => ChaosRunner.Find(n)!).ToList(), cancellationToken);
         });
         return command;
+    }
+
+    private static void OneOf(OptionResult result, string name, params string[] values)
+    {
+        string? value = result.GetValueOrDefault<string>();
+        if (!values.Contains(value))
+        {
+            result.AddError($"{name}: must be {string.Join(" or ", values)}, got '{value}'");
+        }
     }
 
     private static async Task<int> RunAsync(IAnsiConsole output, ChaosSettings settings, IReadOnlyList<ChaosScenario> scenarios, CancellationToken cancellationToken)
