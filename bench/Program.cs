@@ -7,11 +7,17 @@ namespace ActorConcurrency.Bench;
 /// Runs the suites: <c>dotnet run -c Release --project bench -- --filter '*Counter*'</c>. Every class
 /// gets <see cref="BenchConfig"/> (memory diagnoser, JSON results for <c>bench-report</c>). Exits 1 when a
 /// benchmark failed or a filter matched nothing, so CI's smoke run catches a broken benchmark.
+/// <c>spsc-paired</c> runs <see cref="Rings.SpscPairedRun"/> instead.
 /// </summary>
 internal static class Program
 {
     public static int Main(string[] args)
     {
+        if (args is [Rings.SpscPairedRun.Command, ..])
+        {
+            return Rings.SpscPairedRun.Run(args);
+        }
+
         Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create()).ToArray();
         bool filtered = args.Any(a => a is "--filter" or "-f");
         if (filtered && summaries.Sum(s => s.BenchmarksCases.Length) == 0)

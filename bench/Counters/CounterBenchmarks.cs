@@ -2,8 +2,10 @@ using ActorConcurrency.Actors.Counters;
 using ActorConcurrency.Actors.Hosting;
 using ActorConcurrency.Bench.Harness;
 using ActorConcurrency.SharedState.Counters;
+using ActorConcurrency.Bench.ActorFloor;
 using Akka.Actor;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 
 namespace ActorConcurrency.Bench.Counters;
 
@@ -12,16 +14,28 @@ namespace ActorConcurrency.Bench.Counters;
 /// and at <see cref="Environment.ProcessorCount"/> threads. Each invocation performs
 /// <see cref="Increments"/> increments split across the threads; results are per increment. The racy
 /// counter is there for reference (its totals are wrong, its speed is what "no synchronisation" costs).
+/// The <c>RequestResponse</c> category puts the owner actor's one request/response (<see cref="CounterProtocol.GetCount"/>)
+/// beside the bare-Akka floor (<see cref="EchoFloor"/>), by <c>Ask</c> and by <c>Tell</c> to a long-lived receiver.
 /// </summary>
 [MemoryDiagnoser]
+[CategoriesColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public class CounterBenchmarks
 {
     /// <summary>Increments per invocation, over all threads.</summary>
     public const int Increments = 100_000;
 
+    /// <summary>Round trips per invocation in the request/response category, over all threads.</summary>
+    public const int ActorRequests = 5_000;
+
+    private const string Increment = "Increment";
+    private const string RequestResponse = "RequestResponse";
+
     private ParallelHarness _harness = null!;
     private ActorSystem _system = null!;
     private IActorRef _actor = null!;
+    private EchoFloor _floor = null!;
+    private ReplyReceiver[] _receivers = null!;
     private readonly RacyCounter _racy = new();
     private readonly InterlockedCounter _interlocked = new();
     private readonly MonitorCounter _monitor = new();
@@ -36,25 +50,28 @@ public class CounterBenchmarks
         _harness = new ParallelHarness(Threads);
         _system = ActorSystem.Create("bench-counters", HoconConfig.Base);
         _actor = _system.ActorOf(CounterActor.Props());
+        _floor = new EchoFloor(_system, Threads);
+        _receivers = _floor.CreateReceivers(Threads, static reply => reply is CounterProtocol.Count ? 0 : -1);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
+        _floor.Dispose();
         _harness.Dispose();
         _system.Terminate().Wait();
     }
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = Increments)]
+    [Benchmark(Baseline = true, OperationsPerInvoke = Increments), BenchmarkCategory(Increment)]
     public void Interlocked() => IncrementEverywhere(_interlocked);
 
-    [Benchmark(OperationsPerInvoke = Increments)]
+    [Benchmark(OperationsPerInvoke = Increments), BenchmarkCategory(Increment)]
     public void MonitorLock() => IncrementEverywhere(_monitor);
 
-    [Benchmark(OperationsPerInvoke = Increments)]
+    [Benchmark(OperationsPerInvoke = Increments), BenchmarkCategory(Increment)]
     public void ThreadingLock() => IncrementEverywhere(_lock);
 
-    [Benchmark(OperationsPerInvoke = Increments)]
+    [Benchmark(OperationsPerInvoke = Increments), BenchmarkCategory(Increment)]
     public int ChannelReader()
     {
         var counter = new ChannelCounter();
@@ -69,7 +86,7 @@ public class CounterBenchmarks
     }
 
     /// <summary>Tells from every thread, then one Ask: its reply proves every Tell was processed.</summary>
-    [Benchmark(OperationsPerInvoke = Increments)]
+    [Benchmark(OperationsPerInvoke = Increments), BenchmarkCategory(Increment)]
     public long ActorTell()
     {
         _harness.Run(index =>
@@ -83,8 +100,46 @@ public class CounterBenchmarks
     }
 
     /// <summary>Reference only: loses updates under contention.</summary>
-    [Benchmark(OperationsPerInvoke = Increments)]
+    [Benchmark(OperationsPerInvoke = Increments), BenchmarkCategory(Increment)]
     public void Racy() => IncrementEverywhere(_racy);
+
+    /// <summary>The floor: an echo actor by await Ask, one round trip at a time per thread.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = ActorRequests), BenchmarkCategory(RequestResponse)]
+    public void FloorEchoAsk() => _harness.Run(index => _floor.AskEchoAsync(_harness.ShareOf(ActorRequests, index)).GetAwaiter().GetResult());
+
+    /// <summary>The floor by Tell: each thread's long-lived receiver gets the echo, matched by correlation id, awaited.</summary>
+    [Benchmark(OperationsPerInvoke = ActorRequests), BenchmarkCategory(RequestResponse)]
+    public void FloorEchoTell() => _harness.Run(index => _floor.TellEchoAsync(index, _harness.ShareOf(ActorRequests, index)).GetAwaiter().GetResult());
+
+    /// <summary>The owner's request/response: GetCount by await Ask.</summary>
+    [Benchmark(OperationsPerInvoke = ActorRequests), BenchmarkCategory(RequestResponse)]
+    public void ActorGetCountAsk() => _harness.Run(index => GetCountByAskAsync(_harness.ShareOf(ActorRequests, index)).GetAwaiter().GetResult());
+
+    /// <summary>GetCount by Tell to the thread's long-lived receiver, awaited: no temporary actor per request.</summary>
+    [Benchmark(OperationsPerInvoke = ActorRequests), BenchmarkCategory(RequestResponse)]
+    public void ActorGetCountTell() => _harness.Run(index => GetCountByTellAsync(_receivers[index], _harness.ShareOf(ActorRequests, index)).GetAwaiter().GetResult());
+
+    private async Task<long> GetCountByAskAsync(int requests)
+    {
+        long last = 0;
+        for (int i = 0; i < requests; i++)
+        {
+            last = (await _actor.Ask<CounterProtocol.Count>(CounterProtocol.GetCount.Instance, EchoFloor.Timeout).ConfigureAwait(false)).Value;
+        }
+
+        return last;
+    }
+
+    private async Task<long> GetCountByTellAsync(ReplyReceiver receiver, int requests)
+    {
+        long last = 0;
+        for (int i = 0; i < requests; i++)
+        {
+            last = ((CounterProtocol.Count)await receiver.RequestAsync(_actor, CounterProtocol.GetCount.Instance, 0).ConfigureAwait(false)).Value;
+        }
+
+        return last;
+    }
 
     private void IncrementEverywhere(ICounter counter) => _harness.Run(index =>
     {

@@ -11,7 +11,10 @@ namespace ActorConcurrency.Bench.HappensBefore;
 /// variable between synchronisations); "ReadShared" reads a variable already in the read-shared state
 /// (vector-clock reads); "LockUnlock" is a tracked mutex against <c>lock</c> and against the
 /// <see cref="SemaphoreSlim"/> the tracked mutex excludes with; "LockedIncrement" is a whole critical
-/// section, where every access takes the slow path because each acquire starts a new epoch. The detector
+/// section, where every access takes the slow path because each acquire starts a new epoch; "RawField" is
+/// race mode's path — look up the shadow location of a real object's field (weakly keyed) and check a
+/// same-epoch read — against the plain load; "AtomicAdd" is a tracked atomic add (a read-modify-write:
+/// acquire, check against plain accesses, release) against <see cref="Interlocked.Add(ref long, long)"/>. The detector
 /// runs with <see cref="RaceDetectorOptions.FastPath"/> (no stacks, no edge log). Target: a fast-path
 /// access under 100 ns and allocation-free.
 /// </summary>
@@ -31,6 +34,15 @@ public class RaceDetectorBenchmarks
     private TrackedVariable<int> _variable = null!;
     private TrackedVariable<int> _shared = null!;
     private TrackedMutex _mutex = null!;
+    private TrackedAtomic<long> _atomic = null!;
+    private readonly FieldOwner _owner = new();
+    private long _plainLong;
+
+    /// <summary>A real object whose field race mode would track.</summary>
+    private sealed class FieldOwner
+    {
+        public int Value = 1;
+    }
 
     [GlobalSetup]
     public void Setup()
@@ -42,6 +54,7 @@ public class RaceDetectorBenchmarks
             _variable = new TrackedVariable<int>(_detector, "variable");
             _shared = new TrackedVariable<int>(_detector, "shared");
             _mutex = new TrackedMutex(_detector, "mutex");
+            _atomic = new TrackedAtomic<long>(_detector, "atomic");
 
             // Two concurrent readers put _shared in the read-shared state; joining them does not undo it.
             ForkedThread r1 = _detector.Go("reader-1", () => _ = _shared.Read());
@@ -51,6 +64,8 @@ public class RaceDetectorBenchmarks
             _variable.Write(1);
             _ = _variable.Read();
             _ = _shared.Read();
+            _detector.Locations.Field(_owner, 0, "FieldOwner.Value").Read(_main, "Setup", "bench", 0);
+            _atomic.Add(1);
         }
     }
 
@@ -193,5 +208,60 @@ public class RaceDetectorBenchmarks
                 _mutex.Unlock();
             }
         }
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Operations), BenchmarkCategory("RawField")]
+    public int UntrackedFieldRead()
+    {
+        int sum = 0;
+        for (int i = 0; i < Operations; i++)
+        {
+            sum += Volatile.Read(ref _owner.Value);
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Operations), BenchmarkCategory("RawField")]
+    public int RawFieldLookupAndRead()
+    {
+        int sum = 0;
+        using (_main.Enter())
+        {
+            for (int i = 0; i < Operations; i++)
+            {
+                _detector.Locations.Field(_owner, 0, "FieldOwner.Value").Read(_main, nameof(RawFieldLookupAndRead), "bench", 1);
+                sum += _owner.Value;
+            }
+        }
+
+        return sum;
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Operations), BenchmarkCategory("AtomicAdd")]
+    public long InterlockedAdd()
+    {
+        long last = 0;
+        for (int i = 0; i < Operations; i++)
+        {
+            last = Interlocked.Add(ref _plainLong, 1);
+        }
+
+        return last;
+    }
+
+    [Benchmark(OperationsPerInvoke = Operations), BenchmarkCategory("AtomicAdd")]
+    public long TrackedAtomicAdd()
+    {
+        long last = 0;
+        using (_main.Enter())
+        {
+            for (int i = 0; i < Operations; i++)
+            {
+                last = _atomic.Add(1);
+            }
+        }
+
+        return last;
     }
 }

@@ -1,5 +1,6 @@
 using ActorConcurrency.Actors.Hosting;
 using ActorConcurrency.Actors.Lru;
+using ActorConcurrency.Bench.ActorFloor;
 using ActorConcurrency.Bench.Harness;
 using ActorConcurrency.SharedState.Lru;
 using Akka.Actor;
@@ -42,6 +43,8 @@ public class LruBenchmarks
     private ConcurrentLru<int, int> _bitFaster = null!;
     private ActorSystem _system = null!;
     private IActorRef _actor = null!;
+    private EchoFloor _floor = null!;
+    private ReplyReceiver[] _receivers = null!;
     private readonly Counts _lockCounts = new();
     private readonly Counts _deferredCounts = new();
     private readonly Counts _actorCounts = new();
@@ -64,6 +67,13 @@ public class LruBenchmarks
         _bitFaster = new ConcurrentLru<int, int>(Environment.ProcessorCount, Capacity, EqualityComparer<int>.Default);
         _system = ActorSystem.Create("bench-lru", HoconConfig.Base);
         _actor = _system.ActorOf(LruActor<int, int>.Props(Capacity));
+        _floor = new EchoFloor(_system, Threads);
+        _receivers = _floor.CreateReceivers(Threads, static reply => reply switch
+        {
+            LruProtocol.GetResult<int, int> got => got.Key,
+            LruProtocol.Stored<int> stored => stored.Key,
+            _ => -1,
+        });
 
         // Warm every cache with the keys it will see, so the first invocation does not measure a cold start.
         foreach (int key in _workloads[0].Keys.Take(Capacity * 2))
@@ -82,6 +92,7 @@ public class LruBenchmarks
         HitRatioColumn.Record(nameof(DeferredPromotionLru), Threads, GetPercent, _deferredCounts.Hits, _deferredCounts.Gets);
         HitRatioColumn.Record(nameof(OwnerActorAsk), Threads, GetPercent, _actorCounts.Hits, _actorCounts.Gets);
         HitRatioColumn.Record(nameof(BitFasterConcurrentLru), Threads, GetPercent, _bitFasterCounts.Hits, _bitFasterCounts.Gets);
+        _floor.Dispose();
         _harness.Dispose();
         _system.Terminate().Wait();
     }
@@ -139,6 +150,29 @@ public class LruBenchmarks
         }
 
         _actorCounts.Add(hits, gets);
+    });
+
+    /// <summary>The bare-Akka floor for <see cref="OwnerActorAsk"/>: an echo actor by Ask, one round trip at a time per thread.</summary>
+    [Benchmark(OperationsPerInvoke = ActorOperations)]
+    public void FloorEchoAsk() => _harness.Run(index => _floor.AskEcho(_harness.ShareOf(ActorOperations, index)));
+
+    /// <summary>The floor for <see cref="OwnerActorTell"/>: echo by Tell to each thread's long-lived receiver, matched by correlation id.</summary>
+    [Benchmark(OperationsPerInvoke = ActorOperations)]
+    public void FloorEchoTell() => _harness.Run(index => _floor.TellEcho(index, _harness.ShareOf(ActorOperations, index)));
+
+    /// <summary>The owner actor by Tell to each thread's long-lived receiver (replies matched by key): no temporary actor per request.</summary>
+    [Benchmark(OperationsPerInvoke = ActorOperations)]
+    public void OwnerActorTell() => _harness.Run(index =>
+    {
+        LruWorkload work = _workloads[index];
+        ReplyReceiver receiver = _receivers[index];
+        int share = _harness.ShareOf(ActorOperations, index);
+        for (int i = 0; i < share; i++)
+        {
+            int key = work.Keys[i];
+            object request = work.IsGet[i] ? new LruProtocol.Get<int>(key) : new LruProtocol.Set<int, int>(key, key);
+            receiver.Request(_actor, request, key);
+        }
     });
 
     private void RunEverywhere(ILruCache<int, int> cache, Counts counts) => _harness.Run(index =>

@@ -13,34 +13,45 @@ namespace ActorConcurrency.Bench.Rings;
 /// Task 14: the cost of moving one item from a producer thread to a consumer thread. Each invocation moves
 /// <see cref="Items"/> items (OperationsPerInvoke), so the mean is per item and items/s = 1 / mean. The two
 /// threads are started before timing and released together (<see cref="ParallelHarness"/>): worker 0
-/// produces, worker 1 consumes. Compared: the simple ring (baseline), the padded ring item by item and in
-/// batches of <see cref="Batch"/>, a bounded <see cref="Channel{T}"/> with a single reader and writer,
-/// a bounded <see cref="BlockingCollection{T}"/>, and a Tell stream into a counting actor. Targets (judged
-/// on the owner's run): the padded batch ring ≥ 5× the channel and ≥ 3× the simple ring.
+/// produces, worker 1 consumes. The ring forms run on workers pinned to CPUs 0 and 1, like the native floor's,
+/// and a side that finds its ring full or empty waits by <see cref="SpscBackoff"/>, the native ring's policy;
+/// the forms that block in the scheduler (channel, blocking collection, actor) run on unpinned workers, as a
+/// user would run them, since a pinned thread cannot move off a core another process is using. Compared: the simple ring (baseline),
+/// the native C++ ring of the padded ring's design (the physical floor, <see cref="NativeSpscRing"/>), the
+/// padded ring item by item and in batches of <see cref="Batch"/>, a bounded <see cref="Channel{T}"/> with a
+/// single reader and writer, a bounded <see cref="BlockingCollection{T}"/>, a Tell stream into a counting
+/// actor and the bare Akka floor under it. Targets (judged on the owner's run): the padded batch ring ≥ 5×
+/// the channel and ≥ 3× the simple ring; the padded ring item by item ≥ 0.8× the native ring.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[Config(typeof(SpscBenchmarksConfig))]
 public class SpscBenchmarks
 {
     /// <summary>Items moved per invocation.</summary>
     public const int Items = 1 << 20;
 
     /// <summary>Slots in every bounded queue.</summary>
-    public const int Capacity = 4096;
+    public const int Capacity = 1024;
 
     /// <summary>Items per batch operation of the padded ring.</summary>
     public const int Batch = 256;
 
+    private ParallelHarness _pinnedPair = null!;
     private ParallelHarness _pair = null!;
     private ParallelHarness _producerOnly = null!;
     private SpscRingBuffer<long> _simple = null!;
     private PaddedSpscRingBuffer<long> _padded = null!;
+    private NativeSpscRing? _native;
     private Channel<long> _channel = null!;
     private BlockingCollection<long> _blocking = null!;
     private ActorSystem _system = null!;
     private IActorRef _counter = null!;
+    private IActorRef _bare = null!;
 
-    /// <summary>Items told to the actor so far, over all invocations (the actor's count keeps growing).</summary>
+    /// <summary>Items told to each actor so far, over all invocations (the actors' counts keep growing).</summary>
     private long _told;
+    private long _toldBare;
 
     /// <summary>The consumer's checksum of the last invocation, returned so the work cannot be elided.</summary>
     private long _checksum;
@@ -48,6 +59,8 @@ public class SpscBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _pinnedPair = new ParallelHarness(2);
+        _pinnedPair.Run(side => ThreadAffinity.PinCurrentThread(side));
         _pair = new ParallelHarness(2);
         _producerOnly = new ParallelHarness(1);
         _simple = new SpscRingBuffer<long>(Capacity);
@@ -56,11 +69,23 @@ public class SpscBenchmarks
         _blocking = new BlockingCollection<long>(new ConcurrentQueue<long>(), Capacity);
         _system = ActorSystem.Create("bench-spsc", HoconConfig.Base);
         _counter = _system.ActorOf(StreamCountingActor.Props());
+        _bare = _system.ActorOf(BareCountingActor.Props());
+    }
+
+    /// <summary>Builds and starts the native floor only for its own benchmark (its workers would otherwise sit parked beside the others).</summary>
+    [GlobalSetup(Target = nameof(NativeRing))]
+    public void SetupNative()
+    {
+        Setup();
+        _native = NativeSpscRing.Start(Capacity);
+        Console.WriteLine($"// native ring: {_native.PinnedWorkers} of 2 workers pinned");
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
+        _native?.Dispose();
+        _pinnedPair.Dispose();
         _pair.Dispose();
         _producerOnly.Dispose();
         _blocking.Dispose();
@@ -70,76 +95,36 @@ public class SpscBenchmarks
     [Benchmark(Baseline = true, OperationsPerInvoke = Items)]
     public long SimpleRing()
     {
-        _pair.Run(side =>
+        _pinnedPair.Run(side =>
         {
             if (side == 0)
             {
-                var spin = default(SpinWait);
-                for (long i = 0; i < Items; i++)
-                {
-                    while (!_simple.TryEnqueue(i))
-                    {
-                        spin.SpinOnce(sleep1Threshold: -1);
-                    }
-                }
+                Produce(_simple);
             }
             else
             {
-                var spin = default(SpinWait);
-                long sum = 0;
-                for (int received = 0; received < Items;)
-                {
-                    if (_simple.TryDequeue(out long item))
-                    {
-                        sum += item;
-                        received++;
-                    }
-                    else
-                    {
-                        spin.SpinOnce(sleep1Threshold: -1);
-                    }
-                }
-
-                _checksum = sum;
+                _checksum = Consume(_simple);
             }
         });
         return _checksum;
     }
 
+    /// <summary>The physical floor: the same design in C++ (g++ -O3), one item per call, threads pinned.</summary>
+    [Benchmark(OperationsPerInvoke = Items)]
+    public long NativeRing() => _native!.Run(Items);
+
     [Benchmark(OperationsPerInvoke = Items)]
     public long PaddedRing()
     {
-        _pair.Run(side =>
+        _pinnedPair.Run(side =>
         {
             if (side == 0)
             {
-                var spin = default(SpinWait);
-                for (long i = 0; i < Items; i++)
-                {
-                    while (!_padded.TryEnqueue(i))
-                    {
-                        spin.SpinOnce(sleep1Threshold: -1);
-                    }
-                }
+                Produce(_padded);
             }
             else
             {
-                var spin = default(SpinWait);
-                long sum = 0;
-                for (int received = 0; received < Items;)
-                {
-                    if (_padded.TryDequeue(out long item))
-                    {
-                        sum += item;
-                        received++;
-                    }
-                    else
-                    {
-                        spin.SpinOnce(sleep1Threshold: -1);
-                    }
-                }
-
-                _checksum = sum;
+                _checksum = Consume(_padded);
             }
         });
         return _checksum;
@@ -149,10 +134,10 @@ public class SpscBenchmarks
     [Benchmark(OperationsPerInvoke = Items)]
     public long PaddedRingBatched()
     {
-        _pair.Run(side =>
+        _pinnedPair.Run(side =>
         {
             Span<long> batch = stackalloc long[Batch];
-            var spin = default(SpinWait);
+            var backoff = default(SpscBackoff);
             if (side == 0)
             {
                 for (long next = 0; next < Items;)
@@ -168,7 +153,11 @@ public class SpscBenchmarks
                         int n = _padded.TryEnqueueMany(batch[sent..size]);
                         if (n == 0)
                         {
-                            spin.SpinOnce(sleep1Threshold: -1);
+                            backoff.Wait();
+                        }
+                        else
+                        {
+                            backoff.Reset();
                         }
 
                         sent += n;
@@ -185,10 +174,11 @@ public class SpscBenchmarks
                     int n = _padded.TryDequeueMany(batch);
                     if (n == 0)
                     {
-                        spin.SpinOnce(sleep1Threshold: -1);
+                        backoff.Wait();
                         continue;
                     }
 
+                    backoff.Reset();
                     for (int i = 0; i < n; i++)
                     {
                         sum += batch[i];
@@ -283,5 +273,94 @@ public class SpscBenchmarks
         _told = first + Items;
         var received = _counter.Ask<StreamProtocol.Received>(new StreamProtocol.WhenReceived(_told), TimeSpan.FromMinutes(2)).GetAwaiter().GetResult();
         return received.Sum;
+    }
+
+    /// <summary>The bare Akka floor under <see cref="ActorTellStream"/>: a pre-allocated message Told to an <see cref="UntypedActor"/> that only counts.</summary>
+    [Benchmark(OperationsPerInvoke = Items)]
+    public long ActorBareFloor()
+    {
+        long first = _toldBare;
+        _producerOnly.Run(_ =>
+        {
+            for (long i = 0; i < Items; i++)
+            {
+                _bare.Tell(BareCountingProtocol.Tick.Instance);
+            }
+        });
+        _toldBare = first + Items;
+        var counted = _bare.Ask<BareCountingProtocol.Counted>(new BareCountingProtocol.WhenCounted(_toldBare), TimeSpan.FromMinutes(2)).GetAwaiter().GetResult();
+        return counted.Count;
+    }
+
+    // One producer and one consumer loop per ring type, so each call is to a sealed class the JIT can inline
+    // (a shared generic over ISpscQueue<long> would dispatch through the interface).
+    internal static void Produce(SpscRingBuffer<long> ring)
+    {
+        var backoff = default(SpscBackoff);
+        for (long i = 0; i < Items; i++)
+        {
+            while (!ring.TryEnqueue(i))
+            {
+                backoff.Wait();
+            }
+
+            backoff.Reset();
+        }
+    }
+
+    internal static long Consume(SpscRingBuffer<long> ring)
+    {
+        var backoff = default(SpscBackoff);
+        long sum = 0;
+        for (int received = 0; received < Items;)
+        {
+            if (ring.TryDequeue(out long item))
+            {
+                sum += item;
+                received++;
+                backoff.Reset();
+            }
+            else
+            {
+                backoff.Wait();
+            }
+        }
+
+        return sum;
+    }
+
+    internal static void Produce(PaddedSpscRingBuffer<long> ring)
+    {
+        var backoff = default(SpscBackoff);
+        for (long i = 0; i < Items; i++)
+        {
+            while (!ring.TryEnqueue(i))
+            {
+                backoff.Wait();
+            }
+
+            backoff.Reset();
+        }
+    }
+
+    internal static long Consume(PaddedSpscRingBuffer<long> ring)
+    {
+        var backoff = default(SpscBackoff);
+        long sum = 0;
+        for (int received = 0; received < Items;)
+        {
+            if (ring.TryDequeue(out long item))
+            {
+                sum += item;
+                received++;
+                backoff.Reset();
+            }
+            else
+            {
+                backoff.Wait();
+            }
+        }
+
+        return sum;
     }
 }

@@ -1,4 +1,5 @@
 using ActorConcurrency.Actors.Hosting;
+using ActorConcurrency.Bench.ActorFloor;
 using ActorConcurrency.Actors.Singleflight;
 using ActorConcurrency.SharedState.Singleflight;
 using Akka.Actor;
@@ -16,6 +17,8 @@ namespace ActorConcurrency.Bench.Singleflight;
 /// <item><c>HundredCallersPerKey</c>: suppression. For each of <see cref="SuppressedKeys"/> keys, <see cref="Callers"/>
 /// callers join one flight whose compute is held until all of them have joined (for the actor: until it
 /// reports them), then released; results are per caller (join + fan-out of the result).</item>
+/// <item><c>RequestResponse</c>: the coordinator's lone-caller round trip beside the bare-Akka floor
+/// (<see cref="EchoFloor"/>, baseline), by <c>await Ask</c> and by <c>Tell</c> to a long-lived receiver; per flight.</item>
 /// </list>
 /// </summary>
 [MemoryDiagnoser]
@@ -34,6 +37,7 @@ public class SingleflightBenchmarks
 
     private const string OneCallerPerKey = "OneCallerPerKey";
     private const string HundredCallersPerKey = "HundredCallersPerKey";
+    private const string RequestResponse = "RequestResponse";
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
     private static readonly Func<Task<int>> Ready = () => Task.FromResult(1);
@@ -42,16 +46,24 @@ public class SingleflightBenchmarks
     private readonly LazySingleflight<int, int> _lazy = new();
     private ActorSystem _system = null!;
     private IActorRef _coordinator = null!;
+    private EchoFloor _floor = null!;
+    private ReplyReceiver _receiver = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _system = ActorSystem.Create("bench-singleflight", HoconConfig.Base);
         _coordinator = _system.ActorOf(SingleflightCoordinator<int, int>.Props());
+        _floor = new EchoFloor(_system, threads: 1);
+        _receiver = _floor.CreateReceivers(1, static reply => reply is SingleflightProtocol.Result<int, int> result ? result.Key : -1)[0];
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _system.Terminate().Wait();
+    public void Cleanup()
+    {
+        _floor.Dispose();
+        _system.Terminate().Wait();
+    }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Keys), BenchmarkCategory(OneCallerPerKey)]
     public Task<int> Group_OneCaller() => OneCallerEachAsync(_group);
@@ -66,6 +78,41 @@ public class SingleflightBenchmarks
         for (int key = 0; key < Keys; key++)
         {
             sum += (await AskAsync(key, Ready)).Value;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The floor: an echo actor by await Ask, one round trip at a time.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Keys), BenchmarkCategory(RequestResponse)]
+    public Task<long> FloorEchoAsk() => _floor.AskEchoAsync(Keys);
+
+    /// <summary>The floor by Tell to a long-lived receiver, matched by correlation id, each reply awaited.</summary>
+    [Benchmark(OperationsPerInvoke = Keys), BenchmarkCategory(RequestResponse)]
+    public Task<long> FloorEchoTell() => _floor.TellEchoAsync(0, Keys);
+
+    /// <summary>The coordinator's lone-caller flight by await Ask (the same work as <see cref="Actor_OneCaller"/>).</summary>
+    [Benchmark(OperationsPerInvoke = Keys), BenchmarkCategory(RequestResponse)]
+    public async Task<int> Actor_AskOneCaller()
+    {
+        int sum = 0;
+        for (int key = 0; key < Keys; key++)
+        {
+            sum += (await AskAsync(key, Ready)).Value;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The coordinator's lone-caller flight by Tell to a long-lived receiver (replies matched by key): no temporary actor per request.</summary>
+    [Benchmark(OperationsPerInvoke = Keys), BenchmarkCategory(RequestResponse)]
+    public async Task<int> Actor_TellOneCaller()
+    {
+        int sum = 0;
+        for (int key = 0; key < Keys; key++)
+        {
+            object reply = await _receiver.RequestAsync(_coordinator, new SingleflightProtocol.Do<int, int>(key, Ready), key);
+            sum += ((SingleflightProtocol.Result<int, int>)reply).Value;
         }
 
         return sum;
@@ -130,7 +177,7 @@ public class SingleflightBenchmarks
 
             release.SetResult(key);
             SingleflightResult<int>[] results = await Task.WhenAll(pending);
-            ThrowUnless(results.Count(r => !r.Shared) == 1, "more than one compute ran for a key");
+            ThrowUnless(results.All(r => r.Shared), "a caller of a joined flight was told its value was not shared");
             foreach (SingleflightResult<int> result in results)
             {
                 sum += result.Value;

@@ -10,11 +10,12 @@ namespace ActorConcurrency.Actors.Connection;
 /// processed one at a time, so checking the source state and moving to the target is one step that no
 /// other request can interleave with. Beyond the lock and CAS forms it has two things built in:
 /// <list type="bullet">
-/// <item>A connect timeout: Connecting has a state timeout; when it fires the connection goes back to Idle,
-/// exactly as a <see cref="ConnectionRequest.ConnectFailed"/> would. Akka re-arms a state timeout on every
-/// message the state handles, so a stream of rejected requests would postpone it for ever; the handler
-/// therefore stays with <c>ForMax</c> of the time left to the deadline set on entering Connecting. A
-/// timeout already queued when the state changes is discarded by the FSM (timeouts carry a generation).</item>
+/// <item>A connect timeout: entering Connecting starts a named single-shot timer; when it fires the connection
+/// goes back to Idle, exactly as a <see cref="ConnectionRequest.ConnectFailed"/> would, and leaving Connecting
+/// cancels it. A named timer, not a state timeout: Akka re-arms a state timeout on every message the state
+/// handles, so a stream of rejected requests would postpone it (and each message would pay a cancel and a
+/// reschedule). A timer message already queued when it is cancelled or restarted is discarded by the FSM
+/// (timers carry a generation), so each connect attempt has its own deadline.</item>
 /// <item>Transition subscribers: <see cref="FSMBase.SubscribeTransitionCallBack"/> gets a
 /// <see cref="FSMBase.CurrentState{TS}"/>, then one <see cref="FSMBase.Transition{TS}"/> per transition, in order.</item>
 /// </list>
@@ -26,8 +27,8 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
     /// <summary>The connect timeout when none is given.</summary>
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>The shortest timeout handed to <c>ForMax</c>: a zero timeout would mean "no timeout".</summary>
-    private static readonly TimeSpan MinimumRemaining = TimeSpan.FromMilliseconds(1);
+    /// <summary>The name of the connect timer.</summary>
+    private const string ConnectTimer = "connect";
 
     private readonly TimeSpan _connectTimeout;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -39,20 +40,30 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
         _connectTimeout = connectTimeout;
         StartWith(ConnectionState.Idle, ConnectionFsmData.Initial);
         When(ConnectionState.Idle, Handle);
-        When(ConnectionState.Connecting, e => e.FsmEvent is StateTimeout ? ConnectTimedOut(e.StateData) : Handle(e), connectTimeout);
+        When(ConnectionState.Connecting, e => e.FsmEvent is ConnectTimedOutMarker ? ConnectTimedOut(e.StateData) : Handle(e));
         When(ConnectionState.Connected, Handle);
         When(ConnectionState.Disconnecting, Handle);
         When(ConnectionState.Closed, Handle);
         // Initialize() reports the initial state as Idle -> Idle; every later transition must be a legal edge.
-        OnTransition((from, to) => Debug.Assert(
-            ConnectionLifecycle.IsLegal(from, to) || (from == to && NextStateData.Transitions == 0),
-            $"illegal transition {from} -> {to}"));
+        OnTransition((from, to) =>
+        {
+            Debug.Assert(
+                ConnectionLifecycle.IsLegal(from, to) || (from == to && NextStateData.Transitions == 0),
+                $"illegal transition {from} -> {to}");
+            if (to == ConnectionState.Connecting)
+            {
+                SetTimer(ConnectTimer, ConnectTimedOutMarker.Instance, _connectTimeout);
+            }
+            else if (from == ConnectionState.Connecting)
+            {
+                CancelTimer(ConnectTimer);
+            }
+        });
         WhenUnhandled(e =>
         {
-            // Not a message of this protocol: logged as a warning, so it is not dropped silently, and the
-            // connect deadline is kept (FSM's default handler would Stay() and re-arm the state timeout).
+            // Not a message of this protocol: logged as a warning, so it is not dropped silently.
             _log.Warning("ConnectionFsm: unhandled {0} in state {1}", e.FsmEvent, StateName);
-            return StayKeepingDeadline(e.StateData);
+            return Stay();
         });
         Initialize();
     }
@@ -68,22 +79,24 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
 
     private State<ConnectionState, ConnectionFsmData> Handle(Event<ConnectionFsmData> e)
     {
+        // Replies are told here rather than through State.Replying, which copies the state and a reply list per
+        // message; the FSM would send them to the same Sender, before applying the state, all the same.
         switch (e.FsmEvent)
         {
             case ConnectionProtocol.TransitionRequest request:
                 TransitionOutcome outcome = ConnectionLifecycle.Apply(StateName, request.Request, e.StateData.Transitions);
                 if (!outcome.Accepted)
                 {
-                    return StayKeepingDeadline(e.StateData).Replying(new ConnectionProtocol.Rejected(outcome));
+                    Sender.Tell(new ConnectionProtocol.Rejected(outcome), Self);
+                    return Stay();
                 }
 
-                DateTimeOffset? deadline = outcome.To == ConnectionState.Connecting ? Context.System.Scheduler.Now + _connectTimeout : null;
-                return GoTo(outcome.To)
-                    .Using(new ConnectionFsmData(outcome.Sequence, deadline))
-                    .Replying(new ConnectionProtocol.Accepted(outcome));
+                Sender.Tell(new ConnectionProtocol.Accepted(outcome), Self);
+                return GoTo(outcome.To).Using(new ConnectionFsmData(outcome.Sequence));
 
             case ConnectionProtocol.GetState:
-                return StayKeepingDeadline(e.StateData).Replying(new ConnectionProtocol.StateIs(StateName, e.StateData.Transitions));
+                Sender.Tell(new ConnectionProtocol.StateIs(StateName, e.StateData.Transitions), Self);
+                return Stay();
 
             default:
                 return null!; // not ours: WhenUnhandled below
@@ -93,23 +106,14 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
     /// <summary>The connect took too long: the same edge a ConnectFailed request takes, with nobody to reply to.</summary>
     private State<ConnectionState, ConnectionFsmData> ConnectTimedOut(ConnectionFsmData data)
     {
-        Debug.Assert(StateName == ConnectionState.Connecting, "the state timeout is only set for Connecting");
+        Debug.Assert(StateName == ConnectionState.Connecting, "the connect timer runs only while Connecting");
         TransitionOutcome outcome = ConnectionLifecycle.Apply(StateName, ConnectionRequest.ConnectFailed, data.Transitions);
-        return GoTo(outcome.To).Using(new ConnectionFsmData(outcome.Sequence, null));
+        return GoTo(outcome.To).Using(new ConnectionFsmData(outcome.Sequence));
     }
 
-    /// <summary>
-    /// Stay, but in Connecting keep the deadline set on entry: a plain Stay() would re-arm the full state
-    /// timeout, so every rejected request would push the connect timeout further away.
-    /// </summary>
-    private State<ConnectionState, ConnectionFsmData> StayKeepingDeadline(ConnectionFsmData data)
+    /// <summary>The connect timer's message; only this actor sends it, to itself.</summary>
+    private sealed class ConnectTimedOutMarker
     {
-        if (StateName != ConnectionState.Connecting || data.ConnectDeadline is not { } deadline)
-        {
-            return Stay();
-        }
-
-        TimeSpan remaining = deadline - Context.System.Scheduler.Now;
-        return Stay().ForMax(remaining > MinimumRemaining ? remaining : MinimumRemaining);
+        public static readonly ConnectTimedOutMarker Instance = new();
     }
 }

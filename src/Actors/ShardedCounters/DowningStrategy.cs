@@ -7,9 +7,11 @@ namespace ActorConcurrency.Actors.ShardedCounters;
 public enum DowningStrategy
 {
     /// <summary>
-    /// <c>keep-oldest</c> with <c>down-if-alone</c>: the side with the oldest member survives, unless the oldest is
-    /// alone, when the others down it and keep running. A two-node cluster keeps a serving survivor whichever
-    /// node dies. The default.
+    /// <c>keep-oldest</c> with <c>down-if-alone</c>: the side with the oldest member survives, unless (with three or
+    /// more members) the oldest is alone, when the others down it and keep running. With two members Akka does not
+    /// apply down-if-alone (a crash and a partition look the same from each side, and both sides would keep
+    /// running), so a two-node cluster survives losing the younger node but not the oldest: the survivor downs
+    /// itself, says why on stderr and exits 5. The default.
     /// </summary>
     KeepOldest,
 

@@ -19,7 +19,7 @@ public sealed record IncrementLoadOptions
     public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The longest pause between two attempts of one batch.</summary>
-    public TimeSpan MaxRetryBackoff { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan MaxRetryBackoff { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Retry until acknowledged (the default), or give up after one attempt.</summary>
     public IncrementDelivery Delivery { get; init; } = IncrementDelivery.ExactlyOnce;

@@ -9,7 +9,11 @@ public static class SingleflightProtocol
     /// <summary>
     /// Asks for the value of <see cref="Key"/>: the sender joins the flight in progress or starts one that
     /// runs <see cref="Compute"/> (outside the actor). The reply is <see cref="Result{TKey,TValue}"/>, or
-    /// <see cref="Akka.Actor.Status.Failure"/> carrying the compute's exception, so <c>Ask</c> throws it.
+    /// <see cref="Akka.Actor.Status.Failure"/> carrying the compute's own exception, so <c>Ask</c> throws it. A
+    /// compute that was canceled (threw <see cref="OperationCanceledException"/> or returned a canceled task)
+    /// fails with that <see cref="OperationCanceledException"/>: an actor waiter tells it from a fault by the
+    /// cause's type, and <see cref="SingleflightAsk.DoAsync{TKey,TValue}"/> hands it out as a canceled task,
+    /// as the shared-memory forms do (a bare <c>Ask</c> can only fault).
     /// </summary>
     public sealed record Do<TKey, TValue>
         where TKey : notnull
@@ -34,7 +38,10 @@ public static class SingleflightProtocol
     /// <summary>The value of a flight, sent to each of its waiters.</summary>
     /// <param name="Key">The key of the flight.</param>
     /// <param name="Value">The value its compute returned.</param>
-    /// <param name="Shared">False for the waiter whose request started the flight, true for every waiter that joined it.</param>
+    /// <param name="Shared">
+    /// Go's <c>shared</c>: true for every waiter that joined the flight, and for the waiter that started it when
+    /// at least one other joined before it ended; false only for a leader that was alone.
+    /// </param>
     public sealed record Result<TKey, TValue>(TKey Key, TValue Value, bool Shared);
 
     /// <summary>Forgets the flight in progress for <paramref name="Key"/>; the reply is <see cref="Forgotten{TKey}"/>.</summary>
@@ -47,6 +54,20 @@ public static class SingleflightProtocol
     /// <param name="Key">The key.</param>
     /// <param name="WasInFlight">Whether a flight was in progress for it.</param>
     public sealed record Forgotten<TKey>(TKey Key, bool WasInFlight);
+
+    /// <summary>
+    /// Go's internal <c>ForgetUnshared</c>: forgets the flight in progress for <paramref name="Key"/> only when no
+    /// other sender has joined it (its leader alone waits). The reply is <see cref="UnsharedForgotten{TKey}"/>.
+    /// </summary>
+    public sealed record ForgetUnshared<TKey>(TKey Key);
+
+    /// <summary>Answers <see cref="ForgetUnshared{TKey}"/>, as of every message processed before it.</summary>
+    /// <param name="Key">The key.</param>
+    /// <param name="Forgotten">
+    /// True when the key was forgotten (later requests start a fresh flight) or had no flight in progress; false
+    /// when other senders wait on its flight, which then stays current.
+    /// </param>
+    public sealed record UnsharedForgotten<TKey>(TKey Key, bool Forgotten);
 
     /// <summary>Asks how many senders wait on the flight in progress for <paramref name="Key"/>; the reply is <see cref="WaiterCount{TKey}"/>.</summary>
     public sealed record GetWaiterCount<TKey>(TKey Key);

@@ -9,18 +9,18 @@ namespace ActorConcurrency.Host.Commands;
 
 /// <summary>
 /// <c>hb [scenario] [--edges]</c>: runs the happens-before quiz under the race detector (all scenarios, or
-/// one: 1–7 from the quiz, 8 the actor Tell → receive), printing the verdict from the clocks and the edge
+/// one: 1–7 from the quiz, 8 the actor Tell → receive, 9–11 select), printing the verdict from the clocks and the edge
 /// chain that justifies it; <c>--edges</c> also lists every edge the run applied.
 /// </summary>
 internal sealed class HappensBeforeCommand : IHostCommand
 {
-    private static int Last => HappensBeforeDemo.ActorScenario;
+    private static int Last => HappensBeforeDemo.LastScenario;
 
     public Command Create(HostConsole console)
     {
         var scenario = new Argument<int?>("scenario")
         {
-            Description = $"Scenario 1–{HappensBeforeQuiz.Scenarios.Count} of the quiz, or {Last} for the actor Tell → receive (default: all)",
+            Description = $"Scenario 1–7 of the quiz, {HappensBeforeDemo.ActorScenario} for the actor Tell → receive, 9–{Last} for select (default: all)",
             Arity = ArgumentArity.ZeroOrOne,
             CustomParser = ParseScenario,
         };

@@ -34,7 +34,7 @@ internal sealed class NodeCommand : IHostCommand
         Option<long> batchSize = NumberOptions.Whole("--batch-size", "Increments per message (default 100)", 100, 1, 1_000_000);
         Option<long> window = NumberOptions.Whole("--window", $"Most batches unacknowledged at once (default 32, at most {IncrementLoadOptions.MaxWindow})", 32, 1, IncrementLoadOptions.MaxWindow);
         Option<double> ackTimeout = NumberOptions.Seconds("--ack-timeout", "Seconds a batch waits for its acknowledgement before a retry (default 3)", 3, 0.1, 600);
-        Option<double> retryBackoff = NumberOptions.Seconds("--retry-backoff", "Seconds before a batch's first retry; doubles up to 2 s (default 0.2)", 0.2, 0, 60);
+        Option<double> retryBackoff = NumberOptions.Seconds("--retry-backoff", "Seconds before a batch's first retry; doubles up to 1 s (default 0.2)", 0.2, 0, 60);
         Option<string> delivery = Choice("--delivery", "exactly-once (default: retry with an idempotency id) or at-most-once (never retry)", "exactly-once", "at-most-once");
         Option<double> statusEvery = NumberOptions.Seconds("--status-every", "Seconds between status lines (default 5)", 5, 0.1, 3600);
         var report = new Option<string?>("--report") { Description = "A JSON file rewritten at every status line and at exit with the load's figures" };
@@ -100,7 +100,7 @@ internal sealed class NodeCommand : IHostCommand
                         Window = (int)parseResult.GetValue(window),
                         AckTimeout = TimeSpan.FromSeconds(parseResult.GetValue(ackTimeout)),
                         RetryBackoff = TimeSpan.FromSeconds(parseResult.GetValue(retryBackoff)),
-                        MaxRetryBackoff = TimeSpan.FromSeconds(Math.Max(2, parseResult.GetValue(retryBackoff))),
+                        MaxRetryBackoff = TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(retryBackoff))),
                         Delivery = parseResult.GetValue(delivery) == "at-most-once" ? IncrementDelivery.AtMostOnce : IncrementDelivery.ExactlyOnce,
                     },
                     TimeSpan.FromSeconds(parseResult.GetValue(statusEvery)),

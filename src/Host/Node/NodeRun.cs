@@ -207,6 +207,6 @@ internal sealed class NodeRun
     };
 
     internal static string DowningText(DowningStrategy downing) => downing == DowningStrategy.KeepMajority
-        ? "keep-majority (for 3 or more nodes: in a 2-node cluster the node with the higher address downs itself when the other dies)"
-        : "keep-oldest, down-if-alone (a 2-node cluster keeps a survivor whichever node dies)";
+        ? "keep-majority: the larger side survives; in a 2-node cluster the node with the higher address downs itself when the other dies"
+        : "keep-oldest: a 2-node cluster survives losing the younger node, not the oldest (two nodes cannot tell a crash from a partition)";
 }

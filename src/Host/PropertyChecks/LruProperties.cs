@@ -9,7 +9,7 @@ namespace ActorConcurrency.Host.PropertyChecks;
 
 /// <summary>
 /// Task 15: the LRU properties, run by the specs (LruPropertySpec) in CI and by <c>run 15</c>. A failure
-/// throws CsCheck's exception carrying the shrunk, minimal failing sequence and its seed.
+/// throws a <see cref="PropertyFailedException"/>: the property's name, the seed, and CsCheck's shrunk, minimal failing sequence.
 /// <list type="bullet">
 /// <item>Model-based: random sequences of TryGet/Set/Remove over <see cref="KeySpace"/> keys (more than any
 /// capacity, so evictions are frequent) on a form and on <see cref="LruModel"/>; after every operation the
@@ -59,17 +59,27 @@ internal static class LruProperties
             Gen.Int[1, MaxCapacity].Select(capacity => (spawn(capacity, false), new LruModel(capacity, traceOrder: false))),
             budget));
 
+    /// <summary>Runs one CsCheck property; a failure becomes a <see cref="PropertyFailedException"/> naming the property and its seed.</summary>
+    /// <exception cref="PropertyFailedException">The property did not hold.</exception>
     internal static PropertyResult Run(string name, Action<Action<string>> sample)
     {
         var lines = new List<string>();
         var stopwatch = Stopwatch.StartNew();
-        sample(line =>
+        try
         {
-            lock (lines)
+            sample(line =>
             {
-                lines.Add(line);
-            }
-        });
+                lock (lines)
+                {
+                    lines.Add(line);
+                }
+            });
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            throw new PropertyFailedException(name, failure);
+        }
+
         return new PropertyResult(name, string.Join(" ", lines).Trim(), stopwatch.Elapsed);
     }
 
@@ -98,20 +108,23 @@ internal static class LruProperties
             writeLine: writeLine));
 
     /// <summary>
-    /// Runs a property whose generator spawns one LRU actor per generated case (arguments: capacity, whether
-    /// to trace the recency order) and stops every actor it spawned when the property ends, passed or not.
+    /// Runs a property whose generator makes one actor subject per generated case (arguments: capacity, whether
+    /// to trace the recency order; the actor is spawned when the subject is first used) and stops every actor
+    /// spawned when the property ends, passed or not.
     /// </summary>
     private static PropertyResult WithSpawnedActors(ActorSystem system, Func<Func<int, bool, ActorSubject>, PropertyResult> property)
     {
         var spawned = new ConcurrentBag<IActorRef>();
         try
         {
-            return property((capacity, traceOrder) =>
-            {
-                IActorRef actor = system.ActorOf(LruActor<int, int>.Props(capacity));
-                spawned.Add(actor);
-                return new ActorSubject(actor, traceOrder);
-            });
+            return property((capacity, traceOrder) => new ActorSubject(
+                () =>
+                {
+                    IActorRef actor = system.ActorOf(LruActor<int, int>.Props(capacity));
+                    spawned.Add(actor);
+                    return actor;
+                },
+                traceOrder));
         }
         finally
         {
@@ -144,6 +157,19 @@ internal static class LruProperties
         && actual.FinalState().SequenceEqual(model.FinalState())
         && actual.BrokenInvariants().Count == 0;
 
-    private static string Print(ILruSubject subject) =>
-        $"{subject}{Environment.NewLine}final=[{string.Join(",", subject.FinalState())}] broken=[{string.Join(", ", subject.BrokenInvariants())}]";
+    /// <summary>A subject for CsCheck's report; a state that cannot be read (an actor that stopped) is reported as such, so the report still carries the seed and the example.</summary>
+    private static string Print(ILruSubject subject)
+    {
+        string state;
+        try
+        {
+            state = $"final=[{string.Join(",", subject.FinalState())}] broken=[{string.Join(", ", subject.BrokenInvariants())}]";
+        }
+        catch (Exception error)
+        {
+            state = $"final state unreadable: {error.GetType().Name}: {error.Message}";
+        }
+
+        return $"{subject}{Environment.NewLine}{state}";
+    }
 }

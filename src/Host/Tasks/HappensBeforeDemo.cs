@@ -13,10 +13,13 @@ namespace ActorConcurrency.Host.Tasks;
 /// </summary>
 internal static class HappensBeforeDemo
 {
-    /// <summary>The number <c>hb</c> uses for the actor scenario (after the quiz's seven).</summary>
+    /// <summary>The number <c>hb</c> uses for the actor scenario (after the quiz's seven, before the select ones).</summary>
     public const int ActorScenario = 8;
 
-    /// <summary>Runs <paramref name="numbers"/> (1–7 quiz, 8 actor) and returns the tour outcome.</summary>
+    /// <summary>The highest scenario number (the select scenarios follow the actor).</summary>
+    public static int LastScenario => Math.Max(ActorScenario, HappensBeforeQuiz.Scenarios.Max(s => s.Number));
+
+    /// <summary>Runs <paramref name="numbers"/> (1–7 quiz, 8 actor, 9–11 select) and returns the tour outcome.</summary>
     public static DemoOutcome Print(DemoContext context, IReadOnlyList<int> numbers, bool showEdges)
     {
         var summary = new Table().Border(TableBorder.Rounded).Title("[bold]Happens-before, decided by the clocks[/]")
@@ -32,7 +35,7 @@ internal static class HappensBeforeDemo
         }
 
         context.Console.Write(summary);
-        context.Console.MarkupLine("[grey]Untracked gates (plain ManualResetEventSlim) force real-time order where the story needs it; they create no edge, which is why 6 stays concurrent.[/]");
+        context.Console.MarkupLine("[grey]Untracked gates (plain ManualResetEventSlim) force real-time order where the story needs it; they create no edge, which is why 6 and 11 stay concurrent.[/]");
         return new DemoOutcome(agreeing == numbers.Count, $"{agreeing}/{numbers.Count} verdicts computed from the clocks agree with the exercise");
     }
 

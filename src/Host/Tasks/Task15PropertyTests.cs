@@ -8,7 +8,7 @@ namespace ActorConcurrency.Host.Tasks;
 /// <summary>
 /// Task 15: runs every CsCheck property of the LRU forms, the LRU actor and the rings (the same ones the
 /// specs run in CI) and prints, for each, CsCheck's own summary of the iterations it ran. A failing
-/// property prints CsCheck's shrunk counter-example. With <c>SOAK_MINUTES</c> set, each property samples
+/// property prints its name, its seed and CsCheck's shrunk counter-example, after the table. With <c>SOAK_MINUTES</c> set, each property samples
 /// for that many minutes instead of <c>--iterations</c>.
 /// </summary>
 internal sealed class Task15PropertyTests : CatalogTask
@@ -30,7 +30,10 @@ internal sealed class Task15PropertyTests : CatalogTask
 
     public override IReadOnlyList<Option> Options => [Iterations.Option];
 
-    public override Task<DemoOutcome> RunAsync(DemoContext context)
+    public override Task<DemoOutcome> RunAsync(DemoContext context) => RunAsync(context, PropertySuite.All);
+
+    /// <summary>Runs <paramref name="properties"/> (the specs pass a suite with a deliberately broken form to see a failure reported).</summary>
+    internal static Task<DemoOutcome> RunAsync(DemoContext context, IReadOnlyList<PropertySuite.Entry> properties)
     {
         PropertyBudget budget;
         try
@@ -48,8 +51,8 @@ internal sealed class Task15PropertyTests : CatalogTask
         var rows = new List<(string Name, bool Passed, string Evidence, TimeSpan Elapsed)>();
         context.Console.Progress().Start(progress =>
         {
-            var bar = progress.AddTask("properties", maxValue: PropertySuite.All.Count);
-            foreach (PropertySuite.Entry property in PropertySuite.All)
+            var bar = progress.AddTask("properties", maxValue: properties.Count);
+            foreach (PropertySuite.Entry property in properties)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
                 bar.Description = property.Name;
@@ -61,30 +64,41 @@ internal sealed class Task15PropertyTests : CatalogTask
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {
-                    // CsCheck's message holds the seed and the shrunk, minimal failing sequence.
-                    rows.Add((property.Name, false, error.Message, DateTime.UtcNow - started));
+                    // The message names the property and the seed, then CsCheck's shrunk, minimal failing example.
+                    var failure = error as PropertyFailedException ?? new PropertyFailedException(property.Name, error);
+                    rows.Add((property.Name, false, failure.Message, DateTime.UtcNow - started));
                 }
 
                 bar.Increment(1);
             }
         });
 
+        // The table keeps one line per property (a failure's first line names it and its seed); the full
+        // reports, with CsCheck's shrunk example, follow the table, where no column squeezes them.
         var table = new Table().Border(TableBorder.Rounded).AddColumns("property", "result", "CsCheck says", "time");
         foreach (var row in rows)
         {
             table.AddRow(
                 Markup.Escape(row.Name),
                 row.Passed ? "[green]passed[/]" : "[red]FAILED[/]",
-                Markup.Escape(row.Evidence),
+                Markup.Escape(FirstLine(row.Evidence)),
                 $"{row.Elapsed.TotalSeconds:F1} s");
         }
 
         context.Console.Write(table);
-        int passed = rows.Count(r => r.Passed);
-        // The summary keeps one line per failure (CsCheck's first line carries the seed); the table above has the rest.
-        var failures = rows.Where(r => !r.Passed).Select(r => $"{r.Name}: {r.Evidence.Split('\n')[0].Trim()}").ToArray();
+        var failures = rows.Where(r => !r.Passed).ToArray();
+        foreach (var failure in failures)
+        {
+            context.Console.Write(new Rule($"[red]FAILED[/] {Markup.Escape(failure.Name)}").LeftJustified());
+            context.Console.WriteLine(failure.Evidence);
+        }
+
+        int passed = rows.Count - failures.Length;
         return Task.FromResult(new DemoOutcome(
             failures.Length == 0,
-            $"{passed}/{rows.Count} properties passed ({budget} each)" + (failures.Length == 0 ? "" : "; failed: " + string.Join("; ", failures))));
+            $"{passed}/{rows.Count} properties passed ({budget} each)"
+            + (failures.Length == 0 ? "" : "; " + string.Join("; ", failures.Select(f => FirstLine(f.Evidence))))));
     }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 }

@@ -13,7 +13,8 @@ namespace ActorConcurrency.Host.Tasks;
 /// <c>--callers</c> concurrent callers ask for one key while the leader's compute is held at a gate until
 /// every caller has joined (for the actor: until the coordinator itself reports that many waiters), then the
 /// gate opens. It counts how many times the compute ran and how many callers got a shared result, repeated
-/// <c>--runs</c> times; then it makes the leader throw and counts the callers that got the exception.
+/// <c>--runs</c> times; then it makes the leader throw, once a fault and once an <see cref="OperationCanceledException"/>,
+/// and counts the callers that got that very exception and those whose task ended canceled.
 /// </summary>
 internal sealed class Task17Singleflight : CatalogTask
 {
@@ -55,8 +56,8 @@ internal sealed class Task17Singleflight : CatalogTask
             .Title($"[bold]{callers} concurrent callers of one key, leader held until all joined, {runs} runs per form[/]")
             .AddColumns("form", "computes per run", "shared results per run", "distinct values", "waiters registered (as reported)", "indicative µs per run");
         var failures = new Table().Border(TableBorder.Rounded)
-            .Title("[bold]The leader's compute throws[/]")
-            .AddColumns("form", "callers", "computes", "callers that got the leader's exception");
+            .Title("[bold]The leader's compute throws: a fault, then a cancellation[/]")
+            .AddColumns("form", "compute throws", "callers", "computes", "callers that got its own exception", "callers whose task was canceled");
 
         bool held = true;
         var evidence = new List<string>();
@@ -79,21 +80,30 @@ internal sealed class Task17Singleflight : CatalogTask
                 }
             }
 
-            Form failing = create();
-            (int failedComputes, int gotException) = await MeasureFailureAsync(failing, callers);
-            failing.Dispose();
+            bool failuresHeld = true;
+            foreach (Exception thrown in new Exception[] { new InvalidOperationException("the leader's compute failed"), new OperationCanceledException("the leader's compute was canceled") })
+            {
+                Form failing = create();
+                (int failedComputes, int gotException, int canceled) = await MeasureFailureAsync(failing, callers, thrown);
+                failing.Dispose();
+                int expectedCanceled = thrown is OperationCanceledException ? callers : 0;
+                failuresHeld &= failedComputes == 1 && gotException == callers && canceled == expectedCanceled;
+                failures.AddRow(
+                    Markup.Escape(name), thrown.GetType().Name, callers.ToString(), Colour(failedComputes, 1), Colour(gotException, callers), Colour(canceled, expectedCanceled));
+            }
 
-            bool formHeld = results.All(r => r.Computes == 1 && r.Shared == callers - 1 && r.DistinctValues == 1)
-                && failedComputes == 1 && gotException == callers;
+            // Go's shared: every caller, the leader included, when anybody joined; nobody when the leader was alone.
+            int expectedShared = callers > 1 ? callers : 0;
+            bool formHeld = results.All(r => r.Computes == 1 && r.Shared == expectedShared && r.DistinctValues == 1)
+                && failuresHeld;
             held &= formHeld;
             table.AddRow(
                 Markup.Escape(name),
                 Range(results.Select(r => r.Computes), expected: 1),
-                Range(results.Select(r => r.Shared), expected: callers - 1),
+                Range(results.Select(r => r.Shared), expected: expectedShared),
                 Range(results.Select(r => r.DistinctValues), expected: 1),
                 results[0].Registered is null ? "[grey]n/a (joining is synchronous)[/]" : Range(results.Select(r => r.Registered!.Value), expected: callers),
                 $"{results.Average(r => r.Elapsed.TotalMicroseconds):0}");
-            failures.AddRow(Markup.Escape(name), callers.ToString(), failedComputes.ToString(), Colour(gotException, callers));
             evidence.Add($"{name}: {results.Count(r => r.Computes == 1)}/{runs} runs computed once");
         }
 
@@ -150,11 +160,10 @@ internal sealed class Task17Singleflight : CatalogTask
         return new RunResult(computes, results.Count(r => r.Shared), results.Select(r => r.Value).Distinct().Count(), registered, watch.Elapsed);
     }
 
-    private static async Task<(int Computes, int GotException)> MeasureFailureAsync(Form form, int callers)
+    private static async Task<(int Computes, int GotException, int Canceled)> MeasureFailureAsync(Form form, int callers, Exception failure)
     {
         int computes = 0;
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var failure = new InvalidOperationException("the leader's compute failed");
         Func<Task<int>> compute = async () =>
         {
             Interlocked.Increment(ref computes);
@@ -166,31 +175,34 @@ internal sealed class Task17Singleflight : CatalogTask
         await form.RegisteredWaiters("key").ConfigureAwait(false);
         release.SetResult();
         int gotException = 0;
+        int canceled = 0;
         foreach (Task<(int Value, bool Shared)> waiter in waiters)
         {
             try
             {
                 await waiter.WaitAsync(Hang).ConfigureAwait(false);
             }
-            catch (InvalidOperationException e) when (ReferenceEquals(e, failure))
+            catch (Exception e) when (ReferenceEquals(e, failure))
             {
                 gotException++;
             }
+
+            canceled += waiter.IsCanceled ? 1 : 0;
         }
 
-        return (computes, gotException);
+        return (computes, gotException, canceled);
     }
 
     private static Form Group()
     {
         var group = new SingleflightGroup<string, int>();
-        return new Form("SingleflightGroup (lock + Dictionary + TCS)", DoWith(group), _ => Task.FromResult<int?>(null), () => { });
+        return new Form("SingleflightGroup (lock + TCS)", DoWith(group), _ => Task.FromResult<int?>(null), () => { });
     }
 
     private static Form Lazy()
     {
         var idiom = new LazySingleflight<string, int>();
-        return new Form("LazySingleflight (ConcurrentDictionary + Lazy<Task>)", DoWith(idiom), _ => Task.FromResult<int?>(null), () => { });
+        return new Form("LazySingleflight (Lazy<Task>)", DoWith(idiom), _ => Task.FromResult<int?>(null), () => { });
     }
 
     private static Func<string, Func<Task<int>>, Task<(int Value, bool Shared)>> DoWith(ISingleflight<string, int> singleflight) =>
@@ -204,11 +216,10 @@ internal sealed class Task17Singleflight : CatalogTask
     {
         IActorRef coordinator = system.ActorOf(SingleflightCoordinator<string, int>.Props());
         return new Form(
-            "SingleflightCoordinator (actor, PipeTo self)",
+            "SingleflightCoordinator (actor)",
             async (key, compute) =>
             {
-                var result = await coordinator.Ask<SingleflightProtocol.Result<string, int>>(
-                    new SingleflightProtocol.Do<string, int>(key, compute), Hang).ConfigureAwait(false);
+                var result = await coordinator.DoAsync(key, compute, Hang).ConfigureAwait(false);
                 return (result.Value, result.Shared);
             },
             async key => (await coordinator.Ask<SingleflightProtocol.WaiterCount<string>>(

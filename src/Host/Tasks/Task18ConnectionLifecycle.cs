@@ -125,7 +125,7 @@ internal sealed class Task18ConnectionLifecycle : CatalogTask
         context.Console.MarkupLine("[grey]Timings are indicative (one process, no warm-up); see ConnectionBenchmarks for the real figures.[/]");
 
         (bool timedOut, TimeSpan after, int rejectedWhileConnecting, IReadOnlyList<string> seenTransitions) = await ShowConnectTimeoutAsync(system);
-        var timeout = new Table().Border(TableBorder.Rounded).Title("[bold]FSM connect timeout (state timeout on Connecting)[/]")
+        var timeout = new Table().Border(TableBorder.Rounded).Title("[bold]FSM connect timeout (named timer set on entering Connecting)[/]")
             .AddColumns("configured timeout", "rejected requests while Connecting", "Connecting → Idle after (indicative)", "transitions seen by a subscriber");
         timeout.AddRow(
             $"{DemoConnectTimeout.TotalMilliseconds:0} ms",

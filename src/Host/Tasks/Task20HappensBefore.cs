@@ -4,7 +4,7 @@ using ActorConcurrency.RaceDetector.Quiz;
 namespace ActorConcurrency.Host.Tasks;
 
 /// <summary>
-/// Task 20: the happens-before quiz. Each of the seven scenarios runs under the race detector, which
+/// Task 20: the happens-before quiz. Each scenario (the quiz's seven, then three about select) runs under the race detector, which
 /// answers "A before B, B before A, or concurrent?" from the events' vector clocks and names the edge that
 /// orders them; the actor form adds the Tell → receive edge through a real Akka actor.
 /// </summary>
@@ -22,7 +22,7 @@ internal sealed class Task20HappensBefore : CatalogTask
 
     public override Task<DemoOutcome> RunAsync(DemoContext context)
     {
-        int[] all = [.. HappensBeforeQuiz.Scenarios.Select(s => s.Number), HappensBeforeDemo.ActorScenario];
+        int[] all = [.. HappensBeforeQuiz.Scenarios.Select(s => s.Number).Append(HappensBeforeDemo.ActorScenario).Order()];
         return Task.FromResult(HappensBeforeDemo.Print(context, all, showEdges: false));
     }
 }

@@ -5,8 +5,9 @@ using ActorConcurrency.RaceDetector.Tracking;
 namespace ActorConcurrency.RaceDetector.Quiz;
 
 /// <summary>
-/// The seven scenarios of the happens-before quiz (task 20), each a small Go program rewritten with tracked
-/// primitives. Event A is a write of <c>a</c>, event B a read of it; the detector's clocks decide whether A
+/// The scenarios of the happens-before quiz (task 20), each a small Go program rewritten with tracked
+/// primitives: the quiz's seven (1–7) and three about select (9–11; 8 is the actor form, run by the host).
+/// Event A is a write of <c>a</c>, event B a read of it; the detector's clocks decide whether A
 /// happens before B, and the race check on <c>a</c> agrees (a race exactly when they are concurrent).
 /// Where the real order of two threads matters to the story, an untracked gate (a plain
 /// <see cref="ManualResetEventSlim"/>, invisible to the detector) forces it without creating an edge: a
@@ -20,7 +21,7 @@ public static class HappensBeforeQuiz
     /// <summary>The second event's name in every scenario.</summary>
     public const string B = "B";
 
-    /// <summary>The seven scenarios, in order.</summary>
+    /// <summary>The scenarios, in order of their numbers (1–7, then the select scenarios 9–11).</summary>
     public static IReadOnlyList<QuizScenario> Scenarios { get; } =
     [
         new(1, "go statement",
@@ -167,14 +168,84 @@ public static class HappensBeforeQuiz
                 _ = a.Read();
             },
             Extra: ("A'", B, HappensBeforeOrder.Concurrent, "the worker's statement after Done vs B")),
+
+        new(9, "select fires a receive",
+            "go func() { a = \"hello\" /*A*/; c <- 0 }(); select { case <-c: print(a) /*B*/; case <-quit: }",
+            "A happens before B: the case that fires is a receive, and the send is before it completes",
+            HappensBeforeOrder.FirstBeforeSecond,
+            detector =>
+            {
+                var a = new TrackedVariable<string>(detector, "a", string.Empty);
+                var c = new TrackedChannel<int>(detector, capacity: 0, name: "c");
+                var quit = new TrackedChannel<int>(detector, capacity: 0, name: "quit");
+                detector.Go("f", () =>
+                {
+                    a.Write("hello");
+                    detector.Event(A);
+                    c.Send(0);
+                });
+                if (TrackedSelect.Select(c.ReceiveCase(), quit.ReceiveCase()) == 0)
+                {
+                    detector.Event(B);
+                    _ = a.Read();
+                }
+            }),
+
+        new(10, "select woken by close",
+            "go func() { a = \"hello\" /*A*/; close(c) }(); select { case <-c: print(a) /*B*/; case <-other: }",
+            "A happens before B: a receive that returns because the channel is closed is after the close",
+            HappensBeforeOrder.FirstBeforeSecond,
+            detector =>
+            {
+                var a = new TrackedVariable<string>(detector, "a", string.Empty);
+                var c = new TrackedChannel<int>(detector, capacity: 0, name: "c");
+                var other = new TrackedChannel<int>(detector, capacity: 0, name: "other");
+                detector.Go("f", () =>
+                {
+                    a.Write("hello");
+                    detector.Event(A);
+                    c.Close();
+                });
+                if (TrackedSelect.Select(c.ReceiveCase(), other.ReceiveCase()) == 0)
+                {
+                    detector.Event(B);
+                    _ = a.Read();
+                }
+            }),
+
+        new(11, "select default: no edge",
+            "c := make(chan int, 1); go func() { a = \"hello\" /*A*/; c <- 0 }(); select { case <-c: ; default: print(a) /*B*/ }",
+            "A and B are concurrent: the default case fired, a non-blocking receive that finds nothing synchronises with nothing",
+            HappensBeforeOrder.Concurrent,
+            detector =>
+            {
+                var a = new TrackedVariable<string>(detector, "a", string.Empty);
+                var c = new TrackedChannel<int>(detector, capacity: 1, name: "c");
+                // Untracked: the select really runs before the send. Not disposed here: f may still be inside
+                // Wait when this body returns (Run waits for f afterwards).
+                var selected = new ManualResetEventSlim();
+                detector.Go("f", () =>
+                {
+                    a.Write("hello");
+                    detector.Event(A);
+                    selected.Wait();
+                    c.Send(0);
+                });
+                int fired = TrackedSelect.SelectOrDefault(c.ReceiveCase());
+                selected.Set();
+                if (fired == -1)
+                {
+                    detector.Event(B);
+                    _ = a.Read();
+                }
+            }),
     ];
 
     /// <summary>The scenario with that number.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Not 1–7.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">No scenario has that number.</exception>
     public static QuizScenario Get(int number) =>
-        number >= 1 && number <= Scenarios.Count
-            ? Scenarios[number - 1]
-            : throw new ArgumentOutOfRangeException(nameof(number), number, $"There are {Scenarios.Count} scenarios, numbered 1 to {Scenarios.Count}.");
+        Scenarios.FirstOrDefault(s => s.Number == number)
+            ?? throw new ArgumentOutOfRangeException(nameof(number), number, $"The scenarios are numbered {string.Join(", ", Scenarios.Select(s => s.Number))}.");
 
     /// <summary>Runs one scenario on a fresh detector and asks it about A and B.</summary>
     public static QuizResult Run(QuizScenario scenario)

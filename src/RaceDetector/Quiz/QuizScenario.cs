@@ -7,7 +7,7 @@ namespace ActorConcurrency.RaceDetector.Quiz;
 /// One scenario of the happens-before quiz: a small program run under the detector, which records events
 /// <c>A</c> and <c>B</c> (and for some an extra pair) and touches a tracked variable <c>a</c> at both.
 /// </summary>
-/// <param name="Number">1–7.</param>
+/// <param name="Number">1–7 (the quiz), 9–11 (select).</param>
 /// <param name="Title">The rule it exercises.</param>
 /// <param name="Program">The program, in Go, as the quiz states it.</param>
 /// <param name="ExerciseAnswer">The exercise's answer, shown beside the detector's verdict.</param>

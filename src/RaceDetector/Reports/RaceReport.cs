@@ -1,4 +1,5 @@
 using System.Text;
+using ActorConcurrency.RaceDetector.Tracking;
 
 namespace ActorConcurrency.RaceDetector.Reports;
 
@@ -27,11 +28,17 @@ public sealed record RaceReport(string Variable, RaceAccess Current, RaceAccess 
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Current.Kind} of '{Variable}' by {Current.ThreadName} at {Current.Site} races with previous {Previous.Kind.ToString().ToLowerInvariant()} by {Previous.ThreadName} at {Previous.Site}";
+        $"{Current.Kind} of '{Variable}' by {Current.ThreadName} at {Current.Site} races with previous {Previous.Kind} by {Previous.ThreadName} at {Previous.Site}";
 
     private void Append(StringBuilder text, RaceAccess access, bool isPrevious)
     {
-        string kind = access.Kind.ToString().ToLowerInvariant();
+        string kind = access.Kind switch
+        {
+            AccessKind.AtomicRead => "atomic read",
+            AccessKind.AtomicWrite => "atomic write",
+            AccessKind.Write => "write",
+            _ => "read",
+        };
         text.Append(isPrevious ? $"Previous {kind}" : char.ToUpperInvariant(kind[0]) + kind[1..])
             .AppendLine($" of '{Variable}' by logical thread {access.ThreadName} (#{access.ThreadId}):");
         if (access.Stack is { Length: > 0 } stack)

@@ -15,7 +15,8 @@ public static class ActorEdges
     {
         ArgumentNullException.ThrowIfNull(detector);
         LogicalThread sender = detector.CurrentThread();
-        var stamp = new TellStamp(sender.Clock.Clone(), sender.Epoch);
+        (Clocks.VectorClock clock, Clocks.Epoch epoch) = VectorClockDetector.ReleaseSnapshot(sender);
+        var stamp = new TellStamp(clock, epoch);
         sender.Tick();
         return stamp;
     }

@@ -7,6 +7,7 @@ namespace ActorConcurrency.RaceDetector.Sync;
 /// The vector clock of one synchronisation object: releases put the releasing thread's knowledge in it,
 /// acquires take it out. Callers hold the object's own lock around every call. When edges are recorded it
 /// also remembers which release epochs its clock holds, so an acquire can log "who synchronised with whom".
+/// A thread inside an ignore scope neither releases nor acquires (Go ignores its synchronisation events).
 /// </summary>
 internal sealed class SyncClock
 {
@@ -26,6 +27,11 @@ internal sealed class SyncClock
     /// <summary>Release that replaces what the object knew (a mutex unlock, an atomic store).</summary>
     public void ReleaseCopy(LogicalThread thread)
     {
+        if (thread.IsIgnoring)
+        {
+            return;
+        }
+
         _clock.CopyFrom(thread.Clock);
         if (_detector.Options.RecordEdges)
         {
@@ -39,6 +45,11 @@ internal sealed class SyncClock
     /// <summary>Release that adds to what the object knew (RUnlock, WaitGroup.Done, an atomic read-modify-write).</summary>
     public void ReleaseJoin(LogicalThread thread)
     {
+        if (thread.IsIgnoring)
+        {
+            return;
+        }
+
         _clock.JoinWith(thread.Clock);
         if (_detector.Options.RecordEdges)
         {
@@ -51,6 +62,11 @@ internal sealed class SyncClock
     /// <summary>Acquire: the thread learns everything released into this object so far.</summary>
     public void Acquire(LogicalThread thread, string kind)
     {
+        if (thread.IsIgnoring)
+        {
+            return;
+        }
+
         if (_detector.Options.RecordEdges)
         {
             AcquireRecordingEdges(thread, kind);

@@ -8,7 +8,7 @@ namespace ActorConcurrency.RaceDetector.Sync;
 /// logical thread than the one that locked it (so the exclusion is a <see cref="SemaphoreSlim"/>, which has
 /// no owner thread, not a <c>Monitor</c>); unlocking it while unlocked throws, as Go panics.
 /// </summary>
-public sealed class TrackedMutex
+public sealed class TrackedMutex : ITrackedLocker
 {
     private readonly VectorClockDetector _detector;
     private readonly SemaphoreSlim _exclusion = new(1, 1);
@@ -38,6 +38,24 @@ public sealed class TrackedMutex
         // We hold the mutex: the clock is ours until Unlock, and it holds the last unlocker's knowledge.
         Volatile.Write(ref _held, 1);
         _clock.Acquire(thread, "mutex unlock → lock");
+    }
+
+    /// <summary>
+    /// Go's <c>TryLock</c>: holds the mutex if it is free right now and returns true (acquiring like
+    /// <see cref="Lock"/>); returns false at once otherwise. A failed TryLock creates no edge: seeing the mutex
+    /// held says nothing about what its holder did.
+    /// </summary>
+    public bool TryLock()
+    {
+        LogicalThread thread = _detector.CurrentThread();
+        if (!_exclusion.Wait(0))
+        {
+            return false;
+        }
+
+        Volatile.Write(ref _held, 1);
+        _clock.Acquire(thread, "mutex unlock → lock");
+        return true;
     }
 
     /// <summary>Releases the mutex.</summary>

@@ -9,7 +9,7 @@ namespace ActorConcurrency.RaceDetector.Sync;
 /// <see cref="RUnlock"/> happens before the next <see cref="Lock"/> returns. Concurrent readers are not
 /// ordered with each other, so two readers that write a variable still race.
 /// </summary>
-public sealed class TrackedRwMutex
+public sealed class TrackedRwMutex : ITrackedLocker
 {
     private readonly VectorClockDetector _detector;
     private readonly object _gate = new();
@@ -51,6 +51,48 @@ public sealed class TrackedRwMutex
             _writerClock.Acquire(thread, "rwmutex unlock → lock");
             _readersClock.Acquire(thread, "rwmutex runlock → lock");
             _readersClock.ForgetSources();
+        }
+    }
+
+    /// <summary>
+    /// Go's <c>TryLock</c>: takes the write lock if no reader or writer holds it now (acquiring like
+    /// <see cref="Lock"/>); false at once otherwise, with no edge.
+    /// </summary>
+    public bool TryLock()
+    {
+        LogicalThread thread = _detector.CurrentThread();
+        lock (_gate)
+        {
+            if (_writer || _readers > 0)
+            {
+                return false;
+            }
+
+            _writer = true;
+            _writerClock.Acquire(thread, "rwmutex unlock → lock");
+            _readersClock.Acquire(thread, "rwmutex runlock → lock");
+            _readersClock.ForgetSources();
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Go's <c>TryRLock</c>: takes a read lock if no writer holds or waits for the lock now (acquiring like
+    /// <see cref="RLock"/>); false at once otherwise, with no edge.
+    /// </summary>
+    public bool TryRLock()
+    {
+        LogicalThread thread = _detector.CurrentThread();
+        lock (_gate)
+        {
+            if (_writer || _writersWaiting > 0)
+            {
+                return false;
+            }
+
+            _readers++;
+            _writerClock.Acquire(thread, "rwmutex unlock → rlock");
+            return true;
         }
     }
 

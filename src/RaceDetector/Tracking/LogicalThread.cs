@@ -18,12 +18,22 @@ public sealed class LogicalThread
     /// <summary>1 while some real thread runs as this logical thread; guards against two at once.</summary>
     private int _bound;
 
-    internal LogicalThread(VectorClockDetector detector, int id, string name)
+    /// <summary>How many ignore scopes are open (Go's <c>raceignore</c>). Only this thread changes it.</summary>
+    private int _ignoreDepth;
+
+    /// <summary>Spawned threads only: pulsed when an <see cref="Enter"/> scope ends, for <see cref="WaitIdle"/>.</summary>
+    private readonly object? _idleGate;
+
+    /// <summary>Spawned threads only: how many <see cref="Enter"/> scopes have ended. Guarded by <see cref="_idleGate"/>.</summary>
+    private int _scopesEnded;
+
+    internal LogicalThread(VectorClockDetector detector, int id, string name, bool spawned = false)
     {
         Detector = detector;
         Id = id;
         Name = name;
         Clock = new VectorClock(Math.Max(4, id + 1));
+        _idleGate = spawned ? new object() : null;
     }
 
     /// <summary>The logical thread running on the current real thread, or null.</summary>
@@ -73,7 +83,56 @@ public sealed class LogicalThread
         Debug.Assert(t_current == this, "scopes are left in the order they were entered");
         t_current = previous;
         Volatile.Write(ref _bound, 0);
+        if (_idleGate is not null)
+        {
+            lock (_idleGate)
+            {
+                _scopesEnded++;
+                Monitor.PulseAll(_idleGate);
+            }
+        }
     }
+
+    /// <summary>True inside an ignore scope: accesses are not checked and synchronisation creates no edge.</summary>
+    internal bool IsIgnoring => _ignoreDepth != 0;
+
+    internal void BeginIgnore() => _ignoreDepth++;
+
+    internal void EndIgnore()
+    {
+        if (_ignoreDepth == 0)
+        {
+            throw new InvalidOperationException($"Logical thread '{Name}' ended an ignore scope it had not begun (RaceEnable without RaceDisable).");
+        }
+
+        _ignoreDepth--;
+    }
+
+    /// <summary>
+    /// A spawned thread: waits, without creating any edge, until it has run at least once (one
+    /// <see cref="Enter"/> scope ended) and is not running now. False on timeout.
+    /// </summary>
+    internal bool WaitIdle(TimeSpan timeout)
+    {
+        Debug.Assert(_idleGate is not null, "only spawned threads are waited for");
+        DateTime deadline = DateTime.UtcNow + timeout;
+        lock (_idleGate)
+        {
+            while (_scopesEnded == 0 || Volatile.Read(ref _bound) != 0)
+            {
+                TimeSpan left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !Monitor.Wait(_idleGate, left))
+                {
+                    return _scopesEnded > 0 && Volatile.Read(ref _bound) == 0;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Whether this is a spawned thread that has not run yet or is running now (for the timeout message).</summary>
+    internal bool IsBusySpawned => _idleGate is not null && (Volatile.Read(ref _scopesEnded) == 0 || Volatile.Read(ref _bound) != 0);
 
     /// <summary>Advances this thread's own clock: what it does next is not covered by what it released.</summary>
     internal void Tick()

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
-using System.Text;
 using ActorConcurrency.RaceDetector.Clocks;
 using ActorConcurrency.RaceDetector.Reports;
 
@@ -24,6 +23,7 @@ public sealed class VectorClockDetector
     private readonly object _threadsGate = new();
     private readonly List<LogicalThread> _threads = [];
     private readonly List<ForkedThread> _forked = [];
+    private readonly List<LogicalThread> _spawned = [];
 
     private readonly object _reportsGate = new();
     private readonly List<RaceReport> _races = [];
@@ -35,10 +35,28 @@ public sealed class VectorClockDetector
     private readonly List<HappensBeforeEdge> _edges = [];
 
     /// <summary>Creates a detector; <paramref name="options"/> default to Go-like reports with edges recorded.</summary>
-    public VectorClockDetector(RaceDetectorOptions? options = null) => Options = options ?? new RaceDetectorOptions();
+    public VectorClockDetector(RaceDetectorOptions? options = null)
+    {
+        Options = options ?? new RaceDetectorOptions();
+        Locations = new LocationTable(this);
+        SyncObjects = new SyncObjectTable(this);
+    }
 
     /// <summary>What the detector keeps besides the clocks.</summary>
     public RaceDetectorOptions Options { get; }
+
+    /// <summary>Shadow locations of real objects' fields and array elements (race mode), keyed weakly.</summary>
+    public LocationTable Locations { get; }
+
+    /// <summary>
+    /// The one lock of every tracked channel of this detector: a select waits on several channels at once, and
+    /// a blocked select offers itself on each of them, so their state changes under one monitor (pulsed on
+    /// every change). Simple and enough for a teaching detector; channels of two detectors never share it.
+    /// </summary>
+    internal object ChannelGate { get; } = new();
+
+    /// <summary>Acquire/release on arbitrary objects (Go's <c>RaceAcquire</c>/<c>RaceRelease</c>/<c>RaceReleaseMerge</c>).</summary>
+    public SyncObjectTable SyncObjects { get; }
 
     /// <summary>The distinct races found so far, one per pair of code sites.</summary>
     public IReadOnlyList<RaceReport> Races
@@ -97,9 +115,10 @@ public sealed class VectorClockDetector
     /// <summary>
     /// Runs <paramref name="body"/> as a new root logical thread (Go's <c>main</c>) on the calling thread,
     /// then waits — without creating any happens-before edge — until every logical thread started with
-    /// <see cref="Go"/> has finished, so the reports are complete when it returns.
+    /// <see cref="Go"/> has finished and every one created with <see cref="Spawn"/> has run at least once and
+    /// is not running, so the reports are complete when it returns.
     /// </summary>
-    /// <exception cref="TimeoutException">Some logical thread did not finish within <see cref="RaceDetectorOptions.RunTimeout"/>.</exception>
+    /// <exception cref="TimeoutException">Some logical thread did not finish (or a spawned one never ran) within <see cref="RaceDetectorOptions.RunTimeout"/>.</exception>
     /// <exception cref="AggregateException">Started logical threads threw (the body's own exception is rethrown as is).</exception>
     public void Run(string name, Action body)
     {
@@ -119,7 +138,7 @@ public sealed class VectorClockDetector
             }
         }
 
-        List<ForkedThread> forked = WaitForForkedThreads();
+        List<ForkedThread> forked = WaitForLogicalThreads();
         failure?.Throw();
         Exception[] failures = forked.Where(f => f.Failure is not null).Select(f => f.Failure!).ToArray();
         if (failures.Length > 0)
@@ -160,13 +179,14 @@ public sealed class VectorClockDetector
 
     /// <summary>
     /// Forks a logical thread without a real thread: the caller's past happens before it. An actor uses one
-    /// and enters it around each message (<see cref="LogicalThread.Enter"/>).
+    /// and enters it around each message (<see cref="LogicalThread.Enter"/>); a goroutine on the thread pool
+    /// enters it once. <see cref="Run"/> waits until it has run at least once and is not running.
     /// </summary>
     public LogicalThread Spawn(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         LogicalThread parent = CurrentThread();
-        LogicalThread child = NewThread(name);
+        LogicalThread child = NewThread(name, spawned: true);
         child.Clock.CopyFrom(parent.Clock);
         child.Tick();
         if (Options.RecordEdges)
@@ -234,7 +254,7 @@ public sealed class VectorClockDetector
         }
 
         (NamedEvent early, NamedEvent late) = order == HappensBeforeOrder.FirstBeforeSecond ? (a, b) : (b, a);
-        IReadOnlyList<HappensBeforeEdge>? chain = FindChain(early, late);
+        IReadOnlyList<HappensBeforeEdge>? chain = EdgeChain.Find(Edges, early, late);
         return new OrderAnswer(a, b, order, chain ?? [], chain is not null);
     }
 
@@ -258,6 +278,11 @@ public sealed class VectorClockDetector
     /// </summary>
     internal void AcquireFrom(LogicalThread thread, VectorClock released, Epoch source, string kind, string objectName = "")
     {
+        if (thread.IsIgnoring)
+        {
+            return;
+        }
+
         bool news = Options.RecordEdges && source.Clock > thread.Clock[source.ThreadId];
         thread.Clock.JoinWith(released);
         thread.Tick();
@@ -265,6 +290,26 @@ public sealed class VectorClockDetector
         {
             RecordEdge(kind, objectName, source, NameOf(source.ThreadId), thread);
         }
+    }
+
+    /// <summary>
+    /// What a release by <paramref name="thread"/> hands over (a message's clock, a Tell's stamp): a copy of its
+    /// clock and its epoch, or nothing inside an ignore scope. The caller ticks the thread afterwards.
+    /// </summary>
+    internal static (VectorClock Clock, Epoch Epoch) ReleaseSnapshot(LogicalThread thread) =>
+        thread.IsIgnoring ? (new VectorClock(), default) : (thread.Clock.Clone(), thread.Epoch);
+
+    /// <summary>
+    /// Opens an ignore scope on the current logical thread (Go's <c>RaceDisable</c>; dispose for
+    /// <c>RaceEnable</c>): until it is disposed, the thread's accesses of tracked locations are neither
+    /// checked nor remembered and its synchronisation creates no edge (put edges back by hand with
+    /// <see cref="SyncObjects"/>, as Go's <c>RaceAcquire</c>/<c>RaceRelease</c> do). A go statement still orders. For benign races the program accepts, such as a statistics counter read without a lock.
+    /// </summary>
+    public IgnoreScope Ignore()
+    {
+        LogicalThread thread = CurrentThread();
+        thread.BeginIgnore();
+        return new IgnoreScope(thread);
     }
 
     /// <summary>Logs an edge into <paramref name="to"/>'s current epoch (call after its clock moved).</summary>
@@ -296,8 +341,8 @@ public sealed class VectorClockDetector
         // Outside the lock: capturing a stack takes microseconds.
         var report = new RaceReport(
             variable,
-            new RaceAccess(currentKind, current.Name, current.Id, currentSite, FormatStack(new StackTrace(1, fNeedFileInfo: true))),
-            new RaceAccess(previousKind, NameOf(previousThread), previousThread, previousSite, previousStack is null ? null : FormatStack(previousStack)));
+            new RaceAccess(currentKind, current.Name, current.Id, currentSite, UserStack.Format(new StackTrace(1, fNeedFileInfo: true))),
+            new RaceAccess(previousKind, NameOf(previousThread), previousThread, previousSite, previousStack is null ? null : UserStack.Format(previousStack)));
         lock (_reportsGate)
         {
             _races.Add(report);
@@ -313,124 +358,80 @@ public sealed class VectorClockDetector
         }
     }
 
-    /// <summary>Frames of the program, without the detector's own frames and the thread-start machinery.</summary>
-    internal static string FormatStack(StackTrace stack)
-    {
-        var text = new StringBuilder();
-        foreach (StackFrame frame in stack.GetFrames())
-        {
-            var method = frame.GetMethod();
-            string ns = method?.DeclaringType?.Namespace ?? string.Empty;
-            if (ns.StartsWith("ActorConcurrency.RaceDetector.Tracking", StringComparison.Ordinal) ||
-                ns.StartsWith("ActorConcurrency.RaceDetector.Sync", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (ns.StartsWith("System.Threading", StringComparison.Ordinal) || ns.StartsWith("System.Runtime", StringComparison.Ordinal) ||
-                ns.StartsWith("Xunit", StringComparison.Ordinal))
-            {
-                break;
-            }
-
-            string type = method?.DeclaringType?.FullName?.Replace('+', '.') ?? "?";
-            text.Append("  ").Append(type).Append('.').Append(method?.Name ?? "?").AppendLine("()");
-            if (frame.GetFileName() is { } file)
-            {
-                text.Append("      ").Append(file).Append(':').Append(frame.GetFileLineNumber()).AppendLine();
-            }
-        }
-
-        return text.ToString();
-    }
-
-    private LogicalThread NewThread(string name)
+    private LogicalThread NewThread(string name, bool spawned = false)
     {
         lock (_threadsGate)
         {
-            var thread = new LogicalThread(this, _threads.Count, name);
+            var thread = new LogicalThread(this, _threads.Count, name, spawned);
             _threads.Add(thread);
+            if (spawned)
+            {
+                _spawned.Add(thread);
+            }
+
             return thread;
         }
     }
 
-    private List<ForkedThread> WaitForForkedThreads()
+    private List<ForkedThread> WaitForLogicalThreads()
     {
         DateTime deadline = DateTime.UtcNow + Options.RunTimeout;
-        int waited = 0;
+        int waitedForked = 0;
+        int waitedSpawned = 0;
         while (true)
         {
-            ForkedThread[] pending;
+            ForkedThread[] forked;
+            LogicalThread[] spawned;
             lock (_threadsGate)
             {
                 // Threads started by threads: keep going until no new one appeared.
-                if (waited == _forked.Count)
+                if (waitedForked == _forked.Count && waitedSpawned == _spawned.Count)
                 {
                     return [.. _forked];
                 }
 
-                pending = _forked.Skip(waited).ToArray();
+                forked = _forked.Skip(waitedForked).ToArray();
+                spawned = _spawned.Skip(waitedSpawned).ToArray();
             }
 
-            foreach (ForkedThread thread in pending)
+            foreach (ForkedThread thread in forked)
             {
-                TimeSpan left = deadline - DateTime.UtcNow;
-                if (!thread.WaitUntracked(left > TimeSpan.Zero ? left : TimeSpan.Zero))
+                if (!thread.WaitUntracked(Left(deadline)))
                 {
-                    string[] stuck;
-                    lock (_threadsGate)
-                    {
-                        stuck = _forked.Where(f => !f.WaitUntracked(TimeSpan.Zero)).Select(f => f.Logical.Name).ToArray();
-                    }
-
-                    throw new TimeoutException(
-                        $"{stuck.Length} logical thread(s) still blocked after {Options.RunTimeout.TotalSeconds:0.#} s (deadlock?): {string.Join(", ", stuck)}");
+                    ThrowStuck();
                 }
             }
 
-            waited += pending.Length;
+            foreach (LogicalThread thread in spawned)
+            {
+                if (!thread.WaitIdle(Left(deadline)))
+                {
+                    ThrowStuck();
+                }
+            }
+
+            waitedForked += forked.Length;
+            waitedSpawned += spawned.Length;
         }
     }
 
-    /// <summary>
-    /// Breadth-first search over the edge log: from the early event's epoch, follow edges whose source is at
-    /// or after the current point of their thread, until the late event's thread is reached at or before it.
-    /// </summary>
-    private List<HappensBeforeEdge>? FindChain(NamedEvent early, NamedEvent late)
+    private static TimeSpan Left(DateTime deadline)
     {
-        HappensBeforeEdge[] edges = Edges.ToArray();
-        var best = new Dictionary<int, int> { [early.ThreadId] = early.Clock };
-        var via = new Dictionary<int, (HappensBeforeEdge Edge, int FromThread)>();
-        var queue = new Queue<int>();
-        queue.Enqueue(early.ThreadId);
-        while (queue.Count > 0)
+        TimeSpan left = deadline - DateTime.UtcNow;
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    private void ThrowStuck()
+    {
+        string[] stuck;
+        lock (_threadsGate)
         {
-            int thread = queue.Dequeue();
-            int clock = best[thread];
-            if (thread == late.ThreadId && clock <= late.Clock)
-            {
-                var chain = new List<HappensBeforeEdge>();
-                for (int at = thread; at != early.ThreadId; at = via[at].FromThread)
-                {
-                    chain.Add(via[at].Edge);
-                }
-
-                chain.Reverse();
-                return chain;
-            }
-
-            foreach (HappensBeforeEdge edge in edges)
-            {
-                if (edge.FromThread == thread && edge.FromClock >= clock &&
-                    (!best.TryGetValue(edge.ToThread, out int known) || edge.ToClock < known))
-                {
-                    best[edge.ToThread] = edge.ToClock;
-                    via[edge.ToThread] = (edge, thread);
-                    queue.Enqueue(edge.ToThread);
-                }
-            }
+            stuck = _forked.Where(f => !f.WaitUntracked(TimeSpan.Zero)).Select(f => f.Logical.Name)
+                .Concat(_spawned.Where(s => s.IsBusySpawned).Select(s => $"{s.Name} (spawned)"))
+                .ToArray();
         }
 
-        return null;
+        throw new TimeoutException(
+            $"{stuck.Length} logical thread(s) still blocked or never run after {Options.RunTimeout.TotalSeconds:0.#} s (deadlock?): {string.Join(", ", stuck)}");
     }
 }

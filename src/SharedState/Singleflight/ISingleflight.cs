@@ -4,6 +4,20 @@ namespace ActorConcurrency.SharedState.Singleflight;
 /// Task 17: duplicate-call suppression. While a flight for a key is running, every other caller for that
 /// key waits for its result instead of starting its own compute.
 /// </summary>
+/// <remarks>
+/// How a flight's outcome reaches its waiters, the same in every form (and in the actor's <c>DoAsync</c>):
+/// <list type="bullet">
+/// <item>The compute returns a value: every waiter's task completes with it.</item>
+/// <item>The compute throws, or returns a faulted task: every waiter's task is faulted with that one exception
+/// (the same instance for all of them).</item>
+/// <item>The compute throws an <see cref="OperationCanceledException"/>, or returns a canceled task: every
+/// waiter's task is <em>canceled</em> (<see cref="Task.IsCanceled"/>), and awaiting it throws that one
+/// exception, the compute's own instance with its <see cref="OperationCanceledException.CancellationToken"/>
+/// (for a task canceled without an exception object, the one <see cref="TaskCanceledException"/> the flight
+/// observed, carrying the task's token).</item>
+/// </list>
+/// None of them is cached: the key is forgotten when the flight ends, so the next call computes again.
+/// </remarks>
 public interface ISingleflight<TKey, TValue>
     where TKey : notnull
 {
@@ -25,4 +39,14 @@ public interface ISingleflight<TKey, TValue>
     /// <returns>Whether a flight was in progress for the key.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     bool Forget(TKey key);
+
+    /// <summary>
+    /// Go's internal <c>ForgetUnshared</c>: forgets the flight in progress for <paramref name="key"/> only when
+    /// no other caller has joined it, atomically with respect to joining. When it returns true, no caller is
+    /// waiting on that flight but its leader, and the next call starts a fresh flight; when it returns false,
+    /// the flight stays and keeps collecting joiners.
+    /// </summary>
+    /// <returns>True when the key was forgotten or had no flight in progress; false when others wait on its flight.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    bool ForgetUnshared(TKey key);
 }

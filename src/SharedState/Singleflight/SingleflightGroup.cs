@@ -5,9 +5,9 @@ namespace ActorConcurrency.SharedState.Singleflight;
 /// <summary>
 /// Task 17, shared-memory form: Go's <c>singleflight.Group</c> with a <see cref="Lock"/>, a
 /// <see cref="Dictionary{TKey,TValue}"/> of flights and one <see cref="TaskCompletionSource{TResult}"/> per
-/// flight. The lock guards only the dictionary (who leads, who joins, who is forgotten); the compute runs
-/// outside it and the flight's result is published by completing the source, also outside the lock, so no
-/// waiter's continuation ever runs while the lock is held.
+/// flight. The lock guards only the dictionary and each flight's count of joiners (who leads, who joins, who
+/// is forgotten); the compute runs outside it and the flight's outcome is published by completing the source,
+/// also outside the lock, so no waiter's continuation ever runs while the lock is held.
 /// </summary>
 public sealed class SingleflightGroup<TKey, TValue> : ISingleflight<TKey, TValue>
     where TKey : notnull
@@ -49,6 +49,10 @@ public sealed class SingleflightGroup<TKey, TValue> : ISingleflight<TKey, TValue
                 flight = new Flight();
                 _flights.Add(key, flight);
             }
+            else
+            {
+                flight.Joiners++;
+            }
         }
 
         if (leader)
@@ -57,7 +61,7 @@ public sealed class SingleflightGroup<TKey, TValue> : ISingleflight<TKey, TValue
             _ = RunFlightAsync(key, flight, compute);
         }
 
-        return WaitAsync(flight, shared: !leader, cancellationToken);
+        return WaitAsync(flight, leader, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -72,28 +76,52 @@ public sealed class SingleflightGroup<TKey, TValue> : ISingleflight<TKey, TValue
         }
     }
 
-    private static async Task<SingleflightResult<TValue>> WaitAsync(Flight flight, bool shared, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public bool ForgetUnshared(TKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_lock)
+        {
+            // Joining also happens under this lock, so "nobody joined" cannot change between the check and the removal.
+            if (!_flights.TryGetValue(key, out Flight? flight))
+            {
+                return true;
+            }
+
+            if (flight.Joiners > 0)
+            {
+                return false;
+            }
+
+            _flights.Remove(key);
+            return true;
+        }
+    }
+
+    private static async Task<SingleflightResult<TValue>> WaitAsync(Flight flight, bool leader, CancellationToken cancellationToken)
     {
         // WaitAsync abandons this caller's wait only; the source, and so every other waiter, is untouched.
-        TValue value = await flight.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new SingleflightResult<TValue>(value, shared);
+        Outcome outcome = await flight.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        // The outcome task has completed: awaiting it returns its value, or rethrows its one exception, and an
+        // OperationCanceledException rethrown here makes this method's task canceled, not faulted.
+        TValue value = await outcome.Computed.ConfigureAwait(false);
+        return new SingleflightResult<TValue>(value, !leader || outcome.Shared);
     }
+
+    /// <summary>
+    /// Awaits the compute inside an async method, so that every way it can end becomes this one task: a
+    /// synchronous throw or a faulted task → faulted with that exception; an <see cref="OperationCanceledException"/>
+    /// or a canceled task → canceled, keeping that exception (the async builder stores it with the cancellation).
+    /// </summary>
+    private static async Task<TValue> ObserveAsync(Func<Task<TValue>> compute) => await compute().ConfigureAwait(false);
 
     private async Task RunFlightAsync(TKey key, Flight flight, Func<Task<TValue>> compute)
     {
-        TValue value = default!;
-        Exception? error = null;
-        try
-        {
-            value = await compute().ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            // Synchronous throws, faulted and cancelled tasks all end the flight the same way: every waiter
-            // of this flight sees this one exception. Nothing is cached: the key is forgotten below.
-            error = e;
-        }
+        Task<TValue> computed = ObserveAsync(compute);
+        await ((Task)computed).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
+        bool shared;
         lock (_lock)
         {
             // Forget may have removed this flight and a new caller may have started another for the same key:
@@ -102,28 +130,26 @@ public sealed class SingleflightGroup<TKey, TValue> : ISingleflight<TKey, TValue
             {
                 _flights.Remove(key);
             }
+
+            // No caller can join any more (the flight is in no dictionary), so the count is final.
+            shared = flight.Joiners > 0;
         }
 
-        // The key is forgotten before the result is published, so a waiter that wakes up and calls again
+        // The key is forgotten before the outcome is published, so a waiter that wakes up and calls again
         // starts a fresh flight instead of joining this finished one.
         Debug.Assert(!flight.Completion.Task.IsCompleted, "only the flight's leader completes it, once");
-        if (error is null)
-        {
-            flight.Completion.SetResult(value);
-        }
-        else if (error is OperationCanceledException canceled)
-        {
-            flight.Completion.SetCanceled(canceled.CancellationToken);
-        }
-        else
-        {
-            flight.Completion.SetException(error);
-        }
+        flight.Completion.SetResult(new Outcome(computed, shared));
     }
+
+    /// <summary>How a flight ended: the completed compute task (value, exception or cancellation) and Go's leader <c>shared</c>.</summary>
+    private readonly record struct Outcome(Task<TValue> Computed, bool Shared);
 
     /// <summary>One flight: the source its waiters await. Continuations run asynchronously, never inline on the leader.</summary>
     private sealed class Flight
     {
-        public TaskCompletionSource<TValue> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<Outcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>How many callers joined (besides the leader). Read and written only under the group's lock.</summary>
+        public int Joiners { get; set; }
     }
 }

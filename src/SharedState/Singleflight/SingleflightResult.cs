@@ -3,9 +3,9 @@ namespace ActorConcurrency.SharedState.Singleflight;
 /// <summary>What one caller of a singleflight got back.</summary>
 /// <param name="Value">The value the flight computed.</param>
 /// <param name="Shared">
-/// True when this caller joined a flight another caller had started, so it got that caller's value
-/// without running its own compute; false for the caller whose compute ran (the leader). Go's
-/// <c>singleflight</c> also reports <c>shared</c> to its leader when others joined; here the flag says
-/// who computed, which is what a caller can act on.
+/// Go's <c>shared</c>: true when the value was given to more than one caller. Every caller that joined a
+/// flight gets true; the caller that started it (the leader) gets true as well when at least one other caller
+/// joined its flight before it ended, and false when it was alone. It says whether the value was handed out
+/// more than once (so mutating it is unsafe), not who computed it.
 /// </param>
 public readonly record struct SingleflightResult<TValue>(TValue Value, bool Shared);

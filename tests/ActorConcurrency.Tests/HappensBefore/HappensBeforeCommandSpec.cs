@@ -16,6 +16,19 @@ public sealed class HappensBeforeCommandSpec
         Assert.Empty(error);
     }
 
+    [Theory]
+    [InlineData("9", "A → B via channel send → receive")]
+    [InlineData("10", "A → B via close → receive of the zero value")]
+    [InlineData("11", "A ∥ B (no edge)")]
+    public async Task Hb_decides_the_select_scenarios(string scenario, string verdict)
+    {
+        var (exit, output, error) = await HostRun.RunAsync("hb", scenario);
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains(verdict, output);
+        Assert.Contains("1/1 verdicts", output);
+        Assert.Empty(error);
+    }
+
     [Fact]
     public async Task Run_20_decides_all_scenarios_and_the_actor_edge()
     {
@@ -28,7 +41,7 @@ public sealed class HappensBeforeCommandSpec
 
     [Theory]
     [InlineData("hb", "0")]
-    [InlineData("hb", "9")]
+    [InlineData("hb", "12")]
     [InlineData("hb", "x")]
     public async Task A_bad_scenario_exits_2_with_one_line(params string[] args)
     {

@@ -11,9 +11,9 @@ public sealed class HappensBeforeSpec
     public static TheoryData<int> Scenarios => new(HappensBeforeQuiz.Scenarios.Select(s => s.Number));
 
     [Fact]
-    public void The_quiz_has_seven_scenarios()
+    public void The_quiz_has_its_seven_scenarios_then_three_about_select()
     {
-        Assert.Equal(Enumerable.Range(1, 7), HappensBeforeQuiz.Scenarios.Select(s => s.Number));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 9, 10, 11], HappensBeforeQuiz.Scenarios.Select(s => s.Number));
     }
 
     [Theory]
@@ -58,6 +58,8 @@ public sealed class HappensBeforeSpec
     [InlineData(4, "mutex unlock → lock")]
     [InlineData(5, "once function → Do returns")]
     [InlineData(7, "WaitGroup Done → Wait returns")]
+    [InlineData(9, "channel send → receive")]
+    [InlineData(10, "close → receive of the zero value")]
     public void The_justifying_edge_is_the_rule_the_scenario_is_about(int number, string edge)
     {
         QuizResult result = HappensBeforeQuiz.Run(HappensBeforeQuiz.Get(number));
@@ -120,8 +122,9 @@ public sealed class HappensBeforeSpec
     }
 
     [Fact]
-    public void There_is_no_scenario_8_in_the_quiz()
+    public void There_is_no_scenario_8_or_12_in_the_quiz()
     {
         Assert.Equal("number", Assert.Throws<ArgumentOutOfRangeException>(() => HappensBeforeQuiz.Get(8)).ParamName);
+        Assert.Equal("number", Assert.Throws<ArgumentOutOfRangeException>(() => HappensBeforeQuiz.Get(12)).ParamName);
     }
 }

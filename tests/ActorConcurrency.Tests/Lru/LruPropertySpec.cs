@@ -1,8 +1,9 @@
 using ActorConcurrency.Actors.Hosting;
 using ActorConcurrency.Host.PropertyChecks;
 using ActorConcurrency.SharedState.Lru;
+using ActorConcurrency.Tests.Support;
 using Akka.Actor;
-using CsCheck;
+using Xunit.Abstractions;
 
 namespace ActorConcurrency.Tests.Lru;
 
@@ -18,6 +19,11 @@ public sealed class LruPropertySpec : IAsyncLifetime
     /// <summary>A plain actor system from base.conf, the one <c>run 15</c> uses too (the TestKit's is not needed: nothing here expects messages).</summary>
     private readonly ActorSystem _system = ActorSystem.Create("lru-properties", HoconConfig.Base);
 
+    private readonly ITestOutputHelper _output;
+
+    /// <param name="output">Receives each property's CsCheck summary (iterations run) and time: the soak's figures.</param>
+    public LruPropertySpec(ITestOutputHelper output) => _output = output;
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _system.Terminate();
@@ -26,11 +32,11 @@ public sealed class LruPropertySpec : IAsyncLifetime
 
     [Fact]
     public void Lock_form_matches_the_sequential_model_after_every_operation() =>
-        LruProperties.ModelBased("LruCache", c => new LruCache<int, int>(c), Budget);
+        Report(LruProperties.ModelBased("LruCache", c => new LruCache<int, int>(c), Budget));
 
     [Fact]
     public void Deferred_promotion_form_matches_the_sequential_model_after_every_operation() =>
-        LruProperties.ModelBased("DeferredPromotionLruCache", c => new DeferredPromotionLruCache<int, int>(c), Budget);
+        Report(LruProperties.ModelBased("DeferredPromotionLruCache", c => new DeferredPromotionLruCache<int, int>(c), Budget));
 
     /// <summary>
     /// Run on the thread pool, off xunit's synchronisation context: the property blocks CsCheck's threads on
@@ -38,40 +44,43 @@ public sealed class LruPropertySpec : IAsyncLifetime
     /// </summary>
     [Fact]
     public Task Owner_actor_matches_the_sequential_model_after_every_operation() =>
-        Task.Run(() => LruProperties.ModelBasedActor(_system, Budget));
+        Task.Run(() => Report(LruProperties.ModelBasedActor(_system, Budget)));
 
     [Fact]
     public void Lock_form_is_linearizable() =>
-        LruProperties.Linearizable("LruCache", c => new LruCache<int, int>(c), c => c, Budget);
+        Report(LruProperties.Linearizable("LruCache", c => new LruCache<int, int>(c), c => c, Budget));
 
     [Fact]
     public void Deferred_promotion_form_is_linearizable_when_no_eviction_races_a_hit() =>
-        LruProperties.Linearizable("DeferredPromotionLruCache", c => new DeferredPromotionLruCache<int, int>(c), _ => LruProperties.KeySpace, Budget);
+        Report(LruProperties.Linearizable("DeferredPromotionLruCache", c => new DeferredPromotionLruCache<int, int>(c), _ => LruProperties.KeySpace, Budget));
 
     /// <summary>Fewer iterations in CI: every operation and every check is an Ask round trip.</summary>
     [Fact]
     public Task Owner_actor_is_linearizable() =>
-        Task.Run(() => LruProperties.LinearizableActor(_system, PropertyBudget.FromEnvironment(CiIterations / 4)));
+        Task.Run(() => Report(LruProperties.LinearizableActor(_system, PropertyBudget.FromEnvironment(CiIterations / 4))));
 
     [Fact]
     public void The_model_based_property_catches_a_cache_whose_hits_do_not_promote()
     {
         var error = Assert.ThrowsAny<Exception>(() => LruProperties.ModelBased("no promotion", c => new NoPromotionLru(c), new PropertyBudget(200, 0)));
-        Assert.IsType<CsCheckException>(error, exactMatch: false);
+        PropertyFailureAssert.NamesPropertySeedAndExample(error, "no promotion", "Operations:", "TryGet(");
     }
 
     [Fact]
     public void The_linearizability_property_catches_a_cache_whose_hits_do_not_promote()
     {
         var error = Assert.ThrowsAny<Exception>(() => LruProperties.Linearizable("no promotion", c => new NoPromotionLru(c), c => c, new PropertyBudget(200, 0)));
-        Assert.IsType<CsCheckException>(error, exactMatch: false);
+        PropertyFailureAssert.NamesPropertySeedAndExample(error, "no promotion", "Parallel Operations", "Linearized", "TryGet(");
     }
+
+    /// <summary>Each property's CsCheck summary (iterations run) and time go to the test output: the soak's figures.</summary>
+    private void Report(PropertyResult result) => _output.WriteLine($"{result.Name}: {result.Summary} ({result.Elapsed.TotalSeconds:F1} s)");
 
     /// <summary>
     /// A deliberately wrong LRU: hits do not change the recency order (it is a FIFO cache). Every operation
     /// holds a lock, so under the parallel property it fails by its meaning, not by a crash.
     /// </summary>
-    private sealed class NoPromotionLru(int capacity) : ILruCache<int, int>
+    internal sealed class NoPromotionLru(int capacity) : ILruCache<int, int>
     {
         private readonly List<(int Key, int Value)> _entries = [];
         private readonly Lock _lock = new();

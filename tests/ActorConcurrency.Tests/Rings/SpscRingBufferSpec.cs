@@ -265,4 +265,58 @@ public sealed class SpscRingBufferSpec
         Assert.Equal(Offset("Tail") + sizeof(long), Offset("CachedHead")); // the producer's pair shares the producer's line
         Assert.Equal(Offset("Head") + sizeof(long), Offset("CachedTail")); // the consumer's pair shares the consumer's line
     }
+
+    /// <summary>
+    /// The padded ring's slots keep a padding's worth of unused slots at both ends of their array, so the first
+    /// slot does not share a line with the array's length and the last one not with the next object on the heap.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1024)]
+    public void The_slots_array_is_padded_at_both_ends(int capacity)
+    {
+        AssertPadded<long>(capacity);
+        AssertPadded<byte>(capacity);
+        AssertPadded<object>(capacity);
+    }
+
+    private static void AssertPadded<T>(int capacity)
+    {
+        Type indexes = typeof(PaddedSpscRingBuffer<T>).Assembly.GetType("ActorConcurrency.SharedState.Rings.RingIndexes", throwOnError: true)!;
+        int padding = (int)indexes.GetField("Padding")!.GetRawConstantValue()!;
+        var ring = new PaddedSpscRingBuffer<T>(capacity);
+        var slots = (T[])typeof(PaddedSpscRingBuffer<T>).GetField("_slots", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(ring)!;
+        int slotPadding = (slots.Length - capacity) / 2;
+
+        Assert.Equal(capacity, ring.Capacity);
+        Assert.Equal(capacity + (2 * slotPadding), slots.Length);
+        Assert.True(slotPadding * Unsafe.SizeOf<T>() >= padding, $"{slotPadding} slots of {Unsafe.SizeOf<T>()} bytes are less than {padding} bytes of padding");
+    }
+
+    /// <summary>Items only ever land in the slots between the paddings, item by item and in batches, across wraps.</summary>
+    [Fact]
+    public void Wrapping_never_writes_into_the_padding()
+    {
+        const int capacity = 8;
+        var ring = new PaddedSpscRingBuffer<long>(capacity);
+        var slots = (long[])typeof(PaddedSpscRingBuffer<long>).GetField("_slots", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(ring)!;
+        int slotPadding = (slots.Length - capacity) / 2;
+        long next = 1;
+        for (int round = 0; round < 5; round++)
+        {
+            while (ring.TryEnqueue(next))
+            {
+                next++;
+            }
+
+            Assert.Equal(capacity, ring.TryDequeueMany(new long[capacity]));
+            Assert.Equal(3, ring.TryEnqueueMany([next, next + 1, next + 2]));
+            next += 3;
+            Assert.Equal(3, ring.TryDequeueMany(new long[5]));
+        }
+
+        Assert.All(slots[..slotPadding], slot => Assert.Equal(0, slot));
+        Assert.All(slots[^slotPadding..], slot => Assert.Equal(0, slot));
+        Assert.Contains(slots[slotPadding..^slotPadding], slot => slot != 0);
+    }
 }

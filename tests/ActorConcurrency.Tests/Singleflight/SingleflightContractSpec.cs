@@ -9,7 +9,7 @@ namespace ActorConcurrency.Tests.Singleflight;
 /// <see cref="TaskCompletionSource"/> the spec releases only once the callers it wants have joined, which it
 /// knows because joining is synchronous (a caller has joined when <c>DoAsync</c> has returned its task).
 /// </summary>
-public abstract class SingleflightContractSpec
+public abstract partial class SingleflightContractSpec
 {
     private const int Callers = 100;
 
@@ -54,9 +54,93 @@ public abstract class SingleflightContractSpec
 
             Assert.Equal(1, computes);
             Assert.All(results, r => Assert.Equal(42, r.Value));
-            Assert.Single(results, r => !r.Shared);
-            Assert.Equal(Callers - 1, results.Count(r => r.Shared));
+            Assert.All(results, r => Assert.True(r.Shared)); // Go: the leader too, since others joined
         }
+    }
+
+    [Fact]
+    public async Task The_leader_reports_shared_only_when_another_caller_joined()
+    {
+        ISingleflight<string, int> group = Create();
+        TaskCompletionSource release = NewGate();
+        Func<Task<int>> held = async () =>
+        {
+            await release.Task;
+            return 1;
+        };
+
+        SingleflightResult<int> alone = await group.DoAsync("alone", () => Task.FromResult(0)).WaitAsync(Hang);
+        Task<SingleflightResult<int>> leader = group.DoAsync("key", held);
+        Task<SingleflightResult<int>> joiner = group.DoAsync("key", held);
+        release.SetResult();
+
+        Assert.Equal(new SingleflightResult<int>(0, Shared: false), alone);
+        Assert.Equal(new SingleflightResult<int>(1, Shared: true), await leader.WaitAsync(Hang));
+        Assert.Equal(new SingleflightResult<int>(1, Shared: true), await joiner.WaitAsync(Hang));
+    }
+
+    /// <summary>How a compute can end canceled: it throws after an await, throws before returning a task, or returns a canceled task.</summary>
+    public enum CancelKind
+    {
+        ThrowsAfterAwait,
+        ThrowsSynchronously,
+        ReturnsCanceledTask,
+    }
+
+    [Theory]
+    [InlineData(CancelKind.ThrowsAfterAwait)]
+    [InlineData(CancelKind.ThrowsSynchronously)]
+    [InlineData(CancelKind.ReturnsCanceledTask)]
+    public async Task A_canceled_compute_cancels_every_waiter_with_one_exception_and_is_not_cached(CancelKind kind)
+    {
+        ISingleflight<string, int> group = Create();
+        TaskCompletionSource release = NewGate();
+        var canceledTask = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var source = new CancellationTokenSource();
+        await source.CancelAsync();
+        var thrown = new OperationCanceledException("compute canceled", source.Token);
+        int computes = 0;
+        Func<Task<int>> canceled = kind switch
+        {
+            CancelKind.ThrowsAfterAwait => async () =>
+            {
+                Interlocked.Increment(ref computes);
+                await release.Task;
+                throw thrown;
+            },
+            CancelKind.ThrowsSynchronously => () =>
+            {
+                Interlocked.Increment(ref computes);
+                throw thrown;
+            },
+            _ => () =>
+            {
+                Interlocked.Increment(ref computes);
+                return canceledTask.Task; // canceled below, with a token and no exception object
+            },
+        };
+
+        // The synchronous form ends its flight inside the first DoAsync, so only one caller can see it.
+        int callers = kind == CancelKind.ThrowsSynchronously ? 1 : 5;
+        Task<SingleflightResult<int>>[] waiters = Enumerable.Range(0, callers).Select(_ => group.DoAsync("key", canceled)).ToArray();
+        release.SetResult();
+        canceledTask.SetCanceled(source.Token);
+        var seen = new List<OperationCanceledException>();
+        foreach (Task<SingleflightResult<int>> waiter in waiters)
+        {
+            seen.Add(await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiter.WaitAsync(Hang)));
+            Assert.True(waiter.IsCanceled, $"the waiter's task is {waiter.Status}, not Canceled");
+        }
+
+        Assert.All(seen, e => Assert.Same(seen[0], e)); // one exception for every waiter
+        Assert.Equal(source.Token, seen[0].CancellationToken);
+        if (kind != CancelKind.ReturnsCanceledTask)
+        {
+            Assert.Same(thrown, seen[0]); // the compute's own instance, not a fresh TaskCanceledException
+        }
+
+        Assert.Equal(1, computes);
+        Assert.Equal(new SingleflightResult<int>(7, Shared: false), await group.DoAsync("key", () => Task.FromResult(7)).WaitAsync(Hang));
     }
 
     [Fact]
@@ -156,13 +240,13 @@ public abstract class SingleflightContractSpec
         Task<SingleflightResult<int>> newLeader = group.DoAsync("key", Held(releaseNew, 2));
 
         releaseOld.SetResult();
-        Assert.Equal(new SingleflightResult<int>(1, Shared: false), await oldLeader.WaitAsync(Hang));
+        Assert.Equal(new SingleflightResult<int>(1, Shared: true), await oldLeader.WaitAsync(Hang));
         Assert.Equal(new SingleflightResult<int>(1, Shared: true), await oldJoiner.WaitAsync(Hang));
 
         // The old flight ended after Forget: it must not have removed the new flight, which a caller still joins.
         Task<SingleflightResult<int>> newJoiner = group.DoAsync("key", Held(releaseNew, -2));
         releaseNew.SetResult();
-        Assert.Equal(new SingleflightResult<int>(2, Shared: false), await newLeader.WaitAsync(Hang));
+        Assert.Equal(new SingleflightResult<int>(2, Shared: true), await newLeader.WaitAsync(Hang));
         Assert.Equal(new SingleflightResult<int>(2, Shared: true), await newJoiner.WaitAsync(Hang));
         Assert.Equal(2, computes);
         Assert.False(group.Forget("key"));
@@ -211,5 +295,6 @@ public abstract class SingleflightContractSpec
         Assert.Equal("key", Assert.Throws<ArgumentNullException>(() => { _ = group.DoAsync(null!, () => Task.FromResult(1)); }).ParamName);
         Assert.Equal("compute", Assert.Throws<ArgumentNullException>(() => { _ = group.DoAsync("key", null!); }).ParamName);
         Assert.Equal("key", Assert.Throws<ArgumentNullException>(() => group.Forget(null!)).ParamName);
+        Assert.Equal("key", Assert.Throws<ArgumentNullException>(() => group.ForgetUnshared(null!)).ParamName);
     }
 }

@@ -13,7 +13,7 @@ namespace ActorConcurrency.Tests.Singleflight;
 /// that every caller has joined: each caller's <c>Ask</c> has enqueued its request before returning, so a query
 /// sent after all of them is answered after all of them (one mailbox, processed in order). No sleeping, no polling.
 /// </summary>
-public sealed class SingleflightCoordinatorSpec : TestKit
+public sealed partial class SingleflightCoordinatorSpec : TestKit
 {
     private const int Callers = 100;
     private static readonly TimeSpan Hang = TimeSpan.FromSeconds(30);
@@ -26,7 +26,10 @@ public sealed class SingleflightCoordinatorSpec : TestKit
     private static TaskCompletionSource NewGate() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static Task<Result> DoAsync(IActorRef coordinator, string key, Func<Task<int>> compute, CancellationToken cancellationToken = default) =>
-        coordinator.Ask<Result>(new SingleflightProtocol.Do<string, int>(key, compute), Hang, cancellationToken);
+        coordinator.DoAsync(key, compute, Hang, cancellationToken);
+
+    private static async Task<bool> ForgetUnsharedAsync(IActorRef coordinator, string key) =>
+        (await coordinator.Ask<SingleflightProtocol.UnsharedForgotten<string>>(new SingleflightProtocol.ForgetUnshared<string>(key), Hang)).Forgotten;
 
     private static async Task<int> WaitersAsync(IActorRef coordinator, string key) =>
         (await coordinator.Ask<SingleflightProtocol.WaiterCount<string>>(new SingleflightProtocol.GetWaiterCount<string>(key), Hang)).Count;
@@ -69,7 +72,7 @@ public sealed class SingleflightCoordinatorSpec : TestKit
 
             Assert.Equal(1, computes);
             Assert.All(results, r => Assert.Equal(42, r.Value));
-            Assert.Single(results, r => !r.Shared);
+            Assert.All(results, r => Assert.True(r.Shared)); // Go: the leader too, since others joined
             Assert.Equal(0, await WaitersAsync(coordinator, "key")); // forgotten when the flight ended
             Sys.Stop(coordinator);
         }
@@ -130,6 +133,28 @@ public sealed class SingleflightCoordinatorSpec : TestKit
     }
 
     [Fact]
+    public async Task The_leader_reports_shared_only_when_another_waiter_joined()
+    {
+        IActorRef coordinator = NewCoordinator();
+        TaskCompletionSource release = NewGate();
+        Func<Task<int>> held = async () =>
+        {
+            await release.Task;
+            return 1;
+        };
+
+        Result alone = await DoAsync(coordinator, "alone", () => Task.FromResult(0));
+        Task<Result> leader = DoAsync(coordinator, "key", held);
+        Task<Result> joiner = DoAsync(coordinator, "key", held);
+        Assert.Equal(2, await WaitersAsync(coordinator, "key"));
+        release.SetResult();
+
+        Assert.Equal(new Result("alone", 0, Shared: false), alone);
+        Assert.Equal(new Result("key", 1, Shared: true), await leader);
+        Assert.Equal(new Result("key", 1, Shared: true), await joiner);
+    }
+
+    [Fact]
     public async Task Forget_starts_a_fresh_flight_while_the_old_waiters_get_the_old_result()
     {
         IActorRef coordinator = NewCoordinator();
@@ -147,14 +172,14 @@ public sealed class SingleflightCoordinatorSpec : TestKit
         Task<Result> newLeader = DoAsync(coordinator, "key", Held(releaseNew, 2));
 
         releaseOld.SetResult();
-        Assert.Equal(new Result("key", 1, Shared: false), await oldLeader);
+        Assert.Equal(new Result("key", 1, Shared: true), await oldLeader);
         Assert.Equal(new Result("key", 1, Shared: true), await oldJoiner);
 
         // The old flight's end must not have forgotten the new one: a new caller joins it.
         Task<Result> newJoiner = DoAsync(coordinator, "key", Held(releaseNew, -2));
         Assert.Equal(2, await WaitersAsync(coordinator, "key"));
         releaseNew.SetResult();
-        Assert.Equal(new Result("key", 2, Shared: false), await newLeader);
+        Assert.Equal(new Result("key", 2, Shared: true), await newLeader);
         Assert.Equal(new Result("key", 2, Shared: true), await newJoiner);
     }
 
@@ -222,5 +247,6 @@ public sealed class SingleflightCoordinatorSpec : TestKit
     {
         Assert.Equal("key", Assert.Throws<ArgumentNullException>(() => new SingleflightProtocol.Do<string, int>(null!, () => Task.FromResult(1))).ParamName);
         Assert.Equal("compute", Assert.Throws<ArgumentNullException>(() => new SingleflightProtocol.Do<string, int>("key", null!)).ParamName);
+        Assert.Equal("coordinator", Assert.Throws<ArgumentNullException>(() => { _ = SingleflightAsk.DoAsync<string, int>(null!, "key", () => Task.FromResult(1), Hang); }).ParamName);
     }
 }

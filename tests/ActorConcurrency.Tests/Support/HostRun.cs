@@ -15,4 +15,17 @@ public sealed record HostRun(int ExitCode, string Output, string Error)
         int exit = await Program.RunAsync(args, new HostConsole(output, error));
         return new HostRun(exit, output.Output, error.ToString());
     }
+
+    /// <summary>
+    /// What a failed assertion on this run should show: the exit code, all of stderr, and stdout from the
+    /// first line that reports a failure (the whole of stdout when none does), so a spec's message says why the
+    /// host failed, not just that its exit code was 1.
+    /// </summary>
+    public string Describe()
+    {
+        string[] lines = Output.Split('\n');
+        int first = Array.FindIndex(lines, l => l.Contains("FAILED", StringComparison.Ordinal) || l.Contains("failed", StringComparison.Ordinal));
+        string stdout = string.Join('\n', first < 0 ? lines : lines[first..]).TrimEnd();
+        return $"host exited with {ExitCode}{Environment.NewLine}stderr:{Environment.NewLine}{Error.TrimEnd()}{Environment.NewLine}stdout:{Environment.NewLine}{stdout}";
+    }
 }

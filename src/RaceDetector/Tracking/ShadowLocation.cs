@@ -1,0 +1,355 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using ActorConcurrency.RaceDetector.Clocks;
+
+namespace ActorConcurrency.RaceDetector.Tracking;
+
+/// <summary>
+/// The shadow state of one memory location (a variable, a field of one object, an element of one array):
+/// what the detector knows of its past accesses, with no value in it. Every tracked type stores its value
+/// beside one of these, and race mode keeps one per field or element of real objects
+/// (<see cref="LocationTable"/>). Plain accesses follow FastTrack (Flanagan and Freund, PLDI 2009): the
+/// last write is an epoch <c>c@t</c>, the reads an epoch while they are totally ordered and a vector clock
+/// once two are concurrent ("read-shared"); an access by a thread that already made the same kind of access
+/// in its current epoch is decided by one comparison, with no allocation.
+/// <para>
+/// Atomic accesses to the same location (<see cref="EnterAtomic"/>) follow Go's and TSan's rules: two atomic
+/// accesses never race with each other, but an atomic access and a plain one race unless ordered, when at
+/// least one of them writes ("atomic store, plain read of the same word"). An atomic load acquires from the
+/// location, a store releases into it (replacing), a read-modify-write does both (adding: release
+/// sequences), a failed compare-and-swap only acquires.
+/// </para>
+/// <para>
+/// A spin lock guards the shadow state; it is never held while the program's own code runs. Accesses by a
+/// logical thread inside an ignore scope (<see cref="VectorClockDetector.Ignore"/>) are neither checked nor
+/// remembered.
+/// </para>
+/// </summary>
+public sealed class ShadowLocation
+{
+    private readonly VectorClockDetector _detector;
+
+    /// <summary>Spin lock over the shadow state below.</summary>
+    private int _shadowBusy;
+
+    // Plain accesses. Clock 0 means "none": every thread's clock starts at 1, so an empty epoch is known to all.
+    private int _writeThread;
+    private int _writeClock;
+    private AccessSite _writeSite;
+    private StackTrace? _writeStack;
+
+    /// <summary>The read epoch while reads are totally ordered (<see cref="_readShared"/> false).</summary>
+    private int _readThread;
+    private int _readClock;
+    private AccessSite _readSite;
+    private StackTrace? _readStack;
+
+    /// <summary>True once two reads were concurrent: reads are then kept per thread in <see cref="_readers"/>.</summary>
+    private bool _readShared;
+
+    /// <summary>Read clock per thread while read-shared; allocated once, reused after a write resets it.</summary>
+    private VectorClock? _readers;
+    private AccessSite[]? _readerSites;
+    private StackTrace?[]? _readerStacks;
+
+    /// <summary>Atomic accesses and the location's release clock; allocated on the first atomic access.</summary>
+    private AtomicShadow? _atomic;
+
+    /// <summary>Creates the shadow of a location that has not been accessed yet (its initialisation is not an access).</summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    public ShadowLocation(VectorClockDetector detector, string name)
+    {
+        ArgumentNullException.ThrowIfNull(detector);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        _detector = detector;
+        Name = name;
+    }
+
+    /// <summary>The name reports use (<c>counter</c>, <c>Point.X</c>, <c>a[3]</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>The detector whose logical threads access this location.</summary>
+    public VectorClockDetector Detector => _detector;
+
+    /// <summary>
+    /// Checks and records a plain load by <paramref name="thread"/> (call it just before or after the real
+    /// load; plain accesses are not made atomic with it, so a racy program really races).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Read(LogicalThread thread, string member, string file, int line)
+    {
+        Debug.Assert(thread.Detector == _detector, "the thread belongs to this location's detector");
+        int id = thread.Id;
+        int now = thread.Now;
+        EnterShadow();
+
+        // [READ SAME EPOCH] / [READ SHARED SAME EPOCH]: this thread already read in this epoch.
+        if (_readShared ? _readers![id] == now : _readThread == id && _readClock == now)
+        {
+            ExitShadow();
+            return;
+        }
+
+        ReadSlowThenExit(thread, new AccessSite(member, file, line));
+    }
+
+    /// <summary>Checks and records a plain store by <paramref name="thread"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Write(LogicalThread thread, string member, string file, int line)
+    {
+        Debug.Assert(thread.Detector == _detector, "the thread belongs to this location's detector");
+        EnterShadow();
+
+        // [WRITE SAME EPOCH]: this thread already wrote in this epoch; any racing read since was caught then.
+        if (_writeThread == thread.Id && _writeClock == thread.Now)
+        {
+            ExitShadow();
+            return;
+        }
+
+        WriteSlowThenExit(thread, new AccessSite(member, file, line));
+    }
+
+    /// <summary>
+    /// Begins one atomic access by <paramref name="thread"/>: holds the location until the scope is disposed,
+    /// so the real atomic operation done inside the scope and its tracking (<see cref="AtomicScope.Load"/>,
+    /// <see cref="AtomicScope.Store"/>, <see cref="AtomicScope.ReadModifyWrite"/>) are one step for every other
+    /// tracked access of this location. Do nothing inside but the real operation: the lock is a spin lock.
+    /// </summary>
+    public AtomicScope EnterAtomic(LogicalThread thread, string member, string file, int line)
+    {
+        Debug.Assert(thread.Detector == _detector, "the thread belongs to this location's detector");
+        EnterShadow();
+        return new AtomicScope(this, thread, new AccessSite(member, file, line));
+    }
+
+    // ---- plain accesses (slow paths: called holding the shadow lock, release it) ----
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReadSlowThenExit(LogicalThread thread, AccessSite site)
+    {
+        try
+        {
+            if (!thread.IsIgnoring)
+            {
+                ReadSlow(thread, site);
+            }
+        }
+        finally
+        {
+            ExitShadow();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteSlowThenExit(LogicalThread thread, AccessSite site)
+    {
+        try
+        {
+            if (!thread.IsIgnoring)
+            {
+                WriteSlow(thread, site);
+            }
+        }
+        finally
+        {
+            ExitShadow();
+        }
+    }
+
+    private void ReadSlow(LogicalThread thread, AccessSite site)
+    {
+        VectorClock clock = thread.Clock;
+        StackTrace? stack = CaptureStack();
+
+        // Write → read race: the last write is not known to this reader.
+        CheckPlainWrite(thread, AccessKind.Read, site);
+        _atomic?.CheckWrites(thread, AccessKind.Read, site);
+
+        if (_readShared)
+        {
+            // [READ SHARED]
+            SetReader(thread.Id, thread.Now, site, stack);
+        }
+        else if (_readClock <= clock[_readThread])
+        {
+            // [READ EXCLUSIVE]: the previous read happens before this one; one epoch still says it all.
+            _readThread = thread.Id;
+            _readClock = thread.Now;
+            _readSite = site;
+            _readStack = stack;
+        }
+        else
+        {
+            // [READ SHARE]: two concurrent reads (not a race); from now on keep one read clock per thread.
+            _readShared = true;
+            _readers ??= new VectorClock();
+            _readers.Clear();
+            SetReader(_readThread, _readClock, _readSite, _readStack);
+            SetReader(thread.Id, thread.Now, site, stack);
+        }
+    }
+
+    private void WriteSlow(LogicalThread thread, AccessSite site)
+    {
+        CheckPlainWrite(thread, AccessKind.Write, site);
+        CheckPlainReads(thread, AccessKind.Write, site);
+        if (_atomic is { } atomic)
+        {
+            // Every atomic access must be known to a plain write; once it is, this write stands for them all.
+            atomic.CheckWrites(thread, AccessKind.Write, site);
+            atomic.CheckReads(thread, AccessKind.Write, site);
+            atomic.Forget();
+        }
+
+        if (_readShared)
+        {
+            // After [WRITE SHARED], reads start over as an epoch: this write is after each of them (or raced with it, reported).
+            _readShared = false;
+            _readThread = 0;
+            _readClock = 0;
+        }
+
+        _writeThread = thread.Id;
+        _writeClock = thread.Now;
+        _writeSite = site;
+        _writeStack = CaptureStack();
+    }
+
+    /// <summary>Write → access race: the last plain write is not known to <paramref name="thread"/>.</summary>
+    private void CheckPlainWrite(LogicalThread thread, AccessKind kind, AccessSite site)
+    {
+        if (_writeClock > thread.Clock[_writeThread])
+        {
+            _detector.ReportRace(Name, thread, kind, site, _writeThread, AccessKind.Write, _writeSite, _writeStack);
+        }
+    }
+
+    /// <summary>Read → write race: some plain read (the epoch, or each reader when shared) is not known to <paramref name="thread"/>.</summary>
+    private void CheckPlainReads(LogicalThread thread, AccessKind kind, AccessSite site)
+    {
+        VectorClock clock = thread.Clock;
+        if (!_readShared)
+        {
+            // [WRITE EXCLUSIVE]
+            if (_readClock > clock[_readThread])
+            {
+                _detector.ReportRace(Name, thread, kind, site, _readThread, AccessKind.Read, _readSite, _readStack);
+            }
+
+            return;
+        }
+
+        // [WRITE SHARED]: every reader must be known to the writer.
+        VectorClock readers = _readers!;
+        for (int reader = 0; reader < readers.Length; reader++)
+        {
+            if (readers[reader] > clock[reader])
+            {
+                _detector.ReportRace(Name, thread, kind, site, reader, AccessKind.Read, _readerSites![reader], _readerStacks![reader]);
+            }
+        }
+    }
+
+    // ---- atomic accesses (called by AtomicScope, holding the shadow lock) ----
+
+    internal void AtomicLoad(LogicalThread thread, AccessSite site, string edge)
+    {
+        if (thread.IsIgnoring)
+        {
+            return;
+        }
+
+        // Acquire first: a load that reads from a store is ordered after everything before that store.
+        AtomicShadow atomic = Atomic();
+        atomic.Clock.Acquire(thread, edge);
+        CheckPlainWrite(thread, AccessKind.AtomicRead, site);
+        atomic.RecordRead(thread, site, CaptureAtomicStack());
+    }
+
+    internal void AtomicStore(LogicalThread thread, AccessSite site)
+    {
+        if (thread.IsIgnoring)
+        {
+            return;
+        }
+
+        AtomicShadow atomic = Atomic();
+        CheckPlainWrite(thread, AccessKind.AtomicWrite, site);
+        CheckPlainReads(thread, AccessKind.AtomicWrite, site);
+        atomic.RecordWrite(thread, site, CaptureAtomicStack());
+        atomic.Clock.ReleaseCopy(thread);
+    }
+
+    internal void AtomicReadModifyWrite(LogicalThread thread, AccessSite site, bool wrote, string edge)
+    {
+        if (thread.IsIgnoring)
+        {
+            return;
+        }
+
+        AtomicShadow atomic = Atomic();
+        atomic.Clock.Acquire(thread, edge);
+        StackTrace? stack = CaptureAtomicStack();
+        CheckPlainWrite(thread, wrote ? AccessKind.AtomicWrite : AccessKind.AtomicRead, site);
+        if (wrote)
+        {
+            // Remembered as a write only: whatever conflicts with its read half conflicts with its write half.
+            CheckPlainReads(thread, AccessKind.AtomicWrite, site);
+            atomic.RecordWrite(thread, site, stack);
+            atomic.Clock.ReleaseJoin(thread);
+        }
+        else
+        {
+            atomic.RecordRead(thread, site, stack);
+        }
+    }
+
+    private AtomicShadow Atomic() => _atomic ??= new AtomicShadow(_detector, Name);
+
+    private StackTrace? CaptureStack() => _detector.Options.KeepAccessStacks ? new StackTrace(1, fNeedFileInfo: true) : null;
+
+    /// <summary>
+    /// An atomic access's stack matters only if a plain access ever races with it, so a location that has
+    /// only seen atomics (the common case: a counter, a flag) keeps none; once a plain access has happened,
+    /// atomic accesses keep theirs. An atomic access racing with a later, first plain access is then shown by
+    /// its call site.
+    /// </summary>
+    private StackTrace? CaptureAtomicStack() => _writeClock != 0 || _readClock != 0 || _readShared ? CaptureStack() : null;
+
+    private void SetReader(int id, int clock, AccessSite site, StackTrace? stack)
+    {
+        Debug.Assert(_readers is not null);
+        _readers[id] = clock;
+        if (_readerSites is null || _readerSites.Length < _readers.Length)
+        {
+            Array.Resize(ref _readerSites, _readers.Length);
+            Array.Resize(ref _readerStacks, _readers.Length);
+        }
+
+        _readerSites[id] = site;
+        _readerStacks![id] = stack;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EnterShadow()
+    {
+        if (Interlocked.CompareExchange(ref _shadowBusy, 1, 0) != 0)
+        {
+            EnterShadowContended();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EnterShadowContended()
+    {
+        var spin = new SpinWait();
+        while (Interlocked.CompareExchange(ref _shadowBusy, 1, 0) != 0)
+        {
+            spin.SpinOnce();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void ExitShadow() => Volatile.Write(ref _shadowBusy, 0);
+}

@@ -1,0 +1,65 @@
+using System.Runtime.CompilerServices;
+using ActorConcurrency.RaceDetector.Sync;
+
+namespace ActorConcurrency.RaceDetector.Tracking;
+
+/// <summary>
+/// Happens-before through an arbitrary object (Go's <c>RaceAcquire</c>, <c>RaceRelease</c>,
+/// <c>RaceReleaseMerge</c>): a release on an object happens before every later acquire on the same object
+/// (by identity). Race mode uses it for what it does not rewrite — <c>Monitor</c>, <c>Lock</c>,
+/// <c>SemaphoreSlim</c>, a <c>TaskCompletionSource</c> — and a program for synchronisation the detector
+/// cannot see. The clocks are keyed weakly: they never keep the object alive. Allocation-free once an
+/// object has been seen, when edges are not recorded.
+/// </summary>
+public sealed class SyncObjectTable
+{
+    private readonly VectorClockDetector _detector;
+    private readonly ConditionalWeakTable<object, SyncClock> _clocks = new();
+
+    internal SyncObjectTable(VectorClockDetector detector) => _detector = detector;
+
+    /// <summary><paramref name="thread"/> learns everything released on <paramref name="sync"/> so far (a lock taken, a wait that returned).</summary>
+    public void Acquire(LogicalThread thread, object sync, string edge = "release → acquire")
+    {
+        SyncClock clock = ClockOf(sync);
+        lock (clock)
+        {
+            clock.Acquire(thread, edge);
+        }
+    }
+
+    /// <summary>
+    /// A release that replaces what <paramref name="sync"/> carried (Go's <c>RaceRelease</c>; a lock's exit, whose
+    /// holder already knows what the previous holder released).
+    /// </summary>
+    public void Release(LogicalThread thread, object sync)
+    {
+        SyncClock clock = ClockOf(sync);
+        lock (clock)
+        {
+            clock.ReleaseCopy(thread);
+        }
+    }
+
+    /// <summary>
+    /// A release that adds to what <paramref name="sync"/> carried (Go's <c>RaceReleaseMerge</c>; a semaphore
+    /// release, a task completed, a count-down): every such release happens before the next acquire.
+    /// </summary>
+    public void ReleaseMerge(LogicalThread thread, object sync)
+    {
+        SyncClock clock = ClockOf(sync);
+        lock (clock)
+        {
+            clock.ReleaseJoin(thread);
+        }
+    }
+
+    private SyncClock ClockOf(object sync)
+    {
+        ArgumentNullException.ThrowIfNull(sync);
+        return _clocks.TryGetValue(sync, out SyncClock? clock) ? clock : Add(sync);
+    }
+
+    private SyncClock Add(object sync) =>
+        _clocks.GetValue(sync, key => new SyncClock(_detector, key.GetType().Name));
+}
