@@ -1,0 +1,86 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace ActorConcurrency.Host.Chaos;
+
+/// <summary>Prints what a scenario measured: one row per client and one for the scenario, then each check.</summary>
+internal static class ChaosTable
+{
+    public static void Print(IAnsiConsole output, ScenarioOutcome outcome)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"{Markup.Escape(outcome.Scenario)} ({Markup.Escape(outcome.Journal)}): {Markup.Escape(outcome.Description)}");
+        table.AddColumn("client");
+        foreach (string column in new[] { "sent", "acknowledged", "retried", "duplicates suppressed", "total after recovery", "lost", "recovery time" })
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        if (outcome.Clients.Count > 1)
+        {
+            foreach (ClientOutcome client in outcome.Clients)
+            {
+                table.AddRow(Markup.Escape(ClientLabel(client)), N(client.Report.Sent), N(client.Report.Acknowledged), N(client.Report.Retried), "", "", "", "");
+            }
+        }
+
+        string label = outcome.Clients.Count == 1 ? ClientLabel(outcome.Clients[0]) : "all clients";
+        table.AddRow(
+            Markup.Escape(label),
+            N(outcome.Sent) + (outcome.AnyClientKilled ? "+" : ""),
+            N(outcome.Acknowledged),
+            N(outcome.Retried),
+            outcome.Recovered is { } r ? N(r.DuplicatesSuppressed) : "?",
+            outcome.Recovered is { } t ? $"[bold]{N(t.Total)}[/]" : "?",
+            outcome.Lost is { } lost ? (lost == 0 ? "0" : $"[red]{N(lost)}[/]") : "?",
+            Markup.Escape(outcome.RecoveryText));
+        table.Caption($"{outcome.Kills.Count} kill -9; hand-off drops {N(outcome.HandOffDrops)}, dead letters {N(outcome.DeadLetters)} (seen by the clients); {outcome.Duration.TotalSeconds:0} s");
+        output.Write(table);
+
+        foreach (ScenarioCheck check in outcome.Checks)
+        {
+            string mark = check.Held switch { true => "[green]held[/]", false => "[red]BROKEN[/]", null => "[grey]n/a[/]" };
+            output.MarkupLine($"  {mark}  {Markup.Escape(check.Name)}: {Markup.Escape(check.Detail)}");
+        }
+
+        if (!outcome.Held)
+        {
+            output.MarkupLine($"  [yellow]node logs and reports kept in {Markup.Escape(outcome.Folder)}[/]");
+        }
+
+        output.WriteLine();
+    }
+
+    /// <summary>One row per scenario: the summary a run ends with.</summary>
+    public static void PrintSummary(IAnsiConsole output, IReadOnlyList<ScenarioOutcome> outcomes)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("chaos: every scenario");
+        table.AddColumns("scenario", "journal", "verdict");
+        foreach (string column in new[] { "sent", "acknowledged", "total after recovery", "lost", "kills", "slowest recovery" })
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        foreach (ScenarioOutcome o in outcomes)
+        {
+            double? slowest = o.Recoveries.Max(r => r.Seconds);
+            table.AddRow(
+                Markup.Escape(o.Scenario),
+                Markup.Escape(o.Journal),
+                o.Held ? "[green]held[/]" : "[red]BROKEN[/]",
+                N(o.Sent) + (o.AnyClientKilled ? "+" : ""),
+                N(o.Acknowledged),
+                o.Recovered is { } r ? N(r.Total) : "?",
+                o.Lost is { } lost ? N(lost) : "?",
+                o.Kills.Count.ToString(CultureInfo.InvariantCulture),
+                o.Kills.Count == 0 ? "" : o.Clients.All(c => c.Killed) ? "n/a" : slowest is { } s ? s.ToString("0.0 s", CultureInfo.InvariantCulture) : "< 1 s");
+        }
+
+        output.Write(table);
+    }
+
+    private static string ClientLabel(ClientOutcome client) =>
+        $"{client.Node} ({(client.Killed ? "killed; last tick" : client.Report.LoadComplete && client.Report.Acknowledged == client.Report.Sent ? "load done" : client.Report.Reason)})";
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using ActorConcurrency.Host.Chaos;
+using Spectre.Console;
+
+namespace ActorConcurrency.Host.Commands;
+
+/// <summary>
+/// <c>chaos</c>: runs the crash scenarios of task 19 against real <c>node</c> processes of this host on
+/// 127.0.0.1 (three-node load, shards returning to an earlier node, <c>kill -9</c> of the client, of the seed
+/// and of shard hosts, a clean leave, a restart of every node) and prints per scenario what was sent,
+/// acknowledged, retried, suppressed as a duplicate, read back after recovery, lost, and how long the
+/// acknowledgements stalled after each kill.
+/// </summary>
+internal sealed class ChaosCommand : IHostCommand
+{
+    public Command Create(HostConsole console)
+    {
+        string names = string.Join(", ", ChaosRunner.Scenarios.Select(s => s.Name));
+        var journal = new Option<string>("--journal") { Description = "sqlite or postgres (default sqlite)", DefaultValueFactory = _ => "sqlite" };
+        journal.Validators.Add(r => OneOf(r, "--journal", "sqlite", "postgres"));
+        var connectionString = new Option<string?>("--connection-string") { Description = $"PostgreSQL connection string (default: ${NodeCommand.PostgresEnvironmentVariable})" };
+        var scenarios = new Option<string[]>("--scenarios") { Description = $"Scenarios to run, comma-separated (default all: {names})", AllowMultipleArgumentsPerToken = true };
+        Option<long> kills = NumberOptions.Whole("--kills", "kill -9s of the kill-shard-host scenario (default 1)", 1, 1, 1000);
+        Option<long> load = NumberOptions.Whole("--load", "Increments of each finite load (default 200,000)", 200_000, 1, NodeCommand.MaxLoad);
+        Option<double> seconds = NumberOptions.Seconds("--seconds", "Seconds the load runs on after each step (default 3)", 3, 0, 3600);
+        var delivery = new Option<string>("--delivery") { Description = "exactly-once or at-most-once (default exactly-once)", DefaultValueFactory = _ => "exactly-once" };
+        delivery.Validators.Add(r => OneOf(r, "--delivery", "exactly-once", "at-most-once"));
+
+        var command = new Command("chaos", "Crash-test task 19's cluster with real node processes and print what was acknowledged, recovered and lost")
+        {
+            journal, connectionString, scenarios, kills, load, seconds, delivery,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            string[] chosen = (parseResult.GetValue(scenarios) ?? [])
+                .SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+            if (chosen.FirstOrDefault(n => ChaosRunner.Find(n) is null) is { } unknown)
+            {
+                return console.BadInput($"--scenarios: unknown scenario '{unknown}' (known: {names})");
+            }
+
+            ChaosJournal? chaosJournal = ChaosJournal.Sqlite;
+            if (parseResult.GetValue(journal) == "postgres")
+            {
+                string? connection = parseResult.GetValue(connectionString) ?? Environment.GetEnvironmentVariable(NodeCommand.PostgresEnvironmentVariable);
+                if (string.IsNullOrWhiteSpace(connection))
+                {
+                    return console.BadInput($"--journal postgres needs --connection-string or ${NodeCommand.PostgresEnvironmentVariable}");
+                }
+
+                chaosJournal = ChaosJournal.Postgres(connection);
+            }
+
+            var settings = new ChaosSettings
+            {
+                Journal = chaosJournal,
+                HostAssembly = typeof(ChaosCommand).Assembly.Location,
+                Load = parseResult.GetValue(load),
+                Kills = (int)parseResult.GetValue(kills),
+                Seconds = parseResult.GetValue(seconds),
+                Delivery = parseResult.GetValue(delivery)!,
+            };
+            return await RunAsync(console.Output, settings, chosen.Length == 0 ? ChaosRunner.Scenarios : chosen.Select(n => ChaosRunner.Find(n)!).ToList(), cancellationToken);
+        });
+        return command;
+    }
+
+    private static void OneOf(OptionResult result, string name, params string[] values)
+    {
+        string? value = result.GetValueOrDefault<string>();
+        if (!values.Contains(value))
+        {
+            result.AddError($"{name}: must be {string.Join(" or ", values)}, got '{value}'");
+        }
+    }
+
+    private static async Task<int> RunAsync(IAnsiConsole output, ChaosSettings settings, IReadOnlyList<ChaosScenario> scenarios, CancellationToken cancellationToken)
+    {
+        output.MarkupLine($"chaos on {settings.Journal.Kind}: {scenarios.Count} scenarios, real node processes of {Markup.Escape(settings.HostAssembly)} on 127.0.0.1");
+        output.MarkupLine($"[grey]finite loads of {settings.Load:N0} increments in batches of {settings.BatchSize}, window {settings.Window}, ack timeout {settings.AckTimeout:0.#} s, {settings.Delivery}; " +
+                          $"{settings.Kills} kill(s) in kill-shard-host; {settings.Seconds:0.#} s of load after each step[/]");
+        var runner = new ChaosRunner(settings, text => output.MarkupLine($"[grey]{DateTime.Now:HH:mm:ss} {Markup.Escape(text)}[/]"));
+        var outcomes = new List<ScenarioOutcome>();
+        foreach (ChaosScenario scenario in scenarios)
+        {
+            ScenarioOutcome outcome = await runner.RunAsync(scenario, cancellationToken);
+            outcomes.Add(outcome);
+            ChaosTable.Print(output, outcome);
+        }
+
+        if (outcomes.Count > 1)
+        {
+            ChaosTable.PrintSummary(output, outcomes);
+        }
+
+        int held = outcomes.Count(o => o.Held);
+        long lost = outcomes.Sum(o => o.Lost ?? 0);
+        int killCount = outcomes.Sum(o => o.Kills.Count);
+        string verdict = $"{held} of {outcomes.Count} scenarios held on {settings.Journal.Kind}; {killCount.ToString(CultureInfo.InvariantCulture)} kill -9 in all; " +
+                         $"{lost:N0} acknowledged increments lost";
+        output.MarkupLine(held == outcomes.Count ? $"[green]{Markup.Escape(verdict)}[/]" : $"[red]{Markup.Escape(verdict)}[/]");
+        return held == outcomes.Count ? ExitCodes.Ok : ExitCodes.DemonstrationFailed;
+    }
+}

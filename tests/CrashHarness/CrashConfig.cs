@@ -1,0 +1,48 @@
+using System.Globalization;
+using ActorConcurrency.Host.Chaos;
+
+namespace ActorConcurrency.CrashHarness;
+
+/// <summary>
+/// The harness's length from the environment, short by default so it fits in CI: <c>CHAOS_KILLS</c> (kill -9s
+/// of the kill-shard-host scenario, default 1), <c>CHAOS_SECONDS</c> (seconds of load after each step,
+/// default 1), <c>CHAOS_LOAD</c> (increments of a finite load, default 20,000). <c>CHAOS_HOST_DLL</c> runs the
+/// nodes from another build of the host (e.g. an older commit's) instead of this one's.
+/// </summary>
+public static class CrashConfig
+{
+    public static int Kills => (int)Read("CHAOS_KILLS", 1);
+
+    public static double Seconds => Read("CHAOS_SECONDS", 1);
+
+    public static long Load => (long)Read("CHAOS_LOAD", 20_000);
+
+    /// <summary>The host every node runs as <c>dotnet HOST node …</c>: the one built with these specs.</summary>
+    public static string HostAssembly =>
+        Environment.GetEnvironmentVariable("CHAOS_HOST_DLL") is { Length: > 0 } other
+            ? Path.GetFullPath(other)
+            : Path.Combine(AppContext.BaseDirectory, "ActorConcurrency.Host.dll");
+
+    internal static ChaosSettings Settings(ChaosJournal journal) => new()
+    {
+        Journal = journal,
+        HostAssembly = HostAssembly,
+        Load = Load,
+        Kills = Kills,
+        Seconds = Seconds,
+        // A long run may do many kills; each node still dies at its hard lifetime if the harness itself dies.
+        NodeLifetime = TimeSpan.FromMinutes(5 + (2 * Kills)),
+    };
+
+    private static double Read(string name, double fallback)
+    {
+        string? text = Environment.GetEnvironmentVariable(name);
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        double value = double.Parse(text, CultureInfo.InvariantCulture);
+        return value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must not be negative.");
+    }
+}

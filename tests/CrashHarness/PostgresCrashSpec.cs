@@ -1,0 +1,40 @@
+using ActorConcurrency.Host.Chaos;
+using Xunit.Abstractions;
+
+namespace ActorConcurrency.CrashHarness;
+
+/// <summary>
+/// The crash scenarios on PostgreSQL (skipped, with the reason, without a server). The database is shared
+/// with earlier runs, so each scenario measures from a reading taken before it starts.
+/// </summary>
+public sealed class PostgresCrashSpec
+{
+    private readonly ITestOutputHelper _output;
+
+    public PostgresCrashSpec(ITestOutputHelper output) => _output = output;
+
+    [CrashFact("three-nodes", Postgres = true)]
+    public Task A_three_node_cluster_counts_a_finished_load_exactly_once() => RunAsync("three-nodes");
+
+    [CrashFact("return-move", Postgres = true, InShortForm = true)]
+    public Task Counters_that_move_back_to_a_node_that_wrote_them_before_keep_every_acknowledged_increment() => RunAsync("return-move");
+
+    [CrashFact("kill-loader", Postgres = true)]
+    public Task A_killed_client_keeps_everything_it_had_acknowledged() => RunAsync("kill-loader");
+
+    [CrashFact("kill-seed", Postgres = true)]
+    public Task Killing_the_seed_under_load_loses_nothing_and_the_client_finishes_exactly_once() => RunAsync("kill-seed");
+
+    [CrashFact("kill-shard-host", Postgres = true)]
+    public Task Killing_nodes_that_host_counters_under_load_loses_nothing() => RunAsync("kill-shard-host");
+
+    [CrashFact("clean-leave", Postgres = true)]
+    public Task A_clean_leave_under_load_hands_off_without_loss_or_double_counting() => RunAsync("clean-leave");
+
+    [CrashFact("restart-all", Postgres = true)]
+    public Task Restarting_every_node_on_the_same_journal_keeps_both_loads() => RunAsync("restart-all");
+
+    private async Task RunAsync(string scenario) =>
+        CrashRun.AssertNothingLostNorCountedTwice(
+            await CrashRun.RunAsync(scenario, ChaosJournal.Postgres(CrashFactAttribute.ConnectionString!), _output));
+}

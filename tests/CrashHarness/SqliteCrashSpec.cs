@@ -1,0 +1,40 @@
+using ActorConcurrency.Host.Chaos;
+using Xunit.Abstractions;
+
+namespace ActorConcurrency.CrashHarness;
+
+/// <summary>
+/// Issue 11's crash scenarios on SQLite, each a cluster of real <c>node</c> processes on 127.0.0.1 sharing one
+/// journal file: after each, a fresh node reads every counter back, and nothing acknowledged may be missing
+/// and nothing may be counted twice.
+/// </summary>
+public sealed class SqliteCrashSpec
+{
+    private readonly ITestOutputHelper _output;
+
+    public SqliteCrashSpec(ITestOutputHelper output) => _output = output;
+
+    [CrashFact("three-nodes")]
+    public Task A_three_node_cluster_counts_a_finished_load_exactly_once() => RunAsync("three-nodes");
+
+    [CrashFact("return-move", InShortForm = true)]
+    public Task Counters_that_move_back_to_a_node_that_wrote_them_before_keep_every_acknowledged_increment() => RunAsync("return-move");
+
+    [CrashFact("kill-loader")]
+    public Task A_killed_client_keeps_everything_it_had_acknowledged() => RunAsync("kill-loader");
+
+    [CrashFact("kill-seed", InShortForm = true)]
+    public Task Killing_the_seed_under_load_loses_nothing_and_the_client_finishes_exactly_once() => RunAsync("kill-seed");
+
+    [CrashFact("kill-shard-host")]
+    public Task Killing_nodes_that_host_counters_under_load_loses_nothing() => RunAsync("kill-shard-host");
+
+    [CrashFact("clean-leave")]
+    public Task A_clean_leave_under_load_hands_off_without_loss_or_double_counting() => RunAsync("clean-leave");
+
+    [CrashFact("restart-all")]
+    public Task Restarting_every_node_on_the_same_journal_keeps_both_loads() => RunAsync("restart-all");
+
+    private async Task RunAsync(string scenario) =>
+        CrashRun.AssertNothingLostNorCountedTwice(await CrashRun.RunAsync(scenario, ChaosJournal.Sqlite, _output));
+}
