@@ -29,7 +29,10 @@ public static class AcknowledgedIncrements
     /// <param name="options">Batch size, window, timeouts, delivery.</param>
     /// <param name="progress">Live figures for a status display (a new one if null).</param>
     /// <param name="onAcknowledged">Called after each acknowledgement with the total acknowledged so far (specs gate on it).</param>
-    /// <param name="cancellationToken">Stops sending and retrying; batches still unanswered are reported unacknowledged.</param>
+    /// <param name="cancellationToken">
+    /// Stops sending and retrying; attempts in flight may still be acknowledged for <see cref="IncrementLoadOptions.DrainOnStop"/>,
+    /// and batches still unanswered after that are reported unacknowledged.
+    /// </param>
     /// <exception cref="ArgumentException">Bad sizes, no keys, or a counter rejected a batch.</exception>
     public static async Task<IncrementReport> SendAsync(
         IActorRef region,
@@ -53,6 +56,12 @@ public static class AcknowledgedIncrements
 
         progress ??= new IncrementProgress();
         var window = new SequenceWindow(options.Window);
+
+        // Stopping ends the sending and the retries at once, but a batch whose attempt is in flight may still
+        // hear its acknowledgement for DrainOnStop: on a healthy cluster it does, and the run ends with
+        // nothing in flight (sent = acknowledged) instead of abandoning answers that were a moment away.
+        using var abandon = new CancellationTokenSource();
+        using CancellationTokenRegistration drain = cancellationToken.Register(() => abandon.CancelAfter(options.DrainOnStop));
         var inFlight = new List<Task>();
         var rejections = new ConcurrentQueue<string>();
         long batches = 0;
@@ -99,9 +108,9 @@ public static class AcknowledgedIncrements
                     object reply;
                     try
                     {
-                        reply = await region.Ask<object>(add, options.AckTimeout, cancellationToken).ConfigureAwait(false);
+                        reply = await region.Ask<object>(add, options.AckTimeout, abandon.Token).ConfigureAwait(false);
                     }
-                    catch (AskTimeoutException) when (exactlyOnce)
+                    catch (AskTimeoutException) when (exactlyOnce && !cancellationToken.IsCancellationRequested)
                     {
                         progress.Retried(amount);
                         await Task.Delay(Jittered(backoff), cancellationToken).ConfigureAwait(false);
@@ -127,13 +136,13 @@ public static class AcknowledgedIncrements
             }
             catch (AskTimeoutException)
             {
-                // At most once: the batch may have been persisted just before its node died, and a retry
+                // At most once, or stopped while this attempt timed out: the batch may have been persisted just before its node died, and a retry
                 // without an id would count it twice. In the total at most once.
                 progress.GaveUp(amount);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // Stopped: it may or may not have been persisted; reported unacknowledged.
+                // Stopped and not answered within the drain: it may or may not have been persisted; reported unacknowledged.
                 progress.GaveUp(amount);
             }
             finally

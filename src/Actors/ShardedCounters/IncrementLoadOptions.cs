@@ -21,6 +21,9 @@ public sealed record IncrementLoadOptions
     /// <summary>The longest pause between two attempts of one batch.</summary>
     public TimeSpan MaxRetryBackoff { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>After a stop, how long attempts already in flight may still be acknowledged (no new attempt starts).</summary>
+    public TimeSpan DrainOnStop { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Retry until acknowledged (the default), or give up after one attempt.</summary>
     public IncrementDelivery Delivery { get; init; } = IncrementDelivery.ExactlyOnce;
 
@@ -41,6 +44,7 @@ public sealed record IncrementLoadOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AckTimeout, TimeSpan.Zero, nameof(AckTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(RetryBackoff, TimeSpan.Zero, nameof(RetryBackoff));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetryBackoff, RetryBackoff, nameof(MaxRetryBackoff));
+        ArgumentOutOfRangeException.ThrowIfLessThan(DrainOnStop, TimeSpan.Zero, nameof(DrainOnStop));
         ArgumentException.ThrowIfNullOrWhiteSpace(ClientId, nameof(ClientId));
     }
 }

@@ -30,7 +30,7 @@ public sealed record ShardedCounterNodeOptions
     public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How long the region may take to answer its first message (coordinator found, shard allocated).</summary>
-    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// True (the default): <see cref="ShardedCounterNode.StartAsync"/> returns once the member is Up and the region

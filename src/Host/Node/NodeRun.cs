@@ -79,7 +79,7 @@ internal sealed class NodeRun
                 }
                 else
                 {
-                    WriteReport(load is { IsCompletedSuccessfully: true }, final: false, load is null ? "running" : "completed");
+                    WriteReport(load is not null && _progress.Snapshot() is { InFlight: 0 } done && done.Sent == _settings.Load, final: false, load is null ? "running" : "completed");
                 }
 
                 await PrintClusterStatusAsync(reader, stop);
@@ -141,7 +141,9 @@ internal sealed class NodeRun
     private bool ReportLoad(Task<IncrementReport> load, bool final, string reason)
     {
         IncrementReport now = _progress.Snapshot();
-        bool complete = load.IsCompletedSuccessfully;
+        // Complete: every increment of the load was sent and answered, not merely "the sending task ended"
+        // (a stopped load ends too).
+        bool complete = load.IsCompletedSuccessfully && now.Sent == _settings.Load && now.InFlight == 0;
         if (load.IsFaulted && load.Exception?.InnerException is { } failure)
         {
             _console.Error.WriteLine($"error: the load stopped: {failure.Message}");
