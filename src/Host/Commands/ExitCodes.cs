@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>A cluster node could not start: seed unreachable, journal unavailable, port in use.</summary>
     public const int NodeStartFailed = 4;
+
+    /// <summary>Interrupted by Ctrl+C (or SIGTERM): 128 + SIGINT, as shells report it.</summary>
+    public const int Interrupted = 130;
 }
