@@ -81,13 +81,19 @@ internal static class Program
             : parseResult.GetResult(VerbosityOption) is { Implicit: false } ? parseResult.GetValue(VerbosityOption) : HostVerbosity.Normal;
         console.Json = parseResult.GetResult(JsonOption) is { Implicit: false } && parseResult.GetValue(JsonOption);
 
-        var configuration = new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };
+        // Help goes where the results go (the console a spec gives, too).
+        var configuration = new InvocationConfiguration
+        {
+            ProcessTerminationTimeout = null,
+            EnableDefaultExceptionHandler = false,
+            Output = console.Output.Profile.Out.Writer,
+        };
         if (parseResult.Action is HelpAction && parseResult.CommandResult.Command == root)
         {
             var help = new StringWriter();
-            configuration.Output = help;
-            int code = await parseResult.InvokeAsync(configuration, interrupt).ConfigureAwait(false);
-            Console.Out.Write(RootHelp.LabelOptionalArguments(help.ToString(), root));
+            var rootConfiguration = new InvocationConfiguration { Output = help };
+            int code = await parseResult.InvokeAsync(rootConfiguration, interrupt).ConfigureAwait(false);
+            console.Output.Profile.Out.Writer.Write(RootHelp.LabelOptionalArguments(help.ToString(), root));
             return code;
         }
 
