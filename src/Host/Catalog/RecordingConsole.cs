@@ -56,6 +56,7 @@ internal sealed class RecordingConsole : IAnsiConsole
         if (renderable is Table table)
         {
             _tables.Add(table);
+            TableLayout.FitWords(table, Profile.Width);
         }
 
         _inner.Write(renderable);

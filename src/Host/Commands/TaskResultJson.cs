@@ -51,11 +51,11 @@ internal static class TaskResultJson
 
     private static void WriteTable(Utf8JsonWriter json, Table table)
     {
-        string[] columns = table.Columns.Select(c => PlainText(c.Header)).ToArray();
+        string[] columns = table.Columns.Select(c => TableLayout.PlainText(c.Header)).ToArray();
         json.WriteStartObject();
         if (table.Title is { } title)
         {
-            json.WriteString("title", PlainText(new Markup(title.Text)));
+            json.WriteString("title", TableLayout.PlainText(new Markup(title.Text)));
         }
 
         json.WriteStartArray("rows");
@@ -66,7 +66,7 @@ internal static class TaskResultJson
             foreach (IRenderable cell in row)
             {
                 string name = i < columns.Length && columns[i].Length > 0 ? columns[i] : $"column {i + 1}";
-                WriteCell(json, name, PlainText(cell));
+                WriteCell(json, name, TableLayout.PlainText(cell));
                 i++;
             }
 
@@ -89,21 +89,5 @@ internal static class TaskResultJson
         {
             json.WriteString(name, text);
         }
-    }
-
-    /// <summary>What a renderable prints, without colours, on one logical line per printed line.</summary>
-    internal static string PlainText(IRenderable renderable)
-    {
-        var writer = new StringWriter();
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 10_000;
-        console.Write(renderable);
-        return string.Join("\n", writer.ToString().Split('\n').Select(l => l.TrimEnd())).Trim();
     }
 }

@@ -57,6 +57,7 @@ internal sealed class TourCommand : IHostCommand
             }
 
             console.Output.WriteLine();
+            TableLayout.FitWords(summary, console.Output.Profile.Width);
             console.Output.Write(summary);
             if (rows.Any(r => r.Outcome.Held && r.Outcome.NotObserved is not null))
             {

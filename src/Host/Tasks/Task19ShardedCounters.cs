@@ -174,7 +174,7 @@ internal sealed class Task19ShardedCounters : CatalogTask
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"Transfers between {t.Stripes} stripes (total always {t.Expected:N0}; {t.Moves:N0} transfers ran)")
             .AddColumns("read", "reads", "totals that never existed", "largest error", "passes discarded (write overlapped)");
-        table.AddRow("plain Sum", t.PlainReads.ToString("N0"), t.PlainDeviations == 0 ? "0 (none caught in this run)" : $"[yellow]{t.PlainDeviations:N0}[/]", t.LargestDeviation.ToString("N0"), "—");
+        table.AddRow("plain Sum", t.PlainReads.ToString("N0"), t.PlainDeviations == 0 ? "0 (not observed in this run)" : $"[yellow]{t.PlainDeviations:N0}[/]", t.LargestDeviation.ToString("N0"), "—");
         table.AddRow("SnapshotSum (per-stripe seqlock)", t.SnapshotReads.ToString("N0"), t.SnapshotDeviations == 0 ? "[green]0[/]" : $"[red]{t.SnapshotDeviations:N0}[/]", "0", t.DiscardedPasses.ToString("N0"));
         context.Console.Write(table);
     }
