@@ -4,14 +4,18 @@ using ScottPlot;
 namespace ActorConcurrency.Host.BenchReport;
 
 /// <summary>
-/// The PNG bar chart of one <see cref="ComparisonGroup"/> (ScottPlot 5): one cluster of bars per method,
-/// one bar per thread count in each cluster, mean nanoseconds per operation on the vertical axis, each bar
-/// labelled with its value so the chart reads without the table.
+/// The PNG bar chart of one <see cref="ComparisonGroup"/> (ScottPlot 5): one cluster of bars per method, one bar
+/// per thread count in each cluster, each bar labelled with its value and drawn with its error. One time unit per
+/// chart; a logarithmic axis when the means span more than <see cref="LogSpread"/>× (otherwise the fast forms'
+/// bars vanish beside the slow ones); "lower is better" on the axis; the legend outside the data, on the right.
 /// </summary>
 internal static class BenchmarkChart
 {
     public const int MinWidth = 900;
     public const int Height = 480;
+
+    /// <summary>Largest over smallest mean above which the value axis is logarithmic.</summary>
+    public const double LogSpread = 100;
 
     /// <summary>Room per bar, so value labels of neighbouring bars do not overlap.</summary>
     private const int PixelsPerBar = 70;
@@ -21,6 +25,9 @@ internal static class BenchmarkChart
     {
         IReadOnlyList<string> methods = group.Methods;
         IReadOnlyList<string> series = group.Series;
+        (double scale, string unit) = UnitFor(group.Rows.Select(r => r.MeanNs));
+        bool log = UsesLogAxis(group.Rows.Select(r => r.MeanNs));
+        double floor = log ? Math.Floor(Math.Log10(group.Rows.Min(r => r.MeanNs) / scale)) : 0;
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
         int slots = series.Count + 1; // one empty slot between clusters
@@ -29,16 +36,21 @@ internal static class BenchmarkChart
             var bars = new List<Bar>();
             for (int m = 0; m < methods.Count; m++)
             {
-                if (group.Find(methods[m], series[s]) is { } row)
+                if (group.Find(methods[m], series[s]) is not { } row)
                 {
-                    bars.Add(new Bar
-                    {
-                        Position = m * slots + s,
-                        Value = row.MeanNs,
-                        FillColor = palette.GetColor(s),
-                        Label = ShortLabel(row.MeanNs),
-                    });
+                    continue;
                 }
+
+                double value = row.MeanNs / scale, error = (row.ErrorNs ?? 0) / scale;
+                bars.Add(new Bar
+                {
+                    Position = m * slots + s,
+                    Value = log ? Math.Log10(value) : value,
+                    ValueBase = log ? floor : 0,
+                    Error = log ? Math.Log10(value + error) - Math.Log10(value) : error,
+                    FillColor = palette.GetColor(s),
+                    Label = Number(value) + " " + unit,
+                });
             }
 
             var plotted = plot.Add.Bars(bars);
@@ -57,29 +69,54 @@ internal static class BenchmarkChart
         string[] labels = methods.Select(m => group.Rows.Any(r => r.Method == m && r.Baseline == true) ? $"{m}\n(baseline)" : m).ToArray();
         plot.Axes.Bottom.SetTicks(ticks, labels);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.Margins(bottom: 0, top: 0.15);
-        plot.YLabel("mean ns per operation");
-        plot.Title(group.Title);
-        if (group.ThreadParameter is not null)
+        if (log)
         {
-            plot.ShowLegend(Alignment.UpperRight);
+            double top = Math.Ceiling(Math.Log10(group.Rows.Max(r => (r.MeanNs + (r.ErrorNs ?? 0)) / scale))) + 0.3;
+            double[] decades = Enumerable.Range(0, (int)Math.Ceiling(top - floor) + 1).Select(i => floor + i).Where(d => d <= top).ToArray();
+            plot.Axes.Left.SetTicks(decades, decades.Select(d => Number(Math.Pow(10, d))).ToArray());
+            plot.Axes.SetLimitsY(floor, top + 0.2);
+        }
+        else
+        {
+            plot.Axes.Margins(bottom: 0, top: 0.15);
         }
 
-        int width = Math.Max(MinWidth, (methods.Count * slots * PixelsPerBar) + 150);
+        plot.YLabel($"{unit} per op{(log ? ", log scale" : "")} (lower is better)");
+        plot.Title(JobNote(group) is { } note ? $"{group.Title}\n{note}" : group.Title);
+        if (group.ThreadParameter is not null)
+        {
+            plot.ShowLegend(Edge.Right); // outside the data area: it can never cover a bar or its label
+        }
+
+        int width = Math.Max(MinWidth, (methods.Count * slots * PixelsPerBar) + 250);
         plot.SavePng(path, width, Height);
     }
 
-    /// <summary>Three significant digits and an ASCII unit ("us": the chart font may lack µ), to fit above a bar.</summary>
+    /// <summary>Whether <paramref name="means"/> span more than <see cref="LogSpread"/>×.</summary>
+    public static bool UsesLogAxis(IEnumerable<double> means)
+    {
+        double[] positive = means.Where(m => m > 0).ToArray();
+        return positive.Length > 1 && positive.Max() / positive.Min() > LogSpread;
+    }
+
+    /// <summary>The one unit of a chart: the one that keeps the median mean readable ("us": the chart font may lack µ).</summary>
+    public static (double Scale, string Unit) UnitFor(IEnumerable<double> means)
+    {
+        double[] sorted = means.Order().ToArray();
+        double median = sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
+        return median switch
+        {
+            >= 1_000_000 => (1_000_000, "ms"),
+            >= 1_000 => (1_000, "us"),
+            _ => (1, "ns"),
+        };
+    }
+
+    /// <summary>Three significant digits and an ASCII unit, to fit above a bar.</summary>
     public static string ShortLabel(double ns)
     {
-        (double value, string unit) = ns switch
-        {
-            >= 1_000_000 => (ns / 1_000_000, "ms"),
-            >= 1_000 => (ns / 1_000, "us"),
-            _ => (ns, "ns"),
-        };
-        string format = value >= 100 ? "0" : value >= 10 ? "0.#" : "0.##";
-        return value.ToString(format, CultureInfo.InvariantCulture) + " " + unit;
+        (double scale, string unit) = UnitFor([ns]);
+        return Number(ns / scale) + " " + unit;
     }
 
     /// <summary>A time in the unit that keeps it readable.</summary>
@@ -89,4 +126,19 @@ internal static class BenchmarkChart
         >= 1_000 => string.Create(CultureInfo.InvariantCulture, $"{ns / 1_000:0.##} µs"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{ns:0.##} ns"),
     };
+
+    private static string Number(double value)
+    {
+        string format = value >= 100 ? "0" : value >= 10 ? "0.#" : value >= 0.1 ? "0.##" : "0.####";
+        return value.ToString(format, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A warning under the title when the job measured little or nothing.</summary>
+    private static string? JobNote(ComparisonGroup group)
+    {
+        BenchmarkJob[] jobs = [.. group.Jobs];
+        return jobs.Any(j => j.IsDry) ? "DRY RUN: one cold iteration, not a measurement"
+            : jobs.Any(j => j.IsShort) ? $"{jobs.First(j => j.IsShort).Description}: indicative"
+            : null;
+    }
 }
