@@ -51,7 +51,7 @@ public sealed class GroupsExporter : ExporterBase
                 Job = new
                 {
                     Id = c.Job.ResolvedId,
-                    RunStrategy = c.Job.ResolveValue(RunMode.RunStrategyCharacteristic, BenchmarkDotNet.Environments.EnvironmentResolver.Instance).ToString(),
+                    RunStrategy = c.Job.HasValue(RunMode.RunStrategyCharacteristic) ? c.Job.Run.RunStrategy.ToString() : "Throughput",
                     LaunchCount = c.Job.HasValue(RunMode.LaunchCountCharacteristic) ? c.Job.Run.LaunchCount : (int?)null,
                     WarmupCount = c.Job.HasValue(RunMode.WarmupCountCharacteristic) ? c.Job.Run.WarmupCount : (int?)null,
                     IterationCount = c.Job.HasValue(RunMode.IterationCountCharacteristic) ? c.Job.Run.IterationCount : (int?)null,

@@ -20,6 +20,9 @@ internal static class BenchmarkChart
     /// <summary>Room per bar, so value labels of neighbouring bars do not overlap.</summary>
     private const int PixelsPerBar = 70;
 
+    /// <summary>Room per character of a method name under its cluster.</summary>
+    private const int PixelsPerLabelChar = 9;
+
     /// <summary>Draws <paramref name="group"/> into <paramref name="path"/>.</summary>
     public static void Save(ComparisonGroup group, string path)
     {
@@ -27,7 +30,9 @@ internal static class BenchmarkChart
         IReadOnlyList<string> series = group.Series;
         (double scale, string unit) = UnitFor(group.Rows.Select(r => r.MeanNs));
         bool log = UsesLogAxis(group.Rows.Select(r => r.MeanNs));
-        double floor = log ? Math.Floor(Math.Log10(group.Rows.Min(r => r.MeanNs) / scale)) : 0;
+        // Log axis: bars rise from the decade below the smallest positive mean (a mean of 0 or less, which
+        // BenchmarkDotNet can report for an operation it cannot see, stays a bar of no height).
+        double floor = log ? Math.Floor(Math.Log10(group.Rows.Where(r => r.MeanNs > 0).Min(r => r.MeanNs) / scale)) : 0;
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
         int slots = series.Count + 1; // one empty slot between clusters
@@ -45,9 +50,9 @@ internal static class BenchmarkChart
                 bars.Add(new Bar
                 {
                     Position = m * slots + s,
-                    Value = log ? Math.Log10(value) : value,
+                    Value = log ? (value > 0 ? Math.Log10(value) : floor) : value,
                     ValueBase = log ? floor : 0,
-                    Error = log ? Math.Log10(value + error) - Math.Log10(value) : error,
+                    Error = log ? (value > 0 ? Math.Log10(value + error) - Math.Log10(value) : 0) : error,
                     FillColor = palette.GetColor(s),
                     Label = Number(value) + " " + unit,
                 });
@@ -71,14 +76,16 @@ internal static class BenchmarkChart
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         if (log)
         {
-            double top = Math.Ceiling(Math.Log10(group.Rows.Max(r => (r.MeanNs + (r.ErrorNs ?? 0)) / scale))) + 0.3;
+            double top = Math.Max(floor + 1, Math.Ceiling(Math.Log10(group.Rows.Max(r => (r.MeanNs + (r.ErrorNs ?? 0)) / scale))) + 0.3);
             double[] decades = Enumerable.Range(0, (int)Math.Ceiling(top - floor) + 1).Select(i => floor + i).Where(d => d <= top).ToArray();
             plot.Axes.Left.SetTicks(decades, decades.Select(d => Number(Math.Pow(10, d))).ToArray());
             plot.Axes.SetLimitsY(floor, top + 0.2);
         }
         else
         {
-            plot.Axes.Margins(bottom: 0, top: 0.15);
+            // From zero: a time is never negative, even when a short run's error bar would reach below it.
+            double top = group.Rows.Max(r => (r.MeanNs + (r.ErrorNs ?? 0)) / scale);
+            plot.Axes.SetLimitsY(0, Math.Max(top, group.Rows.Max(r => r.MeanNs / scale) * 1.15) * 1.05);
         }
 
         plot.YLabel($"{unit} per op{(log ? ", log scale" : "")} (lower is better)");
@@ -88,7 +95,9 @@ internal static class BenchmarkChart
             plot.ShowLegend(Edge.Right); // outside the data area: it can never cover a bar or its label
         }
 
-        int width = Math.Max(MinWidth, (methods.Count * slots * PixelsPerBar) + 250);
+        // Each cluster as wide as its bars or its label, so method names never run into each other.
+        int cluster = Math.Max(slots * PixelsPerBar, (methods.Max(m => m.Length) * PixelsPerLabelChar) + 20);
+        int width = Math.Max(MinWidth, (methods.Count * cluster) + 250);
         plot.SavePng(path, width, Height);
     }
 

@@ -114,6 +114,12 @@ internal static class BenchmarkReportWriter
             page.AppendLine();
         }
 
+        // Charts of groups this page no longer reports would contradict it: they go.
+        foreach (string stale in Directory.GetFiles(chartFolder, "*.png").Where(f => !charts.Contains(f, StringComparer.Ordinal)))
+        {
+            File.Delete(stale);
+        }
+
         string pagePath = Path.Combine(outputFolder, PageName);
         File.WriteAllText(pagePath, page.ToString());
         return (pagePath, charts);
