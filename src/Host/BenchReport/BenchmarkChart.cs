@@ -28,8 +28,9 @@ internal static class BenchmarkChart
     {
         IReadOnlyList<string> methods = group.Methods;
         IReadOnlyList<string> series = group.Series;
-        (double scale, string unit) = UnitFor(group.Rows.Select(r => r.MeanNs));
         bool log = UsesLogAxis(group.Rows.Select(r => r.MeanNs));
+        // On a log axis the unit of the smallest mean, so the fast forms read as whole numbers, not 0.0001 us.
+        (double scale, string unit) = UnitFor(log ? [group.Rows.Where(r => r.MeanNs > 0).Min(r => r.MeanNs)] : group.Rows.Select(r => r.MeanNs));
         // Log axis: bars rise from the decade below the smallest positive mean (a mean of 0 or less, which
         // BenchmarkDotNet can report for an operation it cannot see, stays a bar of no height).
         double floor = log ? Math.Floor(Math.Log10(group.Rows.Where(r => r.MeanNs > 0).Min(r => r.MeanNs) / scale)) : 0;
@@ -78,7 +79,9 @@ internal static class BenchmarkChart
         {
             double top = Math.Max(floor + 1, Math.Ceiling(Math.Log10(group.Rows.Max(r => (r.MeanNs + (r.ErrorNs ?? 0)) / scale))) + 0.3);
             double[] decades = Enumerable.Range(0, (int)Math.Ceiling(top - floor) + 1).Select(i => floor + i).Where(d => d <= top).ToArray();
-            plot.Axes.Left.SetTicks(decades, decades.Select(d => Number(Math.Pow(10, d))).ToArray());
+            plot.Axes.Left.SetTicks(decades, decades.Select(d => d >= 0
+                ? Math.Pow(10, d).ToString("N0", CultureInfo.InvariantCulture)
+                : Math.Pow(10, d).ToString("0." + new string('#', (int)-d), CultureInfo.InvariantCulture)).ToArray());
             plot.Axes.SetLimitsY(floor, top + 0.2);
         }
         else
