@@ -1,15 +1,21 @@
 using System.Text.Json;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
 
 namespace ActorConcurrency.Bench.Harness;
 
 /// <summary>
 /// Writes, next to BenchmarkDotNet's <c>*-report-full.json</c>, a <c>*-report-groups.json</c> with what the
-/// full JSON leaves out and <c>bench-report</c> needs to compare: which benchmark of each comparison group
-/// is the baseline, and its categories. Keyed by the same full name as the full JSON, so any class is
-/// covered without changes here.
+/// full JSON leaves out and <c>bench-report</c> needs to compare and to qualify a number: which benchmark of
+/// each comparison group is the baseline, its categories, the job that measured it (id, run strategy, launch,
+/// warm-up and iteration counts asked for and actually measured), its error (half the 99.9% confidence
+/// interval, as BenchmarkDotNet's Error column) and the value of every custom column (e.g. the LRU's hit
+/// ratio). Keyed by the same full name as the full JSON, so any class is covered without changes here.
 /// </summary>
 public sealed class GroupsExporter : ExporterBase
 {
@@ -31,13 +37,37 @@ public sealed class GroupsExporter : ExporterBase
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(logger);
-        var benchmarks = summary.BenchmarksCases.Select(c => new
+        IColumn[] custom = summary.GetColumns().Where(c => c.Category == ColumnCategory.Custom && c.IsAvailable(summary)).ToArray();
+        var benchmarks = summary.BenchmarksCases.Select(c =>
         {
-            FullName = FullNameProvider.GetBenchmarkName(c),
-            Baseline = summary.IsBaseline(c),
-            Categories = c.Descriptor.Categories,
-            LogicalGroup = summary.GetLogicalGroupKey(c),
+            BenchmarkReport? report = summary[c];
+            Measurement[] actual = report?.AllMeasurements.Where(m => m.IterationMode == IterationMode.Workload && m.IterationStage == IterationStage.Actual).ToArray() ?? [];
+            return new
+            {
+                FullName = FullNameProvider.GetBenchmarkName(c),
+                Baseline = summary.IsBaseline(c),
+                Categories = c.Descriptor.Categories,
+                LogicalGroup = summary.GetLogicalGroupKey(c),
+                Job = new
+                {
+                    Id = c.Job.ResolvedId,
+                    RunStrategy = c.Job.HasValue(RunMode.RunStrategyCharacteristic) ? c.Job.Run.RunStrategy.ToString() : "Throughput",
+                    LaunchCount = c.Job.HasValue(RunMode.LaunchCountCharacteristic) ? c.Job.Run.LaunchCount : (int?)null,
+                    WarmupCount = c.Job.HasValue(RunMode.WarmupCountCharacteristic) ? c.Job.Run.WarmupCount : (int?)null,
+                    IterationCount = c.Job.HasValue(RunMode.IterationCountCharacteristic) ? c.Job.Run.IterationCount : (int?)null,
+                },
+                Measured = new
+                {
+                    Launches = actual.Select(m => m.LaunchIndex).Distinct().Count(),
+                    Iterations = actual.Length,
+                },
+                ErrorNs = report?.ResultStatistics is { N: > 1 } stats ? stats.ConfidenceInterval.Margin : (double?)null,
+                StdDevNs = report?.ResultStatistics?.StandardDeviation,
+                Columns = custom.ToDictionary(col => col.ColumnName, col => col.GetValue(summary, c)),
+            };
         });
-        logger.WriteLine(JsonSerializer.Serialize(new { Title = summary.Title, Benchmarks = benchmarks }, new JsonSerializerOptions { WriteIndented = true }));
+        logger.WriteLine(JsonSerializer.Serialize(
+            new { Title = summary.Title, Benchmarks = benchmarks },
+            new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
     }
 }

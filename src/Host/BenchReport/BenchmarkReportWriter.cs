@@ -25,8 +25,11 @@ internal static class BenchmarkReportWriter
         page.AppendLine();
         page.AppendLine($"Written by `bench-report` from {results.Files.Count} BenchmarkDotNet result file(s). " +
             "Each group compares the methods of one benchmark class (and category) with the same parameters; " +
-            "**mean** is the time per operation, **ratio** is the mean over the group's baseline at the same thread count " +
-            "(below 1 is faster than the baseline), **allocated** is managed bytes allocated per operation.");
+            "**mean ± error** is the time per operation with half its 99.9% confidence interval (BenchmarkDotNet's Error; none with one iteration), " +
+            "**ratio** is the mean over the group's baseline at the same thread count (below 1 is faster than the baseline; none when the baseline is below the timer's resolution), " +
+            "**allocated** is managed bytes allocated per operation; further columns are the benchmark's own (e.g. hit ratio). " +
+            "Each group names the job that measured it; a Dry job is a smoke test, not a measurement. " +
+            "Charts: lower is better, one unit per chart, a log axis when the values span more than 100×, error bars.");
         page.AppendLine();
         page.AppendLine("| runs read | machine | date (UTC) |");
         page.AppendLine("|---|---|---|");
@@ -56,10 +59,28 @@ internal static class BenchmarkReportWriter
             }
 
             page.AppendLine();
+            foreach (BenchmarkJob job in group.Jobs)
+            {
+                page.AppendLine(job.IsDry
+                    ? $"Job **{Cell(job.Description)}** — **a dry run: one cold iteration that checks the benchmark runs; these are not measurements.**"
+                    : job.IsShort
+                        ? $"Job **{Cell(job.Description)}** — a short run: few iterations, indicative; read each mean with its error."
+                        : $"Job **{Cell(job.Description)}**.");
+            }
+
+            if (group.Rows.FirstOrDefault(r => r.Baseline == true && ComparisonGroup.BelowResolution(r)) is { } tiny)
+            {
+                page.AppendLine();
+                page.AppendLine($"The baseline's mean ({BenchmarkChart.FormatNs(tiny.MeanNs)}) is below the timer's resolution ({BenchmarkChart.FormatNs(tiny.Run.TimerResolutionNs)}): " +
+                    "the clock cannot see it (the JIT may have removed the operation), so no ratios are given against it.");
+            }
+
+            page.AppendLine();
             page.AppendLine($"![{Cell(group.Title)}]({ChartFolder}/{Uri.EscapeDataString(chartName)})");
             page.AppendLine();
-            page.AppendLine($"| method | {(group.ThreadParameter ?? "threads")} | mean | ratio | allocated |");
-            page.AppendLine("|---|---:|---:|---:|---:|");
+            IReadOnlyList<string> custom = group.CustomColumns;
+            page.AppendLine($"| method | {(group.ThreadParameter ?? "threads")} | mean ± error | ratio | allocated |{string.Concat(custom.Select(c => $" {Cell(c)} |"))}");
+            page.AppendLine("|---|---:|---:|---:|---:|" + string.Concat(custom.Select(_ => "---:|")));
             foreach (string series in group.Series)
             {
                 foreach (string method in group.Methods)
@@ -72,7 +93,9 @@ internal static class BenchmarkReportWriter
                     string name = row.Baseline == true ? $"{method} (baseline)" : method;
                     string ratio = group.RatioToBaseline(row) is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "—";
                     string allocated = row.AllocatedBytes is { } b ? b.ToString("0.#", CultureInfo.InvariantCulture) + " B" : "—";
-                    page.AppendLine($"| {Cell(name)} | {(series.Length == 0 ? "—" : series)} | {BenchmarkChart.FormatNs(row.MeanNs)} | {ratio} | {allocated} |");
+                    string mean = BenchmarkChart.FormatNs(row.MeanNs) + (row.ErrorNs is { } e ? $" ± {BenchmarkChart.FormatNs(e)}" : "");
+                    string columns = string.Concat(custom.Select(c => $" {Cell(row.Columns?.GetValueOrDefault(c) ?? "—")} |"));
+                    page.AppendLine($"| {Cell(name)} | {(series.Length == 0 ? "—" : series)} | {mean} | {ratio} | {allocated} |{columns}");
                 }
             }
 
@@ -89,6 +112,12 @@ internal static class BenchmarkReportWriter
             }
 
             page.AppendLine();
+        }
+
+        // Charts of groups this page no longer reports would contradict it: they go.
+        foreach (string stale in Directory.GetFiles(chartFolder, "*.png").Where(f => !charts.Contains(f, StringComparer.Ordinal)))
+        {
+            File.Delete(stale);
         }
 
         string pagePath = Path.Combine(outputFolder, PageName);

@@ -55,7 +55,7 @@ internal static partial class BenchmarkResultsReader
         }
 
         BenchmarkRun run = ReadRun(file, root);
-        Dictionary<string, (bool Baseline, string Categories)>? groups = ReadGroups(file, errors, warnings);
+        Dictionary<string, Sidecar>? groups = ReadGroups(file, errors, warnings);
         var rows = new List<BenchmarkRow>();
         foreach (JsonElement benchmark in benchmarks.EnumerateArray())
         {
@@ -71,7 +71,7 @@ internal static partial class BenchmarkResultsReader
                 && memory.TryGetProperty("BytesAllocatedPerOperation", out JsonElement bytes) && bytes.ValueKind == JsonValueKind.Number
                 ? bytes.GetDouble()
                 : null;
-            (bool Baseline, string Categories)? group = groups is not null && groups.TryGetValue(fullName, out var g) ? g : null;
+            Sidecar? group = groups is not null && groups.TryGetValue(fullName, out Sidecar? g) ? g : null;
             rows.Add(new BenchmarkRow(
                 fullName,
                 Required(benchmark, "Type", file),
@@ -81,7 +81,11 @@ internal static partial class BenchmarkResultsReader
                 allocated,
                 group?.Baseline,
                 group?.Categories ?? "",
-                run));
+                run,
+                group?.ErrorNs ?? Margin(statistics),
+                group?.StdDevNs ?? Number(statistics, "StandardDeviation"),
+                group?.Job ?? JobFromDisplayInfo(Text(benchmark, "DisplayInfo"), statistics),
+                group?.Columns));
         }
 
         return rows;
@@ -96,11 +100,17 @@ internal static partial class BenchmarkResultsReader
     private static BenchmarkRun ReadRun(string file, JsonElement root)
     {
         string machine = "unknown machine";
+        double resolutionNs = 1;
         if (root.TryGetProperty("HostEnvironmentInfo", out JsonElement host) && host.ValueKind == JsonValueKind.Object)
         {
             string cpu = Text(host, "ProcessorName");
             string cores = host.TryGetProperty("LogicalCoreCount", out JsonElement c) && c.ValueKind == JsonValueKind.Number ? $"{c.GetInt32()} logical cores" : "";
             machine = string.Join(", ", new[] { cpu, cores, Text(host, "OsVersion"), Text(host, "RuntimeVersion") }.Where(s => s.Length > 0));
+            if (host.TryGetProperty("ChronometerFrequency", out JsonElement frequency) && frequency.ValueKind == JsonValueKind.Object
+                && Number(frequency, "Hertz") is > 0 and double hertz)
+            {
+                resolutionNs = 1e9 / hertz;
+            }
         }
 
         // BenchmarkDotNet stamps the title: "BenchmarkRun-joined-2026-11-27-22-59-01" or "Ns.Class-20261127-225901".
@@ -111,11 +121,14 @@ internal static partial class BenchmarkResultsReader
             DateTimeStyles.AssumeLocal | DateTimeStyles.AdjustToUniversal, out DateTime parsed)
             ? parsed
             : File.GetLastWriteTimeUtc(file);
-        return new BenchmarkRun(file, machine, date);
+        return new BenchmarkRun(file, machine, date, resolutionNs);
     }
 
-    /// <summary>The sidecar's baseline and categories per full name; null (and an error line) when missing or unreadable.</summary>
-    private static Dictionary<string, (bool, string)>? ReadGroups(string file, List<string> errors, List<string> warnings)
+    /// <summary>What the sidecar says of one case (older sidecars have only the baseline and categories).</summary>
+    private sealed record Sidecar(bool Baseline, string Categories, double? ErrorNs, double? StdDevNs, BenchmarkJob? Job, IReadOnlyDictionary<string, string>? Columns);
+
+    /// <summary>The sidecar's entry per full name; null (and an error line) when missing or unreadable.</summary>
+    private static Dictionary<string, Sidecar>? ReadGroups(string file, List<string> errors, List<string> warnings)
     {
         string sidecar = file[..^FullJsonSuffix.Length] + GroupsSuffix;
         if (!File.Exists(sidecar))
@@ -127,13 +140,29 @@ internal static partial class BenchmarkResultsReader
         try
         {
             using JsonDocument document = ParseFile(sidecar);
-            var map = new Dictionary<string, (bool, string)>();
+            var map = new Dictionary<string, Sidecar>();
             foreach (JsonElement b in document.RootElement.GetProperty("Benchmarks").EnumerateArray())
             {
                 string categories = b.TryGetProperty("Categories", out JsonElement cats) && cats.ValueKind == JsonValueKind.Array
                     ? string.Join(", ", cats.EnumerateArray().Select(c => c.GetString()))
                     : "";
-                map[b.GetProperty("FullName").GetString()!] = (b.GetProperty("Baseline").GetBoolean(), categories);
+                BenchmarkJob? job = null;
+                if (b.TryGetProperty("Job", out JsonElement j) && j.ValueKind == JsonValueKind.Object
+                    && b.TryGetProperty("Measured", out JsonElement measured) && measured.ValueKind == JsonValueKind.Object)
+                {
+                    job = new BenchmarkJob(
+                        Text(j, "Id") is { Length: > 0 } id ? id : "unknown job",
+                        Int(measured, "Launches"),
+                        Int(measured, "Iterations") ?? 0,
+                        Int(j, "WarmupCount"));
+                }
+
+                Dictionary<string, string>? columns = b.TryGetProperty("Columns", out JsonElement cols) && cols.ValueKind == JsonValueKind.Object
+                    ? cols.EnumerateObject().Where(c => c.Value.ValueKind == JsonValueKind.String && IsValue(c.Value.GetString()))
+                        .ToDictionary(c => c.Name, c => c.Value.GetString()!)
+                    : null;
+                map[b.GetProperty("FullName").GetString()!] = new Sidecar(
+                    b.GetProperty("Baseline").GetBoolean(), categories, Number(b, "ErrorNs"), Number(b, "StdDevNs"), job, columns);
             }
 
             return map;
@@ -144,6 +173,41 @@ internal static partial class BenchmarkResultsReader
             return null;
         }
     }
+
+    /// <summary>A column value worth reporting: BenchmarkDotNet prints "?" or "-" when a column has nothing for a case.</summary>
+    private static bool IsValue(string? text) => text is { Length: > 0 } && text is not ("?" or "-" or "NA");
+
+    /// <summary>Without a sidecar: the job from the display text ("Type.Method: ShortRun(IterationCount=3, …) [Threads=1]").</summary>
+    private static BenchmarkJob? JobFromDisplayInfo(string displayInfo, JsonElement statistics)
+    {
+        int colon = displayInfo.IndexOf(": ", StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return null;
+        }
+
+        string rest = displayInfo[(colon + 2)..];
+        int end = rest.IndexOfAny(['(', ' ', '[']);
+        string id = end < 0 ? rest : rest[..end];
+        int? Setting(string name)
+        {
+            Match m = Regex.Match(rest, name + @"=(\d+)");
+            return m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+        }
+
+        int iterations = (int)(Number(statistics, "N") ?? Setting("IterationCount") ?? 0);
+        return id.Length == 0 ? null : new BenchmarkJob(id, Setting("LaunchCount"), iterations, Setting("WarmupCount"));
+    }
+
+    /// <summary>BenchmarkDotNet's Error: the margin of the 99.9% confidence interval, when it has one.</summary>
+    private static double? Margin(JsonElement statistics) =>
+        statistics.TryGetProperty("ConfidenceInterval", out JsonElement ci) && ci.ValueKind == JsonValueKind.Object ? Number(ci, "Margin") : null;
+
+    private static double? Number(JsonElement element, string name) =>
+        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+
+    private static int? Int(JsonElement element, string name) =>
+        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
 
     /// <summary>BenchmarkDotNet writes parameters as <c>Name=value&amp;Name=value</c>.</summary>
     private static KeyValuePair<string, string>[] ParseParameters(string text) =>

@@ -1,6 +1,6 @@
 namespace ActorConcurrency.Host.BenchReport;
 
-/// <summary>One measured benchmark case, as read from a BenchmarkDotNet full JSON export.</summary>
+/// <summary>One measured benchmark case, as read from a BenchmarkDotNet full JSON export and its sidecar.</summary>
 /// <param name="FullName">BenchmarkDotNet's full name (namespace, class, method, parameters): unique per case.</param>
 /// <param name="Type">The benchmark class.</param>
 /// <param name="Method">The benchmark method: the bar of a chart.</param>
@@ -10,6 +10,10 @@ namespace ActorConcurrency.Host.BenchReport;
 /// <param name="Baseline">Whether it is its group's baseline; null when the export has no sidecar saying so.</param>
 /// <param name="Categories">Its <c>[BenchmarkCategory]</c> values, joined; empty when none or unknown.</param>
 /// <param name="Run">The run (file) it came from.</param>
+/// <param name="ErrorNs">Half the 99.9% confidence interval of the mean (BenchmarkDotNet's Error); null with one iteration.</param>
+/// <param name="StdDevNs">Standard deviation of the iterations, or null.</param>
+/// <param name="Job">The job that measured it.</param>
+/// <param name="Columns">Custom columns (name → value as BenchmarkDotNet printed it), e.g. the LRU's hit ratio.</param>
 internal sealed record BenchmarkRow(
     string FullName,
     string Type,
@@ -19,4 +23,8 @@ internal sealed record BenchmarkRow(
     double? AllocatedBytes,
     bool? Baseline,
     string Categories,
-    BenchmarkRun Run);
+    BenchmarkRun Run,
+    double? ErrorNs = null,
+    double? StdDevNs = null,
+    BenchmarkJob? Job = null,
+    IReadOnlyDictionary<string, string>? Columns = null);

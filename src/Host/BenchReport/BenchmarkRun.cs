@@ -4,4 +4,5 @@ namespace ActorConcurrency.Host.BenchReport;
 /// <param name="File">The <c>*-report-full.json</c> file.</param>
 /// <param name="Machine">Processor, cores, operating system and runtime.</param>
 /// <param name="Date">When it ran (from the title BenchmarkDotNet stamps, else the file's time), UTC.</param>
-internal sealed record BenchmarkRun(string File, string Machine, DateTime Date);
+/// <param name="TimerResolutionNs">One tick of the run's chronometer, in nanoseconds (1 when the export does not say).</param>
+internal sealed record BenchmarkRun(string File, string Machine, DateTime Date, double TimerResolutionNs = 1);

@@ -37,12 +37,29 @@ internal sealed record ComparisonGroup(
     public BenchmarkRow? Find(string method, string series) =>
         Rows.FirstOrDefault(r => r.Method == method && ThreadsOf(r) == series);
 
-    /// <summary>The baseline's mean at the row's thread count; null when the baseline is unknown or missing.</summary>
+    /// <summary>
+    /// The row's mean over the baseline's at the row's thread count; null when the baseline is unknown or missing,
+    /// or when its mean is below the timer's resolution: a ratio to a time the clock cannot see (an operation the JIT
+    /// may have removed) is not a comparison, however many digits it prints.
+    /// </summary>
     public double? RatioToBaseline(BenchmarkRow row)
     {
-        BenchmarkRow? baseline = Rows.FirstOrDefault(r => r.Baseline == true && ThreadsOf(r) == ThreadsOf(row));
-        return baseline is null || baseline.MeanNs <= 0 ? null : row.MeanNs / baseline.MeanNs;
+        BenchmarkRow? baseline = BaselineOf(row);
+        return baseline is null || baseline.MeanNs <= 0 || BelowResolution(baseline) ? null : row.MeanNs / baseline.MeanNs;
     }
+
+    /// <summary>The baseline measured at the row's thread count, if any.</summary>
+    public BenchmarkRow? BaselineOf(BenchmarkRow row) => Rows.FirstOrDefault(r => r.Baseline == true && ThreadsOf(r) == ThreadsOf(row));
+
+    /// <summary>Whether a mean is below one tick of its run's chronometer.</summary>
+    public static bool BelowResolution(BenchmarkRow row) => row.MeanNs < row.Run.TimerResolutionNs;
+
+    /// <summary>The custom columns (e.g. hit ratio) any row of the group has a value for, in first-seen order.</summary>
+    public IReadOnlyList<string> CustomColumns =>
+        Rows.SelectMany(r => r.Columns?.Keys ?? []).Distinct().ToArray();
+
+    /// <summary>The jobs that measured the group (normally one).</summary>
+    public IReadOnlyList<BenchmarkJob> Jobs => Rows.Select(r => r.Job).OfType<BenchmarkJob>().Distinct().ToArray();
 
     /// <summary>A file name for the chart, from the title: letters, digits and dashes only.</summary>
     public string ChartFileName

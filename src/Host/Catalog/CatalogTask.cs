@@ -20,8 +20,3 @@ internal abstract class CatalogTask
     /// </summary>
     public abstract Task<DemoOutcome> RunAsync(DemoContext context);
 }
-
-/// <summary>The result of a demonstration.</summary>
-/// <param name="Held">Whether what the task demonstrates held in this run (a fixed counter reached its total, …).</param>
-/// <param name="Evidence">One line of measured evidence for the tour's summary table.</param>
-internal sealed record DemoOutcome(bool Held, string Evidence);

@@ -14,6 +14,13 @@ internal static class TaskCatalog
 
     public static CatalogTask Get(int number) => All[number - FirstTask];
 
+    /// <summary>The tasks that read <paramref name="option"/>, as help prints them: <c>(task 1)</c>, <c>(tasks 5, 6, 13)</c>.</summary>
+    public static string TasksReading(System.CommandLine.Option option)
+    {
+        int[] readers = All.Where(t => t.Options.Contains(option)).Select(t => t.Info.Number).ToArray();
+        return readers.Length == 1 ? $"(task {readers[0]})" : $"(tasks {string.Join(", ", readers)})";
+    }
+
     private static CatalogTask[] Discover()
     {
         CatalogTask[] tasks = typeof(TaskCatalog).Assembly.GetTypes()

@@ -7,13 +7,18 @@ namespace ActorConcurrency.Host.Commands;
 /// <summary>
 /// <c>bench-report [--results DIR]... [--output DIR]</c>: reads BenchmarkDotNet's full JSON exports and writes
 /// <c>docs/benchmarks.md</c> with one table and one PNG chart per comparison group. With no results it
-/// says where it looked and exits 1; a malformed file is named on stderr and the others are still reported.
+/// says where it looked (one line on stderr) and exits 2; a malformed file is named on stderr and the others are
+/// still reported (exit 1).
 /// </summary>
 internal sealed class BenchReportCommand : IHostCommand
 {
-    /// <summary>Where BenchmarkDotNet writes when run from the repository root, and from the bench folder.</summary>
+    /// <summary>
+    /// The committed raw results (so the report is reproducible from a clean clone), then where BenchmarkDotNet writes
+    /// when run from the repository root and from the bench folder; the newest run of a case wins.
+    /// </summary>
     internal static readonly string[] DefaultResultFolders =
     [
+        Path.Combine("docs", "benchmarks", "results"),
         Path.Combine("BenchmarkDotNet.Artifacts", "results"),
         Path.Combine("bench", "BenchmarkDotNet.Artifacts", "results"),
     ];
@@ -51,11 +56,11 @@ internal sealed class BenchReportCommand : IHostCommand
 
             if (read.Rows.Count == 0)
             {
-                console.Error.WriteLine(
-                    $"error: no benchmark results to report: looked for *{BenchmarkResultsReader.FullJsonSuffix} under " +
+                // Nothing to read is bad input (wrong folder, benchmarks not run), not a failed demonstration: exit 2, one line.
+                return console.BadInput(
+                    $"no benchmark results to report: looked for *{BenchmarkResultsReader.FullJsonSuffix} under " +
                     string.Join(", ", folders.Select(f => $"{Path.GetFullPath(f)}{(Directory.Exists(f) ? "" : " (missing)")}")) +
                     $"; found {read.Files.Count} file(s). Run the benchmarks first: dotnet run -c Release --project bench -- --filter '*'.");
-                return ExitCodes.DemonstrationFailed;
             }
 
             var groups = ComparisonGrouping.Group(read.Rows);

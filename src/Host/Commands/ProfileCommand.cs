@@ -12,7 +12,7 @@ internal sealed class ProfileCommand : IHostCommand
 {
     public Command Create(HostConsole console)
     {
-        var command = new Command("profile", "Profile lock contention of the worker pool before and after the refactor, and of the actor pool (task 16)")
+        var command = new Command("profile", "Task 16's lock-contention profile: the worker pool before and after the refactor, and the actor pool")
         {
             Task16MutexProfile.Seconds.Option,
             Task16MutexProfile.Workers.Option,

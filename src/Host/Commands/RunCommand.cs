@@ -15,25 +15,35 @@ internal sealed class RunCommand : IHostCommand
             CustomParser = ParseTaskNumber,
         };
 
-        // Every option any task reads, each once; which task reads which is checked after parsing.
+        // Every option any task reads, each once, with the tasks that read it; which task reads which is checked after parsing.
         Option[] options = TaskCatalog.All.SelectMany(t => t.Options).Distinct().ToArray();
 
-        var command = new Command("run", "Run one task's demonstration and print what it measured") { taskArgument };
+        var command = new Command("run", "Run one task's demonstration and print what it measured (each option names the tasks that read it)")
+        {
+            taskArgument,
+        };
         foreach (Option option in options)
         {
+            string readers = TaskCatalog.TasksReading(option);
+            if (option.Description is { } description && !description.EndsWith(readers, StringComparison.Ordinal))
+            {
+                option.Description = $"{description} {readers}";
+            }
+
             command.Options.Add(option);
         }
 
+        command.Options.Add(Program.JsonOption);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             CatalogTask task = TaskCatalog.Get(parseResult.GetValue(taskArgument));
             if (options.FirstOrDefault(o => parseResult.GetResult(o) is { Implicit: false } && !task.Options.Contains(o)) is { } stray)
             {
-                return console.BadInput($"option {stray.Name} does not apply to task {task.Info.Number}");
+                return console.BadInput($"option {stray.Name} does not apply to task {task.Info.Number}: it is read by {TaskCatalog.TasksReading(stray).Trim('(', ')')}");
             }
 
-            await using var context = new DemoContext(console.Output, parseResult, cancellationToken);
-            DemoOutcome outcome = await TourCommand.RunOneAsync(task, context);
+            await using var context = new DemoContext(TourCommand.DemoConsole(console), parseResult, cancellationToken);
+            var (outcome, _) = await TourCommand.RunOneAsync(task, context, console);
             return outcome.Held ? ExitCodes.Ok : ExitCodes.DemonstrationFailed;
         });
         return command;

@@ -91,7 +91,10 @@ internal sealed class NodeRun
             // A signal, a removal from the cluster, or the system stopping: reported below.
         }
 
-        NodeStop why = _signal ?? (removed.Task.IsCompleted && !_leaving ? NodeStop.Downed : NodeStop.SystemStopped);
+        // A signal seen here, or the host's interrupt token (Ctrl+C, or a spec pressing it), or the cluster.
+        NodeStop why = _signal
+            ?? (cancellationToken.IsCancellationRequested ? NodeStop.Interrupted
+                : removed.Task.IsCompleted && !_leaving ? NodeStop.Downed : NodeStop.SystemStopped);
         if (load is not null)
         {
             await load.ContinueWith(_ => { }, TaskScheduler.Default); // cancelled with the token: returns at once

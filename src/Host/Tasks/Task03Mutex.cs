@@ -17,7 +17,7 @@ internal sealed class Task03Mutex : CatalogTask
         Specs: ["FixedCounterSpec", "CounterActorSpec"],
         Benchmark: "CounterBenchmarks");
 
-    public override IReadOnlyList<Option> Options => [RunOptions.Runs.Option, RunOptions.Tasks.Option];
+    public override IReadOnlyList<Option> Options => CounterDemo.Options;
 
     public override async Task<DemoOutcome> RunAsync(DemoContext context) =>
         CounterDemo.ExactOutcome(await CounterDemo.MeasureAsync(

@@ -16,7 +16,7 @@ internal sealed class Task04Channel : CatalogTask
         Specs: ["FixedCounterSpec", "CounterActorSpec", "RaceDetectorSectionsSpec"],
         Benchmark: "CounterBenchmarks");
 
-    public override IReadOnlyList<Option> Options => [RunOptions.Runs.Option, RunOptions.Tasks.Option];
+    public override IReadOnlyList<Option> Options => CounterDemo.Options;
 
     /// <summary>
     /// The channel and the actor, then the race detector over tasks 2–4 written with tracked primitives

@@ -42,15 +42,25 @@ internal sealed class Task06ConfigReload : CatalogTask
 
         var service = new ConfigService(Config.ForVersion(1));
         var torn = new TornConfigHolder(Config.ForVersion(1));
-        Measured record = Measure(reloads, readers, next => service.Reload(next), service.Current);
-        Measured fieldByField = Measure(reloads, readers, next => { torn.Reload(next); return true; }, torn.Read);
+        Measured record = Measure(reloads, readers, next => service.Reload(next), service.Current, context.CancellationToken);
+        Measured fieldByField = Measure(reloads, readers, next => { torn.Reload(next); return true; }, torn.Read, context.CancellationToken);
+        context.CancellationToken.ThrowIfCancellationRequested();
 
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"{Writers} writers x {reloads} reloads while {readers} readers check every read (indicative, in-process)")
-            .AddColumns("form", "reads", "inconsistent configs read", "version went back (per reader)", "reloads applied", "reloads refused as stale");
-        table.AddRow("immutable Config behind Volatile.Read / Interlocked.CompareExchange", record.Reads.ToString("N0"), Bad(record.Inconsistent), Bad(record.Regressions), record.Applied.ToString("N0"), record.Stale.ToString("N0"));
-        table.AddRow("mutable holder rewritten field by field (broken)", fieldByField.Reads.ToString("N0"), Warn(fieldByField.Inconsistent), Warn(fieldByField.Regressions), fieldByField.Applied.ToString("N0"), "—");
+            .AddColumns("form", "reads", "inconsistent configs read", "version went back (per reader)", "reloads applied", "refused as stale");
+        table.AddRow("immutable Config (Volatile.Read, CompareExchange)", record.Reads.ToString("N0"), Bad(record.Inconsistent), Bad(record.Regressions), record.Applied.ToString("N0"), record.Stale.ToString("N0"));
+        table.AddRow("holder rewritten field by field (broken)", fieldByField.Reads.ToString("N0"),
+            fieldByField.Inconsistent == 0 ? "0 (not observed in this run)" : Warn(fieldByField.Inconsistent), Warn(fieldByField.Regressions), fieldByField.Applied.ToString("N0"), "—");
         context.Console.Write(table);
+        string? notObserved = null;
+        if (fieldByField.Inconsistent == 0)
+        {
+            // The broken form is not shown correct by one quiet run: a reader has to land between two field writes.
+            notObserved = "no torn read of the field-by-field holder; more --reloads or --threads (readers overlapping writers) make it show";
+            context.Console.MarkupLine("[yellow]The field-by-field holder tore no read this time (not observed in this run): a reader must land between two of a " +
+                "writer's field stores; more --reloads or --threads make that likely. It is broken all the same: nothing orders its fields.[/]");
+        }
 
         // Bad input: each reload is refused with an exception, and the config in force does not change.
         long before = service.Current().Version;
@@ -68,12 +78,13 @@ internal sealed class Task06ConfigReload : CatalogTask
         bool held = record.Inconsistent == 0 && record.Regressions == 0 && stillInForce && ordered == Subscribers;
         return new DemoOutcome(
             held,
-            $"record: {record.Inconsistent} inconsistent / {record.Regressions} regressions in {record.Reads:N0} reads; field-by-field: {fieldByField.Inconsistent:N0} inconsistent in {fieldByField.Reads:N0} reads; actor subscribers in order: {ordered}/{Subscribers}");
+            $"record: {record.Inconsistent} inconsistent / {record.Regressions} regressions in {record.Reads:N0} reads; field-by-field: {fieldByField.Inconsistent:N0} inconsistent in {fieldByField.Reads:N0} reads; actor subscribers in order: {ordered}/{Subscribers}",
+            notObserved);
     }
 
     private sealed record Measured(long Reads, long Inconsistent, long Regressions, long Applied, long Stale);
 
-    private static Measured Measure(int reloadsPerWriter, int readers, Func<Config, bool> reload, Func<Config> read)
+    private static Measured Measure(int reloadsPerWriter, int readers, Func<Config, bool> reload, Func<Config> read, CancellationToken cancellationToken)
     {
         long nextVersion = 1, applied = 0, stale = 0, reads = 0, inconsistent = 0, regressions = 0;
         int writersLeft = Writers;
@@ -84,7 +95,7 @@ internal sealed class Task06ConfigReload : CatalogTask
             threads.Add(new Thread(() =>
             {
                 start.SignalAndWait();
-                for (int i = 0; i < reloadsPerWriter; i++)
+                for (int i = 0; i < reloadsPerWriter && !cancellationToken.IsCancellationRequested; i++)
                 {
                     bool ok = reload(Config.ForVersion(Interlocked.Increment(ref nextVersion)));
                     Interlocked.Increment(ref ok ? ref applied : ref stale);

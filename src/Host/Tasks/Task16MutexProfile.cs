@@ -57,19 +57,58 @@ internal sealed class Task16MutexProfile : CatalogTask
         var perWorker = await ProfilePoolAsync(context, "After: per-worker stats, merged once per worker", StatsMode.PerWorker, workers, duration);
         var actor = await ProfileActorPoolAsync(context, workers, duration);
 
-        LockContention before = shared.Report.For(shared.LockName);
-        LockContention after = perWorker.Report.For(perWorker.LockName);
-        context.Console.MarkupLine(
-            $"Stats lock: [bold]{before.Contentions}[/] contentions, {Ms(before.TotalWait)} ms waited before; " +
-            $"[bold]{after.Contentions}[/] contentions, {Ms(after.TotalWait)} ms after. " +
-            $"Monitor.LockContentionCount grew by {shared.Report.MonitorContentions} then {perWorker.Report.MonitorContentions}.");
+        PrintComparison(context, shared, perWorker);
+        ContentionReport before = shared.Report, after = perWorker.Report;
+        LockContention statsBefore = before.For(shared.LockName), statsAfter = after.For(perWorker.LockName);
+        string conclusion = Conclusion(before, after, shared.JobsPerSecond, perWorker.JobsPerSecond);
+        context.Console.MarkupLine(Markup.Escape(conclusion));
 
         bool held = shared.AllRecorded && perWorker.AllRecorded && actor.AllRecorded;
         return new DemoOutcome(
             held,
-            $"stats lock contentions {before.Contentions} ({Ms(before.TotalWait)} ms) -> {after.Contentions} ({Ms(after.TotalWait)} ms) after the refactor; " +
+            $"all locks: {before.Contentions} contentions ({Ms(before.TotalWait)} ms) before, {after.Contentions} ({Ms(after.TotalWait)} ms) after the refactor; " +
+            $"stats lock {statsBefore.Contentions} ({Ms(statsBefore.TotalWait)} ms) -> {statsAfter.Contentions} ({Ms(statsAfter.TotalWait)} ms); " +
             $"jobs/s shared {shared.JobsPerSecond:N0}, per-worker {perWorker.JobsPerSecond:N0}, actors {actor.JobsPerSecond:N0}");
     }
+
+    /// <summary>What the refactor did to lock wait, from the two profiles: only what they show.</summary>
+    internal static string Conclusion(ContentionReport before, ContentionReport after, double jobsPerSecondBefore, double jobsPerSecondAfter)
+    {
+        string total = after.TotalWait < before.TotalWait
+            ? $"The refactor cut the total lock wait from {Ms(before.TotalWait)} ms to {Ms(after.TotalWait)} ms ({100 * (1 - (after.TotalWait / before.TotalWait)):0}% less)"
+            : $"The refactor did not cut the total lock wait: {Ms(before.TotalWait)} ms before, {Ms(after.TotalWait)} ms after";
+        string top = after.Locks.Count == 0 ? "; afterwards no lock was contended"
+            : $"; afterwards most of the wait is on {after.Locks[0].Lock} ({Ms(after.Locks[0].TotalWait)} ms)";
+        string rate = jobsPerSecondBefore <= 0 ? ""
+            : $". Throughput {jobsPerSecondBefore:N0} -> {jobsPerSecondAfter:N0} jobs/s ({jobsPerSecondAfter / jobsPerSecondBefore:0.00}x; indicative, one run).";
+        return total + top + rate;
+    }
+
+    private static void PrintComparison(DemoContext context, PoolRun shared, PoolRun perWorker)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Lock wait before and after the refactor[/]")
+            .AddColumns("lock", "contentions before", "wait before (ms)", "contentions after", "wait after (ms)");
+        string[] named = [shared.LockName, perWorker.LockName, WorkChannelLockName];
+        void Row(string name, LockContention b, LockContention a) =>
+            table.AddRow(Markup.Escape(name), b.Contentions.ToString("N0", CultureInfo.InvariantCulture), Ms(b.TotalWait),
+                a.Contentions.ToString("N0", CultureInfo.InvariantCulture), Ms(a.TotalWait));
+        Row("worker-pool stats lock", shared.Report.For(shared.LockName), perWorker.Report.For(perWorker.LockName));
+        Row(WorkChannelLockName, shared.Report.For(WorkChannelLockName), perWorker.Report.For(WorkChannelLockName));
+        Row("other locks (unnamed)", Others(shared.Report, named), Others(perWorker.Report, named));
+        table.AddRow("[bold]all locks[/]", shared.Report.Contentions.ToString("N0", CultureInfo.InvariantCulture), $"[bold]{Ms(shared.Report.TotalWait)}[/]",
+            perWorker.Report.Contentions.ToString("N0", CultureInfo.InvariantCulture), $"[bold]{Ms(perWorker.Report.TotalWait)}[/]");
+        context.Console.Write(table);
+    }
+
+    private static LockContention Others(ContentionReport report, string[] named)
+    {
+        LockContention[] rest = report.Locks.Where(l => !named.Contains(l.Lock)).ToArray();
+        return new LockContention("other", rest.Sum(l => l.Contentions), TimeSpan.FromTicks(rest.Sum(l => l.TotalWait.Ticks)),
+            rest.Length == 0 ? TimeSpan.Zero : rest.Max(l => l.MaxWait));
+    }
+
+    /// <summary>What the profile calls the work channel's internal lock (see <see cref="WorkerPool.WorkChannelLock"/>).</summary>
+    internal const string WorkChannelLockName = "work channel (BoundedChannel queue lock)";
 
     private const string RuntimeContention = "Microsoft-Windows-DotNETRuntime/Contention (0x4000)";
 
@@ -80,6 +119,10 @@ internal sealed class Task16MutexProfile : CatalogTask
         var pool = new WorkerPool(workers, mode);
         using var profiler = ContentionProfiler.Start();
         profiler.Name(pool.StatsLock);
+        if (pool.WorkChannelLock is { } channelLock)
+        {
+            profiler.Name(channelLock, WorkChannelLockName);
+        }
         WorkerPoolResult result = await context.Console.Status().StartAsync(
             $"{title}: running…", _ => pool.RunAsync(duration, context.CancellationToken));
         ContentionReport report = await profiler.StopAsync(FlushTimeout, context.CancellationToken);

@@ -26,8 +26,8 @@ public sealed record OrderAnswer(NamedEvent First, NamedEvent Second, HappensBef
         {
             if (Order == HappensBeforeOrder.Concurrent)
             {
-                return $"{First.Name} is {First.ThreadName}@{First.Clock} but {Second.Name}'s clock knows {First.ThreadName} only up to {Second.Knows[First.ThreadId]}; " +
-                       $"{Second.Name} is {Second.ThreadName}@{Second.Clock} but {First.Name}'s clock knows {Second.ThreadName} only up to {First.Knows[Second.ThreadId]}";
+                return $"{First.Name} is {First.ThreadName}@{First.Clock} but {ClockOf(Second)} knows {First.ThreadName} only up to {Second.Knows[First.ThreadId]}; " +
+                       $"{Second.Name} is {Second.ThreadName}@{Second.Clock} but {ClockOf(First)} knows {Second.ThreadName} only up to {First.Knows[Second.ThreadId]}";
             }
 
             (NamedEvent early, NamedEvent late) = Order == HappensBeforeOrder.FirstBeforeSecond ? (First, Second) : (Second, First);
@@ -36,10 +36,13 @@ public sealed record OrderAnswer(NamedEvent First, NamedEvent Second, HappensBef
                 return $"program order in {early.ThreadName} ({early.ThreadName}@{early.Clock} then @{late.Clock})";
             }
 
-            string clocks = $"{late.Name}'s clock knows {early.ThreadName} up to {late.Knows[early.ThreadId]} ≥ {early.Clock}";
+            string clocks = $"{ClockOf(late)} knows {early.ThreadName} up to {late.Knows[early.ThreadId]} ≥ {early.Clock}";
             return ChainFound
                 ? $"{early.Name} ({early.ThreadName}@{early.Clock}) → {string.Join(" → ", Chain.Select(e => e.ToString()))} → {late.Name} ({late.ThreadName}@{late.Clock}); {clocks}"
                 : clocks + " (edges not recorded)";
         }
     }
+
+    /// <summary>"B's clock", but "the clock of A'" for a name that ends in an apostrophe (not "A''s clock").</summary>
+    private static string ClockOf(NamedEvent e) => e.Name.EndsWith('\'') ? $"the clock of {e.Name}" : $"{e.Name}'s clock";
 }

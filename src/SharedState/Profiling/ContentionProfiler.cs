@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ActorConcurrency.SharedState.Profiling;
 
@@ -25,6 +26,9 @@ public sealed class ContentionProfiler : IContentionSink, IDisposable
     private readonly Dictionary<nint, Totals> _byObject = [];
     private readonly List<Waiter> _waiters = [];
     private readonly ConcurrentDictionary<nint, string> _names = new();
+
+    /// <summary>Named objects that are not pinned (a library's internal lock): matched by their address when an event arrives. Guarded by <see cref="_gate"/>.</summary>
+    private readonly List<(object Gate, string Name)> _movable = [];
     private readonly NamedLock _marker = new(MarkerName);
     private readonly long _monitorContentionsAtStart = Monitor.LockContentionCount;
     private readonly Stopwatch _watch = Stopwatch.StartNew();
@@ -43,6 +47,24 @@ public sealed class ContentionProfiler : IContentionSink, IDisposable
     {
         ArgumentNullException.ThrowIfNull(named);
         _names[named.Address] = named.Name;
+    }
+
+    /// <summary>
+    /// Gives <paramref name="name"/> to the contention events on <paramref name="gate"/>, an object the caller
+    /// cannot pin (the lock inside a channel). The collector may move it, so an event whose address is unknown is
+    /// matched against the object's address at the time the event is recorded; a move between the contention and
+    /// its delivery leaves that event unnamed.
+    /// </summary>
+    public void Name(object gate, string name)
+    {
+        ArgumentNullException.ThrowIfNull(gate);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        lock (_gate)
+        {
+            _movable.Add((gate, name));
+        }
+
+        _names[AddressOf(gate)] = name;
     }
 
     /// <summary>Completes when a thread is next seen blocked on <paramref name="named"/> (its next ContentionStart from now).</summary>
@@ -136,6 +158,17 @@ public sealed class ContentionProfiler : IContentionSink, IDisposable
         List<Waiter>? ready = null;
         lock (_gate)
         {
+            if (_movable.Count > 0 && !_names.ContainsKey(address))
+            {
+                foreach ((object gate, string name) in _movable)
+                {
+                    if (AddressOf(gate) == address)
+                    {
+                        _names[address] = name;
+                    }
+                }
+            }
+
             Totals totals = _byObject.GetValueOrDefault(address) ?? new Totals(0, 0, 0, 0);
             totals = stop
                 ? totals with { Stops = totals.Stops + 1, TotalNs = totals.TotalNs + waitNs, MaxNs = Math.Max(totals.MaxNs, waitNs) }
@@ -192,6 +225,9 @@ public sealed class ContentionProfiler : IContentionSink, IDisposable
 
     /// <summary>Someone waiting for the next start or stop of one object after the <paramref name="After"/>-th.</summary>
     private sealed record Waiter(nint Address, bool Stop, long After, TaskCompletionSource Completion);
+
+    /// <summary>Where <paramref name="gate"/> is now: what the runtime reports as the contended object's ID.</summary>
+    private static nint AddressOf(object gate) => Unsafe.As<object, nint>(ref gate);
 
     private static TimeSpan FromNs(double ns) => TimeSpan.FromTicks((long)(ns / 100));
 

@@ -84,13 +84,13 @@ public sealed class BenchReportSpec : IDisposable
     }
 
     [Fact]
-    public async Task With_no_results_it_says_where_it_looked_and_exits_non_zero()
+    public async Task With_no_results_it_says_where_it_looked_and_exits_2()
     {
         Directory.CreateDirectory(Results);
 
         var run = await BenchReportAsync();
 
-        Assert.Equal(ExitCodes.DemonstrationFailed, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains(Path.GetFullPath(Results), run.Error);
         Assert.Contains("-report-full.json", run.Error);
         Assert.False(File.Exists(Path.Combine(Output, "benchmarks.md")));

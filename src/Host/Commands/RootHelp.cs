@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Text;
+
+namespace ActorConcurrency.Host.Commands;
+
+/// <summary>
+/// The root's <c>--help</c>: System.CommandLine lists every subcommand argument as required (<c>hb &lt;scenario&gt;</c>),
+/// which sends users looking for a scenario they need not give. This relabels optional ones
+/// (<c>hb [&lt;scenario&gt;]</c>, <c>tour [&lt;tasks&gt;...]</c>) and realigns the commands' descriptions.
+/// </summary>
+internal static class RootHelp
+{
+    public static string LabelOptionalArguments(string help, Command root)
+    {
+        string[] lines = help.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        int start = Array.IndexOf(lines, "Commands:");
+        if (start < 0)
+        {
+            return help;
+        }
+
+        // The section: "  label  description" rows, possibly with indented continuation lines, up to a blank line.
+        var rows = new List<(string Label, List<string> Text)>();
+        int end = start + 1;
+        for (; end < lines.Length && lines[end].Length > 0; end++)
+        {
+            string line = lines[end];
+            string trimmed = line.TrimStart();
+            int gap = trimmed.IndexOf("  ", StringComparison.Ordinal);
+            if (line.StartsWith("  ", StringComparison.Ordinal) && !line.StartsWith("   ", StringComparison.Ordinal) && gap > 0)
+            {
+                rows.Add((Relabel(trimmed[..gap], root), [trimmed[gap..].Trim()]));
+            }
+            else if (rows.Count > 0)
+            {
+                rows[^1].Text.Add(trimmed);
+            }
+        }
+
+        int column = rows.Count == 0 ? 0 : rows.Max(r => r.Label.Length) + 2;
+        var text = new StringBuilder();
+        foreach (string line in lines[..(start + 1)])
+        {
+            text.Append(line).Append('\n');
+        }
+
+        foreach (var (label, description) in rows)
+        {
+            text.Append("  ").Append(label.PadRight(column)).Append(description[0]).Append('\n');
+            foreach (string more in description.Skip(1))
+            {
+                text.Append(' ', column + 2).Append(more).Append('\n');
+            }
+        }
+
+        text.Append(string.Join("\n", lines[end..]));
+        return text.ToString();
+    }
+
+    private static string Relabel(string label, Command root)
+    {
+        string name = label.Split(' ')[0];
+        Command? command = root.Subcommands.FirstOrDefault(c => c.Name == name);
+        if (command is null || !command.Arguments.Any(a => a.Arity.MinimumNumberOfValues == 0))
+        {
+            return label;
+        }
+
+        return name + " " + string.Join(" ", command.Arguments.Select(a =>
+        {
+            string many = a.Arity.MaximumNumberOfValues > 1 ? "..." : "";
+            return a.Arity.MinimumNumberOfValues == 0 ? $"[<{a.Name}>{many}]" : $"<{a.Name}>{many}";
+        }));
+    }
+}

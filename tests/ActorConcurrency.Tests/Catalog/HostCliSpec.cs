@@ -1,0 +1,175 @@
+using System.Text.Json;
+using ActorConcurrency.Host.Catalog;
+using ActorConcurrency.Host.Commands;
+using ActorConcurrency.Tests.Support;
+
+namespace ActorConcurrency.Tests.Catalog;
+
+/// <summary>
+/// What a user of a dotnet CLI expects of the host: tables that fit the terminal, help that says each default once
+/// and which task reads an option, --quiet, --verbosity, --json, tour ranges, and Ctrl+C that stops with 130.
+/// </summary>
+public sealed class HostCliSpec
+{
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
+    public async Task List_fits_the_width_without_breaking_an_identifier(int width)
+    {
+        HostRun run = await HostRun.RunAtWidthAsync(width, "list");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.All(Lines(run.Output), line => Assert.True(line.Length <= width, $"{line.Length} columns: {line}"));
+        Assert.All(TaskCatalog.All, t =>
+        {
+            Assert.Contains(t.Info.Title, run.Output);
+            Assert.Contains(t.Info.Topic, run.Output);
+            Assert.Contains(t.Info.Benchmark, run.Output);
+        });
+        Assert.True(Lines(run.Output).Length <= TaskCatalog.All.Count * 2 + 6, "list is one or two lines per task");
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
+    public async Task List_n_shows_one_task_whole_within_the_width(int width)
+    {
+        foreach (CatalogTask task in TaskCatalog.All)
+        {
+            HostRun run = await HostRun.RunAtWidthAsync(width, "list", task.Info.Number.ToString());
+
+            Assert.Equal(ExitCodes.Ok, run.ExitCode);
+            Assert.All(Lines(run.Output), line => Assert.True(line.Length <= width, $"{line.Length} columns: {line}"));
+            Assert.All(task.Info.Specs.Concat(task.Options.Select(o => o.Name)), name => Assert.Contains(name, run.Output));
+        }
+    }
+
+    [Fact]
+    public async Task Run_help_prints_each_default_once_and_the_tasks_that_read_each_option()
+    {
+        HostRun run = await HostRun.RunAtWidthAsync(300, "run", "--help");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.DoesNotContain("(default", run.Output);
+        string[] options = Lines(run.Output).Where(l => l.TrimStart().StartsWith("--", StringComparison.Ordinal)).ToArray();
+        Assert.All(options, line => Assert.True(line.Split("[default:").Length <= 2, line));
+        Assert.Contains(options, l => l.Contains("--reloads") && l.Contains("(task 6)") && l.Contains("[default: 20000]"));
+        Assert.Contains(options, l => l.Contains("--threads") && l.Contains("(tasks 5, 6, 13)"));
+    }
+
+    [Fact]
+    public async Task Root_help_shows_optional_arguments_as_optional_and_list_promises_only_its_columns()
+    {
+        HostRun run = await HostRun.RunAtWidthAsync(300, "--help");
+
+        Assert.Contains("hb [<scenario>]", run.Output);
+        Assert.Contains("tour [<tasks>...]", run.Output);
+        Assert.Contains("list [<task>]", run.Output);
+        Assert.DoesNotContain("status", run.Output);
+    }
+
+    [Theory]
+    [InlineData("--runs", "many", "whole number")]
+    [InlineData("--runs", "2.5", "whole number")]
+    [InlineData("--transfer-seconds", "soon", "number")]
+    public async Task A_value_that_is_not_a_number_is_refused_in_words(string option, string value, string expected)
+    {
+        string task = option == "--runs" ? "1" : "19";
+        HostRun run = await HostRun.RunAsync("run", task, option, value);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains($"{option} takes a {expected}, got '{value}'", run.Error);
+        Assert.DoesNotContain("System.", run.Error);
+    }
+
+    [Fact]
+    public async Task Tour_runs_a_range_and_single_tasks_in_the_order_given()
+    {
+        HostRun run = await HostRun.RunAsync("tour", "3-4", "2", "--quiet", "--runs", "2");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode); // tour takes no task options: they belong to run
+
+        run = await HostRun.RunAsync("tour", "3-4", "2", "--quiet");
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        string[] lines = Lines(run.Output);
+        Assert.Equal(3, lines.Count(l => l.Contains(": held")));
+        Assert.StartsWith(" 3 Fix with a mutex: held", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith(" 4 Fix with a channel: held", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith(" 2 Fix with an atomic: held", StringComparison.Ordinal));
+        Assert.DoesNotContain("╭", run.Output); // --quiet: no tables
+    }
+
+    [Theory]
+    [InlineData("tour", "0-3")]
+    [InlineData("tour", "5-2")]
+    [InlineData("tour", "x")]
+    [InlineData("tour", "21")]
+    [InlineData("--verbosity", "loud")]
+    [InlineData("list", "21")]
+    public async Task Bad_ranges_and_levels_exit_2_with_one_line(params string[] args)
+    {
+        HostRun run = await HostRun.RunAsync(args);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Json_prints_one_object_per_task_with_its_verdict_and_figures()
+    {
+        HostRun run = await HostRun.RunAsync("run", "2", "--runs", "2", "--json");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        string line = Assert.Single(Lines(run.Output));
+        using JsonDocument json = JsonDocument.Parse(line);
+        JsonElement task = json.RootElement;
+        Assert.Equal(2, task.GetProperty("task").GetInt32());
+        Assert.Equal("held", task.GetProperty("verdict").GetString());
+        JsonElement rows = task.GetProperty("tables")[0].GetProperty("rows");
+        Assert.All(rows.EnumerateArray(), row =>
+        {
+            Assert.Equal(1000, row.GetProperty("expected").GetInt32());
+            Assert.Equal(2, row.GetProperty("runs").GetInt32());
+            Assert.Equal(0, row.GetProperty("runs that lost updates").GetInt32());
+        });
+    }
+
+    [Fact]
+    public async Task List_json_is_one_object_per_task()
+    {
+        HostRun run = await HostRun.RunAsync("list", "--json");
+
+        string[] lines = Lines(run.Output);
+        Assert.Equal(TaskCatalog.All.Count, lines.Length);
+        Assert.All(lines.Zip(TaskCatalog.All, (First, Second) => (First, Second)), pair =>
+        {
+            using JsonDocument json = JsonDocument.Parse(pair.First);
+            Assert.Equal(pair.Second.Info.Benchmark, json.RootElement.GetProperty("benchmark").GetString());
+        });
+    }
+
+    [Fact]
+    public async Task Ctrl_c_during_a_demonstration_exits_130_and_shows_the_cursor_again()
+    {
+        HostRun run = await HostRun.RunAndInterruptAsync(output => output.Contains("Task 1:"), "run", "1", "--runs", "100000");
+
+        Assert.Equal(ExitCodes.Interrupted, run.ExitCode);
+        Assert.Equal("interrupted (Ctrl+C)", run.Error.Trim());
+        Assert.Contains("\u001b[?25h", run.Output);
+        Assert.DoesNotContain("did not hold", run.Output);
+    }
+
+    [Fact]
+    public async Task Ctrl_c_while_task_19_loads_its_cluster_stops_the_node_and_exits_130()
+    {
+        HostRun run = await HostRun.RunAndInterruptAsync(output => output.Contains("region ready"),
+            "run", "19", "--transfer-seconds", "0.2", "--sharded-increments", "10000000");
+
+        Assert.Equal(ExitCodes.Interrupted, run.ExitCode);
+        Assert.Equal("interrupted (Ctrl+C)", run.Error.Trim()); // it stopped within the grace period, not abandoned
+        Assert.DoesNotContain("failed:", run.Output);
+    }
+
+    private static string[] Lines(string text) =>
+        text.Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToArray();
+}
