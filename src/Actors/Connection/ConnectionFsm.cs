@@ -50,11 +50,7 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
             Debug.Assert(
                 ConnectionLifecycle.IsLegal(from, to) || (from == to && NextStateData.Transitions == 0),
                 $"illegal transition {from} -> {to}");
-            if (to == ConnectionState.Connecting)
-            {
-                SetTimer(ConnectTimer, ConnectTimedOutMarker.Instance, _connectTimeout);
-            }
-            else if (from == ConnectionState.Connecting)
+            if (from == ConnectionState.Connecting && to != ConnectionState.Connecting)
             {
                 CancelTimer(ConnectTimer);
             }
@@ -89,6 +85,13 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
                 {
                     Sender.Tell(new ConnectionProtocol.Rejected(outcome), Self);
                     return Stay();
+                }
+
+                if (outcome.To == ConnectionState.Connecting)
+                {
+                    // Armed before the reply leaves (the FSM runs OnTransition only after this handler): a caller
+                    // that hears Accepted finds the deadline already counting from this moment, not from later.
+                    SetTimer(ConnectTimer, ConnectTimedOutMarker.Instance, _connectTimeout);
                 }
 
                 Sender.Tell(new ConnectionProtocol.Accepted(outcome), Self);
