@@ -18,14 +18,14 @@ internal sealed class ChaosCommand : IHostCommand
     public Command Create(HostConsole console)
     {
         string names = string.Join(", ", ChaosRunner.Scenarios.Select(s => s.Name));
-        var journal = new Option<string>("--journal") { Description = "sqlite or postgres (default sqlite)", DefaultValueFactory = _ => "sqlite" };
+        var journal = new Option<string>("--journal") { Description = "sqlite or postgres", DefaultValueFactory = _ => "sqlite" };
         journal.Validators.Add(r => OneOf(r, "--journal", "sqlite", "postgres"));
         var connectionString = new Option<string?>("--connection-string") { Description = $"PostgreSQL connection string (default: ${NodeCommand.PostgresEnvironmentVariable})" };
-        var scenarios = new Option<string[]>("--scenarios") { Description = $"Scenarios to run, comma-separated (default all: {names})", AllowMultipleArgumentsPerToken = true };
-        Option<long> kills = NumberOptions.Whole("--kills", "kill -9s of the kill-shard-host scenario (default 1)", 1, 1, 1000);
-        Option<long> load = NumberOptions.Whole("--load", "Increments of each finite load (default 200,000)", 200_000, 1, NodeCommand.MaxLoad);
-        Option<double> seconds = NumberOptions.Seconds("--seconds", "Seconds the load runs on after each step (default 3)", 3, 0, 3600);
-        var delivery = new Option<string>("--delivery") { Description = "exactly-once or at-most-once (default exactly-once)", DefaultValueFactory = _ => "exactly-once" };
+        var scenarios = new Option<string[]>("--scenarios") { Description = $"Scenarios to run, comma-separated", AllowMultipleArgumentsPerToken = true };
+        Option<long> kills = NumberOptions.Whole("--kills", "kill -9s of the kill-shard-host scenario", 1, 1, 1000);
+        Option<long> load = NumberOptions.Whole("--load", "Increments of each finite load", 200_000, 1, NodeCommand.MaxLoad);
+        Option<double> seconds = NumberOptions.Seconds("--seconds", "Seconds the load runs on after each step", 3, 0, 3600);
+        var delivery = new Option<string>("--delivery") { Description = "exactly-once or at-most-once", DefaultValueFactory = _ => "exactly-once" };
         delivery.Validators.Add(r => OneOf(r, "--delivery", "exactly-once", "at-most-once"));
 
         var command = new Command("chaos", "Crash-test task 19's cluster with real node processes and print what was acknowledged, recovered and lost")
