@@ -26,6 +26,22 @@ internal sealed class AppliedBatches
 
     private readonly Dictionary<string, ClientBatches> _clients = new(StringComparer.Ordinal);
 
+    /// <summary>What a snapshot keeps of this memory, to be restored exactly by <see cref="Restore"/>.</summary>
+    public ShardedCounterProtocol.BatchMemory ToSnapshot() => new(
+        _events,
+        _clients.Select(c => new ShardedCounterProtocol.ClientMemory(c.Key, c.Value.AcknowledgedBelow, c.Value.LastEvent, c.Value.Counted.Order().ToArray())).ToArray());
+
+    /// <summary>Replaces this memory with a snapshot's (the state the events up to that snapshot built).</summary>
+    public void Restore(ShardedCounterProtocol.BatchMemory memory)
+    {
+        _clients.Clear();
+        _events = memory.Events;
+        foreach (ShardedCounterProtocol.ClientMemory client in memory.Clients)
+        {
+            _clients[client.Client] = new ClientBatches(client.AcknowledgedBelow, client.LastEvent, client.Counted);
+        }
+    }
+
     /// <summary>Events applied so far: the clock that decides which client is the oldest to forget.</summary>
     private long _events;
 
@@ -90,12 +106,22 @@ internal sealed class AppliedBatches
     /// <summary>One client's counted numbers at or above its acknowledged mark.</summary>
     private sealed class ClientBatches
     {
-        private readonly HashSet<long> _counted = [];
+        private readonly HashSet<long> _counted;
 
         /// <summary>Every number below it was acknowledged to the client, which will never send it again.</summary>
         private long _acknowledgedBelow;
 
+        public ClientBatches(long acknowledgedBelow = 0, long lastEvent = 0, IEnumerable<long>? counted = null)
+        {
+            (_acknowledgedBelow, LastEvent) = (acknowledgedBelow, lastEvent);
+            _counted = counted is null ? [] : [.. counted];
+        }
+
         public long LastEvent { get; private set; }
+
+        public long AcknowledgedBelow => _acknowledgedBelow;
+
+        public IEnumerable<long> Counted => _counted;
 
         public bool Contains(long sequence) => sequence < _acknowledgedBelow || _counted.Contains(sequence);
 

@@ -21,6 +21,9 @@ namespace ActorConcurrency.Actors.ShardedCounters;
 /// </summary>
 public sealed class CounterEntity : ReceivePersistentActor
 {
+    /// <summary>A snapshot every this many events: a recovery replays at most this many events after the newest one.</summary>
+    public const int SnapshotEvery = 1000;
+
     /// <summary>Prefix of the journal's persistence ids; the entity id (the key) follows it.</summary>
     public const string PersistenceIdPrefix = "counter-";
 
@@ -38,6 +41,14 @@ public sealed class CounterEntity : ReceivePersistentActor
         _key = key;
         PersistenceId = PersistenceIdPrefix + key;
 
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is ShardedCounterProtocol.CounterSnapshot snapshot)
+            {
+                _count = snapshot.Count;
+                _applied.Restore(snapshot.Batches);
+            }
+        });
         Recover<ShardedCounterProtocol.Incremented>(Apply);
 
         Command<ShardedCounterProtocol.Add>(add =>
@@ -72,10 +83,20 @@ public sealed class CounterEntity : ReceivePersistentActor
                 Apply(e);
                 System.Diagnostics.Debug.Assert(_count > before, "a counter only grows");
                 replyTo.Tell(new ShardedCounterProtocol.Added(_key, e.Amount, _count));
+                if (LastSequenceNr % SnapshotEvery == 0)
+                {
+                    // Recovery then replays at most SnapshotEvery events, however long the counter's history.
+                    SaveSnapshot(new ShardedCounterProtocol.CounterSnapshot(_count, _applied.ToSnapshot()));
+                }
             });
         });
         Command<ShardedCounterProtocol.GetCount>(_ => Sender.Tell(new ShardedCounterProtocol.Count(_key, _count)));
         Command<ShardedCounterProtocol.HandOffStop>(_ => Context.Stop(Self));
+        Command<SaveSnapshotSuccess>(saved => DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(failed =>
+            Context.GetLogger().Warning(failed.Cause, "Counter {0}: snapshot at {1} failed; recovery replays from the previous one.", _key, failed.Metadata.SequenceNr));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { }); // an older snapshot left behind costs space, never correctness
     }
 
     /// <inheritdoc />

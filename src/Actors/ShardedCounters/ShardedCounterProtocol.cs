@@ -63,6 +63,18 @@ public static class ShardedCounterProtocol
     }
 
     /// <summary>
+    /// A counter's snapshot, saved every <see cref="CounterEntity.SnapshotEvery"/> events so a recovery replays at
+    /// most that many events after it: the count and the batch ids it must still recognise.
+    /// </summary>
+    public sealed record CounterSnapshot(long Count, BatchMemory Batches);
+
+    /// <summary>The batch-id memory of a counter (<see cref="AppliedBatches"/>) in a snapshot.</summary>
+    public sealed record BatchMemory(long Events, ClientMemory[] Clients);
+
+    /// <summary>One client's part of <see cref="BatchMemory"/>.</summary>
+    public sealed record ClientMemory(string Client, long AcknowledgedBelow, long LastEvent, long[] Counted);
+
+    /// <summary>
     /// The event a counter persists for an accepted <see cref="Add"/>, with the batch's idempotency id when it
     /// had one (so a counter that recovers from its journal remembers which batches it already counted).
     /// Journals written before ids existed hold only the amount; they replay with no id.

@@ -53,6 +53,33 @@ public sealed class ExactlyOnceSpec : TestKit
     }
 
     [Fact]
+    public async Task A_counter_recovering_from_a_snapshot_has_its_count_and_still_knows_the_batches_it_counted()
+    {
+        // Past CounterEntity.SnapshotEvery events, so the recovery starts from a snapshot and replays the tail.
+        const int Batches = CounterEntity.SnapshotEvery + 5;
+        IActorRef counter = Sys.ActorOf(CounterEntity.Props("snap"));
+        for (long i = 0; i < Batches; i++)
+        {
+            counter.Tell(new Add("snap", 2, new BatchId("client-s", i, Math.Max(0, i - 10))), TestActor);
+        }
+
+        for (int i = 0; i < Batches; i++)
+        {
+            await ExpectMsgAsync<Added>();
+        }
+
+        await counter.GracefulStop(TimeSpan.FromSeconds(10), HandOffStop.Instance);
+
+        IActorRef recovered = Sys.ActorOf(CounterEntity.Props("snap"));
+        recovered.Tell(new GetCount("snap"), TestActor);
+        await ExpectMsgAsync(new Count("snap", 2 * Batches));
+        recovered.Tell(new Add("snap", 2, new BatchId("client-s", Batches - 2, Batches - 12)), TestActor); // counted, above the mark
+        await ExpectMsgAsync(new Added("snap", 2, 2 * Batches, Duplicate: true));
+        recovered.Tell(new Add("snap", 2, new BatchId("client-s", Batches, Batches - 10)), TestActor); // new
+        await ExpectMsgAsync(new Added("snap", 2, (2 * Batches) + 2));
+    }
+
+    [Fact]
     public async Task A_number_below_the_clients_acknowledged_mark_is_a_duplicate_even_after_the_counter_forgot_it()
     {
         IActorRef counter = Sys.ActorOf(CounterEntity.Props("mark"));
