@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Globalization;
 using ActorConcurrency.Host.Chaos;
 using Spectre.Console;
@@ -18,15 +17,13 @@ internal sealed class ChaosCommand : IHostCommand
     public Command Create(HostConsole console)
     {
         string names = string.Join(", ", ChaosRunner.Scenarios.Select(s => s.Name));
-        var journal = new Option<string>("--journal") { Description = "sqlite or postgres", DefaultValueFactory = _ => "sqlite" };
-        journal.Validators.Add(r => OneOf(r, "--journal", "sqlite", "postgres"));
+        Option<string> journal = CheckedOptions.Choice("--journal", "sqlite or postgres", "sqlite", "postgres");
         var connectionString = new Option<string?>("--connection-string") { Description = $"PostgreSQL connection string (default: ${NodeCommand.PostgresEnvironmentVariable})" };
         var scenarios = new Option<string[]>("--scenarios") { Description = $"Scenarios to run, comma-separated", AllowMultipleArgumentsPerToken = true };
-        Option<long> kills = NumberOptions.Whole("--kills", "kill -9s of the kill-shard-host scenario", 1, 1, 1000);
-        Option<long> load = NumberOptions.Whole("--load", "Increments of each finite load", 200_000, 1, NodeCommand.MaxLoad);
-        Option<double> seconds = NumberOptions.Seconds("--seconds", "Seconds the load runs on after each step", 3, 0, 3600);
-        var delivery = new Option<string>("--delivery") { Description = "exactly-once or at-most-once", DefaultValueFactory = _ => "exactly-once" };
-        delivery.Validators.Add(r => OneOf(r, "--delivery", "exactly-once", "at-most-once"));
+        Option<long> kills = CheckedOptions.Whole("--kills", "kill -9s of the kill-shard-host scenario", 1, 1, 1000);
+        Option<long> load = CheckedOptions.Whole("--load", "Increments of each finite load", 200_000, 1, NodeCommand.MaxLoad);
+        Option<double> seconds = CheckedOptions.Seconds("--seconds", "Seconds the load runs on after each step", 3, 0, 3600);
+        Option<string> delivery = CheckedOptions.Choice("--delivery", "exactly-once or at-most-once", "exactly-once", "at-most-once");
 
         var command = new Command("chaos", "Crash-test task 19's cluster with real node processes and print what was acknowledged, recovered and lost")
         {
@@ -65,15 +62,6 @@ internal sealed class ChaosCommand : IHostCommand
             return await RunAsync(console.Output, settings, chosen.Length == 0 ? ChaosRunner.Scenarios : chosen.Select(n => ChaosRunner.Find(n)!).ToList(), cancellationToken);
         });
         return command;
-    }
-
-    private static void OneOf(OptionResult result, string name, params string[] values)
-    {
-        string? value = result.GetValueOrDefault<string>();
-        if (!values.Contains(value))
-        {
-            result.AddError($"{name}: must be {string.Join(" or ", values)}, got '{value}'");
-        }
     }
 
     private static async Task<int> RunAsync(IAnsiConsole output, ChaosSettings settings, IReadOnlyList<ChaosScenario> scenarios, CancellationToken cancellationToken)

@@ -22,21 +22,21 @@ internal sealed class NodeCommand : IHostCommand
     public Command Create(HostConsole console)
     {
         var host = new Option<string>("--host") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
-        Option<long> port = NumberOptions.Whole("--port", "TCP port; 0 lets the system choose", 0, 0, 65535);
+        Option<long> port = CheckedOptions.Whole("--port", "TCP port; 0 lets the system choose", 0, 0, 65535);
         var seeds = new Option<string[]>("--seed") { Description = "A seed node, host:port (repeatable); none = start a new cluster", AllowMultipleArgumentsPerToken = false };
         var data = new Option<string>("--data") { Description = "Folder of the SQLite journal", DefaultValueFactory = _ => "counters-data" };
-        Option<string> journal = Choice("--journal", "sqlite or postgres", "sqlite", "postgres");
+        Option<string> journal = CheckedOptions.Choice("--journal", "sqlite or postgres", "sqlite", "postgres");
         var connectionString = new Option<string?>("--connection-string") { Description = $"PostgreSQL connection string (default: ${PostgresEnvironmentVariable})" };
-        Option<double> joinTimeout = NumberOptions.Seconds("--join-timeout", "Seconds to wait for the cluster to accept this node", 20, 0.1, 600);
-        Option<string> downing = Choice("--downing", "Split-brain strategy, the same on every node: keep-oldest (any size) or keep-majority (3+ nodes)", "keep-oldest", "keep-majority");
-        Option<long> load = NumberOptions.Whole("--load", "Acknowledged increments this node sends at start", 0, 0, MaxLoad);
-        Option<long> keys = NumberOptions.Whole("--keys", "Counters the load and the status use: k0..k{N-1}", 10, 1, 1000);
-        Option<long> batchSize = NumberOptions.Whole("--batch-size", "Increments per message", 100, 1, 1_000_000);
-        Option<long> window = NumberOptions.Whole("--window", $"Most batches unacknowledged at once (at most {IncrementLoadOptions.MaxWindow})", 32, 1, IncrementLoadOptions.MaxWindow);
-        Option<double> ackTimeout = NumberOptions.Seconds("--ack-timeout", "Seconds a batch waits for its acknowledgement before a retry", 3, 0.1, 600);
-        Option<double> retryBackoff = NumberOptions.Seconds("--retry-backoff", "Seconds before a batch's first retry; doubles up to 1 s", 0.2, 0, 60);
-        Option<string> delivery = Choice("--delivery", "exactly-once (retry with an idempotency id) or at-most-once (never retry)", "exactly-once", "at-most-once");
-        Option<double> statusEvery = NumberOptions.Seconds("--status-every", "Seconds between status lines", 5, 0.1, 3600);
+        Option<double> joinTimeout = CheckedOptions.Seconds("--join-timeout", "Seconds to wait for the cluster to accept this node", 20, 0.1, 600);
+        Option<string> downing = CheckedOptions.Choice("--downing", "Split-brain strategy, the same on every node: keep-oldest (any size) or keep-majority (3+ nodes)", "keep-oldest", "keep-majority");
+        Option<long> load = CheckedOptions.Whole("--load", "Acknowledged increments this node sends at start", 0, 0, MaxLoad);
+        Option<long> keys = CheckedOptions.Whole("--keys", "Counters the load and the status use: k0..k{N-1}", 10, 1, 1000);
+        Option<long> batchSize = CheckedOptions.Whole("--batch-size", "Increments per message", 100, 1, 1_000_000);
+        Option<long> window = CheckedOptions.Whole("--window", $"Most batches unacknowledged at once (at most {IncrementLoadOptions.MaxWindow})", 32, 1, IncrementLoadOptions.MaxWindow);
+        Option<double> ackTimeout = CheckedOptions.Seconds("--ack-timeout", "Seconds a batch waits for its acknowledgement before a retry", 3, 0.1, 600);
+        Option<double> retryBackoff = CheckedOptions.Seconds("--retry-backoff", "Seconds before a batch's first retry; doubles up to 1 s", 0.2, 0, 60);
+        Option<string> delivery = CheckedOptions.Choice("--delivery", "exactly-once (retry with an idempotency id) or at-most-once (never retry)", "exactly-once", "at-most-once");
+        Option<double> statusEvery = CheckedOptions.Seconds("--status-every", "Seconds between status lines", 5, 0.1, 3600);
         var report = new Option<string?>("--report") { Description = "A JSON file rewritten at every status line and at exit with the load's figures" };
         var readTotal = new Option<bool>("--read-total") { Description = "Read every counter of the journal on a fresh single-node cluster, print them, and exit" };
 
@@ -110,19 +110,5 @@ internal sealed class NodeCommand : IHostCommand
             }
         });
         return command;
-    }
-
-    private static Option<string> Choice(string name, string description, params string[] values)
-    {
-        var option = new Option<string>(name) { Description = description, DefaultValueFactory = _ => values[0] };
-        option.Validators.Add(r =>
-        {
-            string? value = r.GetValueOrDefault<string>();
-            if (!values.Contains(value))
-            {
-                r.AddError($"{name}: must be {string.Join(" or ", values)}, got '{value}'");
-            }
-        });
-        return option;
     }
 }

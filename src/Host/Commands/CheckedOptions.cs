@@ -1,15 +1,14 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace ActorConcurrency.Host.Commands;
 
 /// <summary>
-/// Numeric options whose bad values become one parse error naming the option and the accepted range (the host
-/// turns it into one stderr line and exit 2), instead of an exception from a validator reading an unparsable
-/// value, or a message naming a CLR type.
+/// Options whose bad values become one parse error naming the option and what it accepts (the host turns it into
+/// one stderr line and exit 2), instead of an exception from a validator reading an unparsable value, or a
+/// message naming a CLR type: whole numbers, seconds, and one of a few words.
 /// </summary>
-internal static class NumberOptions
+internal static class CheckedOptions
 {
     /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
     public static Option<long> Whole(string name, string description, long defaultValue, long min, long max) =>
@@ -59,6 +58,18 @@ internal static class NumberOptions
             },
         };
 
-    /// <summary>Keeps only the first error of a result (System.CommandLine may add its own after a custom one).</summary>
-    internal static string FirstError(ParseResult parseResult) => parseResult.Errors[0].Message;
+    /// <summary>One of <paramref name="values"/>; the first is the default.</summary>
+    public static Option<string> Choice(string name, string description, params string[] values)
+    {
+        var option = new Option<string>(name) { Description = description, DefaultValueFactory = _ => values[0] };
+        option.Validators.Add(r =>
+        {
+            string? value = r.GetValueOrDefault<string>();
+            if (!values.Contains(value))
+            {
+                r.AddError($"{name}: must be {string.Join(" or ", values)}, got '{value}'");
+            }
+        });
+        return option;
+    }
 }
