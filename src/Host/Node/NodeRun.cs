@@ -35,6 +35,7 @@ internal sealed class NodeRun
     private readonly string _address;
     private NodeStop? _signal;
     private volatile bool _leaving;
+    private bool _failureSaid;
 
     private NodeRun(HostConsole console, ShardedCounterNode node, NodeRunSettings settings)
     {
@@ -79,7 +80,7 @@ internal sealed class NodeRun
                 }
                 else
                 {
-                    WriteReport(load is not null && _progress.Snapshot() is { InFlight: 0 } done && done.Sent == _settings.Load, final: false, load is null ? "running" : "completed");
+                    WriteReport(_progress.Snapshot(), load, final: false, load is null ? "running" : "completed");
                 }
 
                 await PrintClusterStatusAsync(reader, stop);
@@ -98,14 +99,15 @@ internal sealed class NodeRun
         if (load is not null)
         {
             await load.ContinueWith(_ => { }, TaskScheduler.Default); // cancelled with the token: returns at once
+
             if (!loadReported || why != NodeStop.SystemStopped)
             {
-                ReportLoad(load, final: true, reason: ReasonText(why, load));
+                ReportLoad(load, final: true, reason: ReasonText(why, load, _progress.Snapshot()));
             }
         }
         else
         {
-            WriteReport(loadComplete: false, final: true, ReasonText(why, load));
+            WriteReport(_progress.Snapshot(), load, final: true, ReasonText(why, load, _progress.Snapshot()));
         }
 
         if (why == NodeStop.Downed)
@@ -144,36 +146,42 @@ internal sealed class NodeRun
     private bool ReportLoad(Task<IncrementReport> load, bool final, string reason)
     {
         IncrementReport now = _progress.Snapshot();
-        // Complete: every increment of the load was sent and answered, not merely "the sending task ended"
-        // (a stopped load ends too).
-        bool complete = load.IsCompletedSuccessfully && now.Sent == _settings.Load && now.InFlight == 0;
-        if (load.IsFaulted && load.Exception?.InnerException is { } failure)
-        {
-            _console.Error.WriteLine($"error: the load stopped: {failure.Message}");
-        }
-
         if (final || load.IsCompleted)
         {
-            string why = final ? reason : complete ? "completed" : "stopped";
+            // Said with the first final line only: the stop may write the final line a second time.
+            if (load.Exception?.InnerException is { } failure && !_failureSaid)
+            {
+                _failureSaid = true;
+                _console.Error.WriteLine($"error: the load stopped: {failure.Message}");
+            }
+
+            string why = final ? reason : IsComplete(load, now) ? "completed" : "stopped";
             _console.Output.MarkupLine(
                 $"load final ({why}): sent {now.Sent:N0} | acknowledged {now.Acknowledged:N0} | retried {now.Retried:N0} | " +
                 $"unacknowledged {now.Unacknowledged:N0} | duplicates suppressed {now.DuplicatesSuppressed:N0}");
-            WriteReport(complete, final, why);
+            WriteReport(now, load, final, why);
             return true;
         }
 
         _console.Output.MarkupLine(
             $"{DateTime.Now:HH:mm:ss} load: sent {now.Sent:N0} | acknowledged {now.Acknowledged:N0} | retried {now.Retried:N0} | " +
             $"in flight {now.InFlight:N0} | duplicates {now.DuplicatesSuppressed:N0}");
-        WriteReport(loadComplete: false, final: false, reason);
+        WriteReport(now, load, final: false, reason);
         return false;
     }
 
-    private void WriteReport(bool loadComplete, bool final, string reason)
+    /// <summary>
+    /// Every increment of the load sent and answered: not merely "the sending task ended", since a stopped load
+    /// ends too. The one definition behind the report's <c>loadComplete</c> and the "completed" reason.
+    /// </summary>
+    private bool IsComplete(Task<IncrementReport>? load, IncrementReport now) =>
+        load is { IsCompletedSuccessfully: true } && now.Sent == _settings.Load && now.InFlight == 0;
+
+    private void WriteReport(IncrementReport now, Task<IncrementReport>? load, bool final, string reason)
     {
         if (_settings.ReportPath is { } path)
         {
-            NodeReport.From(_address, _progress.Snapshot(), _lost, loadComplete, final, reason).WriteTo(path);
+            NodeReport.From(_address, now, _lost, IsComplete(load, now), final, reason).WriteTo(path);
         }
     }
 
@@ -203,12 +211,12 @@ internal sealed class NodeRun
 
     private string KeyRange() => _settings.Keys.Count == 1 ? _settings.Keys[0] : $"{_settings.Keys[0]}..{_settings.Keys[^1]}";
 
-    private static string ReasonText(NodeStop why, Task<IncrementReport>? load) => why switch
+    private string ReasonText(NodeStop why, Task<IncrementReport>? load, IncrementReport now) => why switch
     {
         NodeStop.Interrupted => "interrupted",
         NodeStop.Terminated => "terminated",
         NodeStop.Downed => "downed",
-        _ => load is { IsCompletedSuccessfully: true } ? "completed" : "stopped",
+        _ => IsComplete(load, now) ? "completed" : "stopped",
     };
 
     internal static string DowningText(DowningStrategy downing) => downing == DowningStrategy.KeepMajority
