@@ -6,7 +6,7 @@ namespace ActorConcurrency.CrashHarness;
 /// <summary>
 /// The harness's length from the environment, short by default so it fits in CI: <c>CHAOS_KILLS</c> (kill -9s
 /// of the kill-shard-host scenario, default 1), <c>CHAOS_SECONDS</c> (seconds of load after each step,
-/// default 1), <c>CHAOS_LOAD</c> (increments of a finite load, default 20,000). <c>CHAOS_HOST_DLL</c> runs the
+/// default 1), <c>CHAOS_LOAD</c> (increments of a finite load, default 200,000: enough that a load outlasts a kill on a quiet machine). <c>CHAOS_HOST_DLL</c> runs the
 /// nodes from another build of the host (e.g. an older commit's) instead of this one's.
 /// </summary>
 public static class CrashConfig
@@ -15,7 +15,7 @@ public static class CrashConfig
 
     public static double Seconds => Read("CHAOS_SECONDS", 1);
 
-    public static long Load => (long)Read("CHAOS_LOAD", 20_000);
+    public static long Load => (long)Read("CHAOS_LOAD", 200_000);
 
     /// <summary>The host every node runs as <c>dotnet HOST node …</c>: the one built with these specs.</summary>
     public static string HostAssembly =>
