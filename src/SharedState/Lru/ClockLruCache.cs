@@ -40,13 +40,8 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
 
     private Action<LruEviction<TKey, TValue>>? _evicted;
 
-    /// <summary>Entries held; written under <see cref="_lock"/>, read with acquire semantics.</summary>
-    private int _count;
-
+    /// <summary>Written under <see cref="_lock"/> by Resize only, read with acquire semantics.</summary>
     private int _capacity;
-
-    /// <summary>Written under <see cref="_lock"/>.</summary>
-    private long _evictions;
 
     /// <summary>Creates an empty cache of <paramref name="capacity"/> entries.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is below 1.</exception>
@@ -82,10 +77,10 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     public int Capacity => Volatile.Read(ref _capacity);
 
     /// <inheritdoc />
-    public int Count => Volatile.Read(ref _count);
+    public int Count => _ring.PublishedCount;
 
     /// <inheritdoc />
-    public LruMetrics Metrics => new(_counts.Hits, _counts.Misses, Interlocked.Read(ref _evictions));
+    public LruMetrics Metrics => new(_counts.Hits, _counts.Misses, _ring.Evictions);
 
     /// <inheritdoc />
     public bool TryGet(TKey key, out TValue value)
@@ -300,7 +295,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
             while (_ring.Count > capacity)
             {
                 Drop(_ring.Sweep(), LruEvictionReason.Resized);
-                _evictions++;
+                _ring.CountEviction();
                 evicted++;
             }
 
@@ -328,7 +323,6 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
             }
 
             _ring.Clear(_capacity);
-            Volatile.Write(ref _count, 0);
             left = TakeLeft();
         }
 
@@ -371,12 +365,11 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
         if (_ring.Count >= _capacity)
         {
             Drop(_ring.Sweep(), LruEvictionReason.Evicted);
-            _evictions++;
+            _ring.CountEviction();
             evicted = true;
         }
 
         _ring.Insert(node);
-        Volatile.Write(ref _count, _ring.Count);
         Debug.Assert(_ring.Count <= _capacity, "count within capacity");
         return evicted;
     }
@@ -384,7 +377,6 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     private void Drop(LruNode<TKey, TValue> node, LruEvictionReason reason)
     {
         _ring.Unlink(node);
-        Volatile.Write(ref _count, _ring.Count);
         Record(node, reason);
     }
 
@@ -399,7 +391,11 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     private List<LruEviction<TKey, TValue>>? TakeLeft()
     {
         List<LruEviction<TKey, TValue>>? left = _left;
-        _left = null;
+        if (left is not null)
+        {
+            _left = null;
+        }
+
         return left;
     }
 

@@ -4,7 +4,12 @@ namespace ActorConcurrency.SharedState.Lru;
 /// The CLOCK structure of <see cref="ClockLruCache{TKey,TValue}"/>, for one writer at a time (the cache's
 /// lock) and any number of lock-free readers (<see cref="Table"/>'s Find only): the <see cref="LockFreeReadTable{TKey,TValue}"/>
 /// and the list in insertion order, front = newest, with the second-chance sweep and the eviction order
-/// that the cache reports. It knows nothing of locks, counts or callbacks; the cache does.
+/// that the cache reports. It knows nothing of locks or callbacks; the cache does.
+/// <para>
+/// The counters the writer changes on every Set (the published count, the evictions) live here, not in the
+/// cache object: every lookup loads the cache's fields, and a store beside them would take that cache line
+/// away from the readers' cores on each Set (measured: 10 % of the 2-thread 90/10 time).
+/// </para>
 /// </summary>
 internal sealed class ClockRing<TKey, TValue>
     where TKey : notnull
@@ -12,10 +17,25 @@ internal sealed class ClockRing<TKey, TValue>
     private readonly LockFreeReadTable<TKey, TValue> _map;
     private readonly LruList<TKey, TValue> _list = new();
 
+    /// <summary>The count as last published by the writer, for lock-free readers (acquire).</summary>
+    private int _publishedCount;
+
+    /// <summary>Entries evicted to make room or by a shrink; written by the writer, read lock-free (acquire).</summary>
+    private long _evictions;
+
     public ClockRing(int capacity, IEqualityComparer<TKey>? comparer) => _map = new LockFreeReadTable<TKey, TValue>(capacity, comparer);
 
     /// <summary>Writer only.</summary>
     public int Count => _list.Count;
+
+    /// <summary>Any thread: the count after the writer's last change.</summary>
+    public int PublishedCount => Volatile.Read(ref _publishedCount);
+
+    /// <summary>Any thread: evictions so far.</summary>
+    public long Evictions => Volatile.Read(ref _evictions);
+
+    /// <summary>Writer only: one more eviction.</summary>
+    public void CountEviction() => Volatile.Write(ref _evictions, _evictions + 1);
 
     /// <summary>The table, for lock-free lookups (the cache keeps it in a field of its own: one load less per read).</summary>
     public LockFreeReadTable<TKey, TValue> Table => _map;
@@ -33,6 +53,7 @@ internal sealed class ClockRing<TKey, TValue>
     {
         _map.Add(node);
         _list.AddFirst(node);
+        Volatile.Write(ref _publishedCount, _list.Count);
     }
 
     /// <summary>Takes a node out of the list and the table.</summary>
@@ -40,6 +61,7 @@ internal sealed class ClockRing<TKey, TValue>
     {
         _list.Remove(node);
         _map.Remove(node);
+        Volatile.Write(ref _publishedCount, _list.Count);
     }
 
     /// <summary>
@@ -111,6 +133,7 @@ internal sealed class ClockRing<TKey, TValue>
     {
         _map.Clear(capacity);
         _list.Clear();
+        Volatile.Write(ref _publishedCount, 0);
     }
 
     /// <summary>Checks <see cref="LruInvariants"/> on the table's keys and the list.</summary>
