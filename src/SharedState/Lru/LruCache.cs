@@ -84,7 +84,7 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
     /// <inheritdoc />
     public bool TryGet(TKey key, out TValue value)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        KeyGuard.ThrowIfNull(key);
         lock (_lock)
         {
             return _lru.TryGet(key, out value);
@@ -94,7 +94,7 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
     /// <inheritdoc />
     public bool TryPeek(TKey key, out TValue value)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        KeyGuard.ThrowIfNull(key);
         lock (_lock)
         {
             return _lru.TryPeek(key, out value);
@@ -104,7 +104,7 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
     /// <inheritdoc />
     public bool Contains(TKey key)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        KeyGuard.ThrowIfNull(key);
         lock (_lock)
         {
             return _lru.Contains(key);
@@ -114,7 +114,7 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
     /// <inheritdoc />
     public bool Set(TKey key, TValue value)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        KeyGuard.ThrowIfNull(key);
         bool evicted;
         List<LruEviction<TKey, TValue>>? left;
         lock (_lock)
@@ -130,7 +130,7 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
     /// <inheritdoc />
     public bool TryUpdate(TKey key, TValue value)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        KeyGuard.ThrowIfNull(key);
         lock (_lock)
         {
             return _lru.TryUpdate(key, value);
@@ -140,7 +140,7 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
     /// <inheritdoc />
     public TValue GetOrAdd(TKey key, Func<TKey, TValue> factory)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        KeyGuard.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(factory);
         return TryGet(key, out TValue cached) ? cached : AddIfAbsent(key, factory(key));
     }
@@ -148,7 +148,7 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
     /// <inheritdoc />
     public async ValueTask<TValue> GetOrAddAsync(TKey key, Func<TKey, Task<TValue>> factory)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        KeyGuard.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(factory);
         return TryGet(key, out TValue cached) ? cached : AddIfAbsent(key, await factory(key).ConfigureAwait(false));
     }
@@ -159,7 +159,7 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
     /// <inheritdoc />
     public bool PeekOrAdd(TKey key, TValue value, out TValue previous, out bool evicted)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        KeyGuard.ThrowIfNull(key);
         bool found;
         List<LruEviction<TKey, TValue>>? left;
         lock (_lock)
@@ -175,7 +175,7 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
     /// <inheritdoc />
     public bool Remove(TKey key)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        KeyGuard.ThrowIfNull(key);
         bool removed;
         List<LruEviction<TKey, TValue>>? left;
         lock (_lock)

@@ -52,7 +52,7 @@ public sealed class SingleOwnerLru<TKey, TValue>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     public bool TryGet(TKey key, out TValue value)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        KeyGuard.ThrowIfNull(key);
         if (_map.TryGetValue(key, out LruNode<TKey, TValue>? node))
         {
             _list.MoveToFirst(node);
@@ -70,7 +70,7 @@ public sealed class SingleOwnerLru<TKey, TValue>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     public bool TryPeek(TKey key, out TValue value)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        KeyGuard.ThrowIfNull(key);
         bool found = _map.TryGetValue(key, out LruNode<TKey, TValue>? node);
         value = found ? node!.Value : default!;
         return found;
@@ -80,7 +80,7 @@ public sealed class SingleOwnerLru<TKey, TValue>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     public bool Contains(TKey key)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        KeyGuard.ThrowIfNull(key);
         return _map.ContainsKey(key);
     }
 
@@ -89,7 +89,7 @@ public sealed class SingleOwnerLru<TKey, TValue>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     public bool Set(TKey key, TValue value)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        KeyGuard.ThrowIfNull(key);
         if (_map.Remove(key, out LruNode<TKey, TValue>? old))
         {
             _list.Remove(old);
@@ -104,7 +104,7 @@ public sealed class SingleOwnerLru<TKey, TValue>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     public bool TryUpdate(TKey key, TValue value)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        KeyGuard.ThrowIfNull(key);
         if (!_map.Remove(key, out LruNode<TKey, TValue>? old))
         {
             return false;
@@ -122,7 +122,7 @@ public sealed class SingleOwnerLru<TKey, TValue>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     public TValue AddIfAbsent(TKey key, TValue value, out bool added)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        KeyGuard.ThrowIfNull(key);
         if (_map.TryGetValue(key, out LruNode<TKey, TValue>? node))
         {
             _list.MoveToFirst(node);
@@ -157,7 +157,7 @@ public sealed class SingleOwnerLru<TKey, TValue>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     public bool Remove(TKey key)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        KeyGuard.ThrowIfNull(key);
         if (!_map.Remove(key, out LruNode<TKey, TValue>? node))
         {
             return false;
