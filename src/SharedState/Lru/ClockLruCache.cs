@@ -35,8 +35,8 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
 
     private readonly StripedHitCounts _counts = new();
 
-    /// <summary>Entries that left during the current critical section, reported after it; only while someone listens.</summary>
-    private List<LruEviction<TKey, TValue>>? _left;
+    /// <summary>Entries that left during the current critical section, reported after it; only while someone listens. Under <see cref="_lock"/>.</summary>
+    private readonly EvictionLog<TKey, TValue> _log = new();
 
     private Action<LruEviction<TKey, TValue>>? _evicted;
 
@@ -61,6 +61,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
             lock (_lock)
             {
                 _evicted += value;
+                _log.Recording = _evicted is not null;
             }
         }
 
@@ -69,6 +70,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
             lock (_lock)
             {
                 _evicted -= value;
+                _log.Recording = _evicted is not null;
             }
         }
     }
@@ -140,7 +142,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
                 evicted = Add(new LruNode<TKey, TValue>(key, value));
             }
 
-            left = TakeLeft();
+            left = _log.Take();
         }
 
         Raise(left);
@@ -198,7 +200,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
 
             previous = default!;
             evicted = Add(new LruNode<TKey, TValue>(key, value));
-            left = TakeLeft();
+            left = _log.Take();
         }
 
         Raise(left);
@@ -218,7 +220,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
             }
 
             Drop(node, LruEvictionReason.Removed);
-            left = TakeLeft();
+            left = _log.Take();
         }
 
         Raise(left);
@@ -253,7 +255,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
             LruNode<TKey, TValue> victim = _ring.Sweep();
             (key, value) = (victim.Key, victim.Value);
             Drop(victim, LruEvictionReason.Removed);
-            left = TakeLeft();
+            left = _log.Take();
         }
 
         Raise(left);
@@ -295,7 +297,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
 
             _ring.EnsureFits(capacity);
             Volatile.Write(ref _capacity, capacity);
-            left = TakeLeft();
+            left = _log.Take();
         }
 
         Raise(left);
@@ -308,16 +310,16 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
         List<LruEviction<TKey, TValue>>? left;
         lock (_lock)
         {
-            if (_evicted is not null)
+            if (_log.Recording)
             {
                 foreach (LruNode<TKey, TValue> node in _ring.EvictionOrder())
                 {
-                    Record(node, LruEvictionReason.Cleared);
+                    _log.Record(node, LruEvictionReason.Cleared);
                 }
             }
 
             _ring.Clear(_capacity);
-            left = TakeLeft();
+            left = _log.Take();
         }
 
         Raise(left);
@@ -345,7 +347,7 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
             }
 
             Add(new LruNode<TKey, TValue>(key, value));
-            left = TakeLeft();
+            left = _log.Take();
         }
 
         Raise(left);
@@ -389,40 +391,9 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     private void Drop(LruNode<TKey, TValue> node, LruEvictionReason reason)
     {
         _ring.Unlink(node);
-        Record(node, reason);
-    }
-
-    private void Record(LruNode<TKey, TValue> node, LruEvictionReason reason)
-    {
-        if (_evicted is not null)
-        {
-            (_left ??= []).Add(new LruEviction<TKey, TValue>(node.Key, node.Value, reason));
-        }
-    }
-
-    private List<LruEviction<TKey, TValue>>? TakeLeft()
-    {
-        List<LruEviction<TKey, TValue>>? left = _left;
-        if (left is not null)
-        {
-            _left = null;
-        }
-
-        return left;
+        _log.Record(node, reason);
     }
 
     /// <summary>Outside the lock: tells the handlers about each entry that left, in the order they left.</summary>
-    private void Raise(List<LruEviction<TKey, TValue>>? left)
-    {
-        if (left is null)
-        {
-            return;
-        }
-
-        Action<LruEviction<TKey, TValue>>? handlers = Volatile.Read(ref _evicted);
-        foreach (LruEviction<TKey, TValue> eviction in left)
-        {
-            handlers?.Invoke(eviction);
-        }
-    }
+    private void Raise(List<LruEviction<TKey, TValue>>? left) => EvictionLog<TKey, TValue>.Raise(left, Volatile.Read(ref _evicted));
 }

@@ -283,17 +283,5 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
     }
 
     /// <summary>Outside the lock: tells the handlers about each entry that left, in the order they left.</summary>
-    private void Raise(List<LruEviction<TKey, TValue>>? left)
-    {
-        if (left is null)
-        {
-            return;
-        }
-
-        Action<LruEviction<TKey, TValue>>? handlers = Volatile.Read(ref _evicted);
-        foreach (LruEviction<TKey, TValue> eviction in left)
-        {
-            handlers?.Invoke(eviction);
-        }
-    }
+    private void Raise(List<LruEviction<TKey, TValue>>? left) => EvictionLog<TKey, TValue>.Raise(left, Volatile.Read(ref _evicted));
 }

@@ -22,7 +22,7 @@ public sealed class SingleOwnerLru<TKey, TValue>
 {
     private readonly Dictionary<TKey, LruNode<TKey, TValue>> _map;
     private readonly LruList<TKey, TValue> _list = new();
-    private List<LruEviction<TKey, TValue>>? _evictions;
+    private readonly EvictionLog<TKey, TValue> _log = new();
     private long _hits;
     private long _misses;
     private long _evicted;
@@ -46,7 +46,11 @@ public sealed class SingleOwnerLru<TKey, TValue>
     public LruMetrics Metrics => new(_hits, _misses, _evicted);
 
     /// <summary>Whether entries that leave are collected for <see cref="TakeEvictions"/>.</summary>
-    public bool RecordEvictions { get; set; }
+    public bool RecordEvictions
+    {
+        get => _log.Recording;
+        set => _log.Recording = value;
+    }
 
     /// <summary>Reads <paramref name="key"/>; a hit becomes the most recently used. Counted.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
@@ -164,7 +168,7 @@ public sealed class SingleOwnerLru<TKey, TValue>
         }
 
         _list.Remove(node);
-        Record(node, LruEvictionReason.Removed);
+        _log.Record(node, LruEvictionReason.Removed);
         return true;
     }
 
@@ -220,7 +224,7 @@ public sealed class SingleOwnerLru<TKey, TValue>
         {
             foreach (LruNode<TKey, TValue> node in _list.NodesOldestFirst())
             {
-                Record(node, LruEvictionReason.Cleared);
+                _log.Record(node, LruEvictionReason.Cleared);
             }
         }
 
@@ -229,12 +233,7 @@ public sealed class SingleOwnerLru<TKey, TValue>
     }
 
     /// <summary>The entries that left since the last call (oldest event first), or null when none did or none were recorded.</summary>
-    public List<LruEviction<TKey, TValue>>? TakeEvictions()
-    {
-        List<LruEviction<TKey, TValue>>? taken = _evictions;
-        _evictions = null;
-        return taken;
-    }
+    public List<LruEviction<TKey, TValue>>? TakeEvictions() => _log.Take();
 
     /// <summary>Checks <see cref="LruInvariants"/> on the current state.</summary>
     public LruInvariantReport CheckInvariants() =>
@@ -267,14 +266,6 @@ public sealed class SingleOwnerLru<TKey, TValue>
     {
         _list.Remove(node);
         _map.Remove(node.Key);
-        Record(node, reason);
-    }
-
-    private void Record(LruNode<TKey, TValue> node, LruEvictionReason reason)
-    {
-        if (RecordEvictions)
-        {
-            (_evictions ??= []).Add(new LruEviction<TKey, TValue>(node.Key, node.Value, reason));
-        }
+        _log.Record(node, reason);
     }
 }
