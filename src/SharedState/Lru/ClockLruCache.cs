@@ -355,22 +355,13 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     }
 
     /// <summary>
-    /// Under the lock: a present key's new value, its entry at the front, unreferenced. Where a value store
-    /// cannot tear, the node is updated in place, as <c>ConcurrentDictionary</c> does: a lookup then sees the
-    /// old value or the new, and the Set writes one node instead of allocating one and relinking its chain.
+    /// Under the lock: a present key's new value, in a new node at the front, unreferenced. Not an update in
+    /// place: a lookup racing the Set then either found the old node (and its mark goes with it) or the new one
+    /// (and its mark stays), so the reference bit follows the value the lookup returned. Writing the value and
+    /// clearing the bit of one node lets a lookup that returned the new value lose its mark, or one that
+    /// returned the old value keep it (found by the linearizability soak).
     /// </summary>
-    private void Update(LruNode<TKey, TValue> old, TValue value)
-    {
-        if (LruNode<TKey, TValue>.UpdatesInPlace)
-        {
-            old.Update(value);
-            _ring.Renew(old);
-        }
-        else
-        {
-            _ring.Replace(old, new LruNode<TKey, TValue>(old.Key, value));
-        }
-    }
+    private void Update(LruNode<TKey, TValue> old, TValue value) => _ring.Replace(old, new LruNode<TKey, TValue>(old.Key, value));
 
     /// <summary>Under the lock: inserts an absent key at the front, evicting first when full; true when it evicted.</summary>
     private bool Add(LruNode<TKey, TValue> node)

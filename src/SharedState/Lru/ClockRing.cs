@@ -48,13 +48,6 @@ internal sealed class ClockRing<TKey, TValue>
         _list.AddFirst(node);
     }
 
-    /// <summary>A Set of a present key whose node was updated in place: the node moves to the front, unreferenced, as a new node would.</summary>
-    public void Renew(LruNode<TKey, TValue> node)
-    {
-        node.Referenced = false;
-        _list.MoveToFirst(node);
-    }
-
     /// <summary>Inserts a node of an absent key at the front (the caller made room).</summary>
     public void Insert(LruNode<TKey, TValue> node)
     {
