@@ -14,14 +14,24 @@ internal static class BenchmarkChart
     public const int MinWidth = 900;
     public const int Height = 480;
 
-    /// <summary>Room per bar, so value labels of neighbouring bars do not overlap.</summary>
+    /// <summary>Least room per bar; more when the value labels are wider, so labels of neighbouring bars never overlap.</summary>
     private const int PixelsPerBar = 70;
+
+    /// <summary>Room per character of a value label (10 pt).</summary>
+    private const int PixelsPerValueChar = 7;
 
     /// <summary>Room per character of a method name under its cluster.</summary>
     private const int PixelsPerLabelChar = 9;
 
     /// <summary>Draws <paramref name="group"/> into <paramref name="path"/>.</summary>
     public static void Save(ComparisonGroup group, string path)
+    {
+        (Plot plot, int width) = Build(group);
+        plot.SavePng(path, width, Height);
+    }
+
+    /// <summary>The chart of <paramref name="group"/>, ready to save, and the width it needs.</summary>
+    public static (Plot Plot, int Width) Build(ComparisonGroup group)
     {
         ChartLayout layout = ChartLayout.For(group);
         IReadOnlyList<string> methods = group.Methods;
@@ -36,10 +46,8 @@ internal static class BenchmarkChart
                 Value = b.Value,
                 ValueBase = layout.Bottom,
                 FillColor = palette.GetColor(s),
-                Label = b.Label,
             }).ToList();
-            var plotted = plot.Add.Bars(bars);
-            plotted.ValueLabelStyle.FontSize = 10;
+            plot.Add.Bars(bars);
             if (group.ThreadParameter is not null)
             {
                 plot.Legend.ManualItems.Add(new LegendItem
@@ -58,6 +66,18 @@ internal static class BenchmarkChart
         errors.YErrorNegative = layout.Bars.Select(b => b.Value - b.Low).ToArray();
         errors.Color = Colors.Black;
         errors.CapSize = 8;
+
+        // Value labels drawn last, above the top of each bar's error bar, so neither hides the other: every bar carries
+        // one where it can be read, a bar below 1 on a log axis (a negative axis value) as well as a tall one.
+        foreach (ChartBar bar in layout.Bars)
+        {
+            var label = plot.Add.Text(bar.Label, bar.Position, bar.High);
+            label.Alignment = Alignment.LowerCenter;
+            label.OffsetY = -3;
+            label.LabelFontSize = 10;
+            label.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
+            label.LabelPadding = 1;
+        }
 
         double[] ticks = methods.Select((_, m) => m * layout.Slots + (series.Count - 1) / 2.0).ToArray();
         string[] labels = methods.Select(m => group.Rows.Any(r => r.Method == m && r.Baseline == true) ? $"{m}\n(baseline)" : m).ToArray();
@@ -79,10 +99,11 @@ internal static class BenchmarkChart
             plot.ShowLegend(Edge.Right); // outside the data area: it can never cover a bar or its label
         }
 
-        // Each cluster as wide as its bars or its label, so method names never run into each other.
-        int cluster = Math.Max(layout.Slots * PixelsPerBar, (methods.Max(m => m.Length) * PixelsPerLabelChar) + 20);
+        // Each cluster as wide as its bars' labels or its name, so neither value labels nor method names run into each other.
+        int perBar = Math.Max(PixelsPerBar, (layout.Bars.Select(b => b.Label.Length).DefaultIfEmpty(0).Max() * PixelsPerValueChar) + 12);
+        int cluster = Math.Max(layout.Slots * perBar, (methods.Max(m => m.Length) * PixelsPerLabelChar) + 20);
         int width = Math.Max(MinWidth, (methods.Count * cluster) + 250);
-        plot.SavePng(path, width, Height);
+        return (plot, width);
     }
 
     /// <summary>A time in the unit that keeps it readable.</summary>

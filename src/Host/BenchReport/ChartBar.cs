@@ -6,5 +6,5 @@ namespace ActorConcurrency.Host.BenchReport;
 /// <param name="Value">Its top: the mean, or the rate.</param>
 /// <param name="Low">The bottom of its error bar (never below the axis' base).</param>
 /// <param name="High">The top of its error bar (never above the data's top).</param>
-/// <param name="Label">Its value and unit, as printed above it.</param>
+/// <param name="Label">Its value and unit, printed above its error bar.</param>
 internal sealed record ChartBar(int Series, double Position, double Value, double Low, double High, string Label);

@@ -78,7 +78,10 @@ internal sealed record ChartLayout(IReadOnlyList<ChartBar> Bars, bool Log, strin
         // An error bar with no upper end (a rate at mean - error <= 0) stops at the tallest finite one.
         double dataTop = bars.Select(b => double.IsFinite(b.High) ? b.High : b.Value).DefaultIfEmpty(bottom + 1).Max();
         bars = bars.Select(b => double.IsFinite(b.High) ? b : b with { High = Math.Max(dataTop, b.Value) }).ToList();
-        double axisTop = log ? Math.Max(bottom + 1, dataTop + 0.3) : Math.Max(dataTop, bars.Select(b => b.Value).DefaultIfEmpty(1).Max() * 1.15) * 1.05;
+        // Room above the highest error bar for its value label: a share of the axis, whatever its span.
+        double axisTop = log
+            ? Math.Max(bottom + 1, dataTop + Math.Max(0.3, 0.1 * (dataTop - bottom)))
+            : Math.Max(dataTop * 1.1, bars.Select(b => b.Value).DefaultIfEmpty(1).Max() * 1.15);
         string axisLabel = rate is null
             ? $"{unit} per op{(log ? ", log scale" : "")} (lower is better)"
             : $"{unit}{(log ? ", log scale" : "")} (higher is better)";

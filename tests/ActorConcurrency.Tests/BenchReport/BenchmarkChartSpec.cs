@@ -1,10 +1,13 @@
 using ActorConcurrency.Host.BenchReport;
+using ScottPlot;
+using ScottPlot.Plottables;
 
 namespace ActorConcurrency.Tests.BenchReport;
 
 /// <summary>
 /// What a <c>bench-report</c> chart shows, from its layout: a rate is charted as operations per second, higher is
-/// better, with the error bar of the rates at mean ± error; a time per operation, lower is better.
+/// better, with the error bar of the rates at mean ± error; a time per operation, lower is better; and every bar
+/// carries its value label above its error bar, inside the axis (on a log axis below 1 ns too).
 /// </summary>
 public sealed class BenchmarkChartSpec
 {
@@ -63,6 +66,29 @@ public sealed class BenchmarkChartSpec
         Assert.True(double.IsFinite(noisy.High));
         Assert.True(noisy.High >= noisy.Value);
         Assert.True(layout.Top >= noisy.High);
+    }
+
+    [Fact]
+    public void Every_bar_carries_its_value_label_above_its_error_bar_inside_the_axis_even_below_1_ns_on_a_log_axis()
+    {
+        ComparisonGroup group = Group(rate: null, ("Cell", 0.0949, 0.6, true), ("Plain", 0.37, 1.3, false), ("Actors", 12_785, 100_000, false));
+
+        ChartLayout layout = ChartLayout.For(group);
+        (Plot plot, _) = BenchmarkChart.Build(group);
+
+        Assert.True(layout.Log);
+        Text[] labels = plot.GetPlottables().OfType<Text>().ToArray();
+        AxisLimits limits = plot.Axes.GetLimits();
+        Assert.Equal(layout.Bars.Count, labels.Length);
+        Assert.All(layout.Bars, bar =>
+        {
+            Text label = Assert.Single(labels, l => l.LabelText == bar.Label);
+            Assert.Equal(bar.Position, label.Location.X);
+            Assert.True(label.Location.Y >= bar.High && bar.High >= bar.Value, $"{bar.Label} is drawn below the top of its error bar");
+            Assert.InRange(label.Location.Y, limits.Bottom, limits.Top);
+        });
+        Assert.Contains(labels, l => l.LabelText == "0.0949 ns");
+        Assert.True(layout.Bars[0].Value < 0); // 0.0949 ns is below 1 on the log axis: the case that lost its label
     }
 
     private static ComparisonGroup Group(string? rate, params (string Method, double MeanNs, double ErrorNs, bool Baseline)[] cases)
