@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Engines;
@@ -15,7 +16,8 @@ namespace ActorConcurrency.Bench.Harness;
 /// each comparison group is the baseline, its categories, the job that measured it (id, run strategy, launch,
 /// warm-up and iteration counts asked for and actually measured), its error (half the 99.9% confidence
 /// interval, as BenchmarkDotNet's Error column) and the value of every custom column (e.g. the LRU's hit
-/// ratio). Keyed by the same full name as the full JSON, so any class is covered without changes here.
+/// ratio), and the unit of a class charted as a rate (<see cref="ReportAsRateAttribute"/>). Keyed by the same
+/// full name as the full JSON, so any class is covered without changes here.
 /// </summary>
 public sealed class GroupsExporter : ExporterBase
 {
@@ -64,6 +66,7 @@ public sealed class GroupsExporter : ExporterBase
                 ErrorNs = report?.ResultStatistics is { N: > 1 } stats ? stats.ConfidenceInterval.Margin : (double?)null,
                 StdDevNs = report?.ResultStatistics?.StandardDeviation,
                 Columns = custom.ToDictionary(col => col.ColumnName, col => col.GetValue(summary, c)),
+                Rate = c.Descriptor.Type.GetCustomAttribute<ReportAsRateAttribute>()?.Unit,
             };
         });
         logger.WriteLine(JsonSerializer.Serialize(

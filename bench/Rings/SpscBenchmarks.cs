@@ -25,6 +25,7 @@ namespace ActorConcurrency.Bench.Rings;
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
+[ReportAsRate("items")]
 [Config(typeof(SpscBenchmarksConfig))]
 public class SpscBenchmarks
 {

@@ -89,7 +89,13 @@ internal static class Program
             : parseResult.GetResult(VerbosityOption) is { Implicit: false } ? parseResult.GetValue(VerbosityOption) : HostVerbosity.Normal;
         console.Json = parseResult.GetResult(JsonOption) is { Implicit: false } && parseResult.GetValue(JsonOption);
 
-        // Help goes where the results go (the console a spec gives, too).
+        // Help goes where the results go (the console a spec gives, too), wrapped between words at its width: System.CommandLine
+        // wraps at Console.WindowWidth, which a redirected output (a log, a pipe) does not have, so it would not wrap at all.
+        foreach (HelpAction help in root.Options.Select(o => o.Action).OfType<HelpAction>())
+        {
+            help.MaxWidth = console.Output.Profile.Width;
+        }
+
         var configuration = new InvocationConfiguration
         {
             ProcessTerminationTimeout = null,
@@ -101,7 +107,7 @@ internal static class Program
             var help = new StringWriter();
             var rootConfiguration = new InvocationConfiguration { Output = help };
             int code = await parseResult.InvokeAsync(rootConfiguration, interrupt).ConfigureAwait(false);
-            console.Output.Profile.Out.Writer.Write(RootHelp.LabelOptionalArguments(help.ToString(), root));
+            console.Output.Profile.Out.Writer.Write(RootHelp.LabelOptionalArguments(help.ToString(), root, console.Output.Profile.Width));
             return code;
         }
 

@@ -4,21 +4,21 @@ using ScottPlot;
 namespace ActorConcurrency.Host.BenchReport;
 
 /// <summary>
-/// The PNG bar chart of one <see cref="ComparisonGroup"/> (ScottPlot 5): one cluster of bars per method, one bar
-/// per thread count in each cluster, each bar labelled with its value and drawn with its error. One time unit per
-/// chart; a logarithmic axis when the means span more than <see cref="LogSpread"/>× (otherwise the fast forms'
-/// bars vanish beside the slow ones); "lower is better" on the axis; the legend outside the data, on the right.
+/// The PNG bar chart of one <see cref="ComparisonGroup"/> (ScottPlot 5), drawn from its <see cref="ChartLayout"/>:
+/// one cluster of bars per method, one bar per thread count in each cluster, each bar labelled with its value and
+/// drawn with its error bar. One unit per chart, which way is better on the axis, the legend outside the data, on
+/// the right.
 /// </summary>
 internal static class BenchmarkChart
 {
     public const int MinWidth = 900;
     public const int Height = 480;
 
-    /// <summary>Largest over smallest mean above which the value axis is logarithmic.</summary>
-    public const double LogSpread = 100;
-
-    /// <summary>Room per bar, so value labels of neighbouring bars do not overlap.</summary>
+    /// <summary>Least room per bar; more when the value labels are wider, so labels of neighbouring bars never overlap.</summary>
     private const int PixelsPerBar = 70;
+
+    /// <summary>Room per character of a value label (10 pt).</summary>
+    private const int PixelsPerValueChar = 7;
 
     /// <summary>Room per character of a method name under its cluster.</summary>
     private const int PixelsPerLabelChar = 9;
@@ -26,41 +26,28 @@ internal static class BenchmarkChart
     /// <summary>Draws <paramref name="group"/> into <paramref name="path"/>.</summary>
     public static void Save(ComparisonGroup group, string path)
     {
+        (Plot plot, int width) = Build(group);
+        plot.SavePng(path, width, Height);
+    }
+
+    /// <summary>The chart of <paramref name="group"/>, ready to save, and the width it needs.</summary>
+    public static (Plot Plot, int Width) Build(ComparisonGroup group)
+    {
+        ChartLayout layout = ChartLayout.For(group);
         IReadOnlyList<string> methods = group.Methods;
         IReadOnlyList<string> series = group.Series;
-        bool log = UsesLogAxis(group.Rows.Select(r => r.MeanNs));
-        // On a log axis the unit of the smallest mean, so the fast forms read as whole numbers, not 0.0001 us.
-        (double scale, string unit) = UnitFor(log ? [group.Rows.Where(r => r.MeanNs > 0).Min(r => r.MeanNs)] : group.Rows.Select(r => r.MeanNs));
-        // Log axis: bars rise from the decade below the smallest positive mean (a mean of 0 or less, which
-        // BenchmarkDotNet can report for an operation it cannot see, stays a bar of no height).
-        double floor = log ? Math.Floor(Math.Log10(group.Rows.Where(r => r.MeanNs > 0).Min(r => r.MeanNs) / scale)) : 0;
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
-        int slots = series.Count + 1; // one empty slot between clusters
         for (int s = 0; s < series.Count; s++)
         {
-            var bars = new List<Bar>();
-            for (int m = 0; m < methods.Count; m++)
+            var bars = layout.Bars.Where(b => b.Series == s).Select(b => new Bar
             {
-                if (group.Find(methods[m], series[s]) is not { } row)
-                {
-                    continue;
-                }
-
-                double value = row.MeanNs / scale, error = (row.ErrorNs ?? 0) / scale;
-                bars.Add(new Bar
-                {
-                    Position = m * slots + s,
-                    Value = log ? (value > 0 ? Math.Log10(value) : floor) : value,
-                    ValueBase = log ? floor : 0,
-                    Error = log ? (value > 0 ? Math.Log10(value + error) - Math.Log10(value) : 0) : error,
-                    FillColor = palette.GetColor(s),
-                    Label = Number(value) + " " + unit,
-                });
-            }
-
-            var plotted = plot.Add.Bars(bars);
-            plotted.ValueLabelStyle.FontSize = 10;
+                Position = b.Position,
+                Value = b.Value,
+                ValueBase = layout.Bottom,
+                FillColor = palette.GetColor(s),
+            }).ToList();
+            plot.Add.Bars(bars);
             if (group.ThreadParameter is not null)
             {
                 plot.Legend.ManualItems.Add(new LegendItem
@@ -71,64 +58,52 @@ internal static class BenchmarkChart
             }
         }
 
-        double[] ticks = methods.Select((_, m) => m * slots + (series.Count - 1) / 2.0).ToArray();
+        // Error bars from mean - error to mean + error (for a rate, the rates at those means): not symmetric on a log axis or for a rate.
+        var errors = plot.Add.ErrorBar(
+            layout.Bars.Select(b => b.Position).ToArray(),
+            layout.Bars.Select(b => b.Value).ToArray(),
+            layout.Bars.Select(b => b.High - b.Value).ToArray());
+        errors.YErrorNegative = layout.Bars.Select(b => b.Value - b.Low).ToArray();
+        errors.Color = Colors.Black;
+        errors.CapSize = 8;
+
+        // Value labels drawn last, above the top of each bar's error bar, so neither hides the other: every bar carries
+        // one where it can be read, a bar below 1 on a log axis (a negative axis value) as well as a tall one.
+        foreach (ChartBar bar in layout.Bars)
+        {
+            var label = plot.Add.Text(bar.Label, bar.Position, bar.High);
+            label.Alignment = Alignment.LowerCenter;
+            label.OffsetY = -3;
+            label.LabelFontSize = 10;
+            label.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
+            label.LabelPadding = 1;
+        }
+
+        double[] ticks = methods.Select((_, m) => m * layout.Slots + (series.Count - 1) / 2.0).ToArray();
         string[] labels = methods.Select(m => group.Rows.Any(r => r.Method == m && r.Baseline == true) ? $"{m}\n(baseline)" : m).ToArray();
         plot.Axes.Bottom.SetTicks(ticks, labels);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        if (log)
+        if (layout.Log)
         {
-            double top = Math.Max(floor + 1, Math.Ceiling(Math.Log10(group.Rows.Max(r => (r.MeanNs + (r.ErrorNs ?? 0)) / scale))) + 0.3);
-            double[] decades = Enumerable.Range(0, (int)Math.Ceiling(top - floor) + 1).Select(i => floor + i).Where(d => d <= top).ToArray();
+            double[] decades = Enumerable.Range(0, (int)Math.Floor(layout.Top - layout.Bottom) + 1).Select(i => layout.Bottom + i).ToArray();
             plot.Axes.Left.SetTicks(decades, decades.Select(d => d >= 0
                 ? Math.Pow(10, d).ToString("N0", CultureInfo.InvariantCulture)
                 : Math.Pow(10, d).ToString("0." + new string('#', (int)-d), CultureInfo.InvariantCulture)).ToArray());
-            plot.Axes.SetLimitsY(floor, top + 0.2);
-        }
-        else
-        {
-            // From zero: a time is never negative, even when a short run's error bar would reach below it.
-            double top = group.Rows.Max(r => (r.MeanNs + (r.ErrorNs ?? 0)) / scale);
-            plot.Axes.SetLimitsY(0, Math.Max(top, group.Rows.Max(r => r.MeanNs / scale) * 1.15) * 1.05);
         }
 
-        plot.YLabel($"{unit} per op{(log ? ", log scale" : "")} (lower is better)");
+        plot.Axes.SetLimitsY(layout.Bottom, layout.Top);
+        plot.YLabel(layout.AxisLabel);
         plot.Title(JobNote(group) is { } note ? $"{group.Title}\n{note}" : group.Title);
         if (group.ThreadParameter is not null)
         {
             plot.ShowLegend(Edge.Right); // outside the data area: it can never cover a bar or its label
         }
 
-        // Each cluster as wide as its bars or its label, so method names never run into each other.
-        int cluster = Math.Max(slots * PixelsPerBar, (methods.Max(m => m.Length) * PixelsPerLabelChar) + 20);
+        // Each cluster as wide as its bars' labels or its name, so neither value labels nor method names run into each other.
+        int perBar = Math.Max(PixelsPerBar, (layout.Bars.Select(b => b.Label.Length).DefaultIfEmpty(0).Max() * PixelsPerValueChar) + 12);
+        int cluster = Math.Max(layout.Slots * perBar, (methods.Max(m => m.Length) * PixelsPerLabelChar) + 20);
         int width = Math.Max(MinWidth, (methods.Count * cluster) + 250);
-        plot.SavePng(path, width, Height);
-    }
-
-    /// <summary>Whether <paramref name="means"/> span more than <see cref="LogSpread"/>×.</summary>
-    public static bool UsesLogAxis(IEnumerable<double> means)
-    {
-        double[] positive = means.Where(m => m > 0).ToArray();
-        return positive.Length > 1 && positive.Max() / positive.Min() > LogSpread;
-    }
-
-    /// <summary>The one unit of a chart: the one that keeps the median mean readable ("us": the chart font may lack µ).</summary>
-    public static (double Scale, string Unit) UnitFor(IEnumerable<double> means)
-    {
-        double[] sorted = means.Order().ToArray();
-        double median = sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
-        return median switch
-        {
-            >= 1_000_000 => (1_000_000, "ms"),
-            >= 1_000 => (1_000, "us"),
-            _ => (1, "ns"),
-        };
-    }
-
-    /// <summary>Three significant digits and an ASCII unit, to fit above a bar.</summary>
-    public static string ShortLabel(double ns)
-    {
-        (double scale, string unit) = UnitFor([ns]);
-        return Number(ns / scale) + " " + unit;
+        return (plot, width);
     }
 
     /// <summary>A time in the unit that keeps it readable.</summary>
@@ -139,10 +114,16 @@ internal static class BenchmarkChart
         _ => string.Create(CultureInfo.InvariantCulture, $"{ns:0.##} ns"),
     };
 
-    private static string Number(double value)
+    /// <summary>The rate of one operation per <paramref name="ns"/>, with the prefix that keeps it readable, e.g. "5.46 M".</summary>
+    public static string FormatRate(double ns)
     {
-        string format = value >= 100 ? "0" : value >= 10 ? "0.#" : value >= 0.1 ? "0.##" : "0.####";
-        return value.ToString(format, CultureInfo.InvariantCulture);
+        if (ns <= 0)
+        {
+            return "—";
+        }
+
+        (double scale, string prefix) = ChartLayout.RatePrefix(1e9 / ns);
+        return ChartLayout.Number(1e9 / ns / scale) + (prefix.Length == 0 ? "" : " " + prefix);
     }
 
     /// <summary>A warning under the title when the job measured little or nothing.</summary>

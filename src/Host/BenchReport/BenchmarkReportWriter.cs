@@ -29,7 +29,8 @@ internal static class BenchmarkReportWriter
             "**ratio** is the mean over the group's baseline at the same thread count (below 1 is faster than the baseline; none when the baseline is below the timer's resolution), " +
             "**allocated** is managed bytes allocated per operation; further columns are the benchmark's own (e.g. hit ratio). " +
             "Each group names the job that measured it; a Dry job is a smoke test, not a measurement. " +
-            "Charts: lower is better, one unit per chart, a log axis when the values span more than 100×, error bars.");
+            "Charts: one unit per chart, a log axis when the values span more than 100×, error bars; a time per operation (lower is better), " +
+            "or for a class whose headline is a rate, operations per second (1 / mean, higher is better; its table adds the rate).");
         page.AppendLine();
         page.AppendLine("| runs read | machine | date (UTC) |");
         page.AppendLine("|---|---|---|");
@@ -79,8 +80,9 @@ internal static class BenchmarkReportWriter
             page.AppendLine($"![{Cell(group.Title)}]({ChartFolder}/{Uri.EscapeDataString(chartName)})");
             page.AppendLine();
             IReadOnlyList<string> custom = group.CustomColumns;
-            page.AppendLine($"| method | {(group.ThreadParameter ?? "threads")} | mean ± error | ratio | allocated |{string.Concat(custom.Select(c => $" {Cell(c)} |"))}");
-            page.AppendLine("|---|---:|---:|---:|---:|" + string.Concat(custom.Select(_ => "---:|")));
+            string? rateHeader = group.RateUnit is { } unit ? $" {Cell(unit)}/s |" : null;
+            page.AppendLine($"| method | {(group.ThreadParameter ?? "threads")} | mean ± error |{rateHeader} ratio | allocated |{string.Concat(custom.Select(c => $" {Cell(c)} |"))}");
+            page.AppendLine("|---|---:|---:|" + (rateHeader is null ? "" : "---:|") + "---:|---:|" + string.Concat(custom.Select(_ => "---:|")));
             foreach (string series in group.Series)
             {
                 foreach (string method in group.Methods)
@@ -95,7 +97,8 @@ internal static class BenchmarkReportWriter
                     string allocated = row.AllocatedBytes is { } b ? b.ToString("0.#", CultureInfo.InvariantCulture) + " B" : "—";
                     string mean = BenchmarkChart.FormatNs(row.MeanNs) + (row.ErrorNs is { } e ? $" ± {BenchmarkChart.FormatNs(e)}" : "");
                     string columns = string.Concat(custom.Select(c => $" {Cell(row.Columns?.GetValueOrDefault(c) ?? "—")} |"));
-                    page.AppendLine($"| {Cell(name)} | {(series.Length == 0 ? "—" : series)} | {mean} | {ratio} | {allocated} |{columns}");
+                    string rate = rateHeader is null ? "" : $" {BenchmarkChart.FormatRate(row.MeanNs)} |";
+                    page.AppendLine($"| {Cell(name)} | {(series.Length == 0 ? "—" : series)} | {mean} |{rate} {ratio} | {allocated} |{columns}");
                 }
             }
 

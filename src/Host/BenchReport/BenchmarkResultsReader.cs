@@ -85,7 +85,8 @@ internal static partial class BenchmarkResultsReader
                 group?.ErrorNs ?? Margin(statistics),
                 group?.StdDevNs ?? Number(statistics, "StandardDeviation"),
                 group?.Job ?? JobFromDisplayInfo(Text(benchmark, "DisplayInfo"), statistics),
-                group?.Columns));
+                group?.Columns,
+                group?.Rate));
         }
 
         return rows;
@@ -124,8 +125,8 @@ internal static partial class BenchmarkResultsReader
         return new BenchmarkRun(file, machine, date, resolutionNs);
     }
 
-    /// <summary>What the sidecar says of one case (older sidecars have only the baseline and categories).</summary>
-    private sealed record Sidecar(bool Baseline, string Categories, double? ErrorNs, double? StdDevNs, BenchmarkJob? Job, IReadOnlyDictionary<string, string>? Columns);
+    /// <summary>What the sidecar says of one case (older sidecars have only the baseline and categories; <c>Rate</c> only for a class charted as a rate).</summary>
+    private sealed record Sidecar(bool Baseline, string Categories, double? ErrorNs, double? StdDevNs, BenchmarkJob? Job, IReadOnlyDictionary<string, string>? Columns, string? Rate);
 
     /// <summary>The sidecar's entry per full name; null (and an error line) when missing or unreadable.</summary>
     private static Dictionary<string, Sidecar>? ReadGroups(string file, List<string> errors, List<string> warnings)
@@ -162,7 +163,8 @@ internal static partial class BenchmarkResultsReader
                         .ToDictionary(c => c.Name, c => c.Value.GetString()!)
                     : null;
                 map[b.GetProperty("FullName").GetString()!] = new Sidecar(
-                    b.GetProperty("Baseline").GetBoolean(), categories, Number(b, "ErrorNs"), Number(b, "StdDevNs"), job, columns);
+                    b.GetProperty("Baseline").GetBoolean(), categories, Number(b, "ErrorNs"), Number(b, "StdDevNs"), job, columns,
+                    Text(b, "Rate") is { Length: > 0 } rate ? rate : null);
             }
 
             return map;

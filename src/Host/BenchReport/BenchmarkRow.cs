@@ -14,6 +14,7 @@ namespace ActorConcurrency.Host.BenchReport;
 /// <param name="StdDevNs">Standard deviation of the iterations, or null.</param>
 /// <param name="Job">The job that measured it.</param>
 /// <param name="Columns">Custom columns (name → value as BenchmarkDotNet printed it), e.g. the LRU's hit ratio.</param>
+/// <param name="RateUnit">What one operation moves (e.g. <c>items</c>) when its class is charted as a rate; null for a time per operation.</param>
 internal sealed record BenchmarkRow(
     string FullName,
     string Type,
@@ -27,4 +28,5 @@ internal sealed record BenchmarkRow(
     double? ErrorNs = null,
     double? StdDevNs = null,
     BenchmarkJob? Job = null,
-    IReadOnlyDictionary<string, string>? Columns = null);
+    IReadOnlyDictionary<string, string>? Columns = null,
+    string? RateUnit = null);

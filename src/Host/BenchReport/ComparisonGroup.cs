@@ -58,6 +58,9 @@ internal sealed record ComparisonGroup(
     public IReadOnlyList<string> CustomColumns =>
         Rows.SelectMany(r => r.Columns?.Keys ?? []).Distinct().ToArray();
 
+    /// <summary>What one operation moves (e.g. <c>items</c>) when the group is charted as a rate, per second; null for a time per operation.</summary>
+    public string? RateUnit => Rows.Select(r => r.RateUnit).FirstOrDefault(u => u is not null);
+
     /// <summary>The jobs that measured the group (normally one).</summary>
     public IReadOnlyList<BenchmarkJob> Jobs => Rows.Select(r => r.Job).OfType<BenchmarkJob>().Distinct().ToArray();
 

@@ -6,11 +6,12 @@ namespace ActorConcurrency.Host.Commands;
 /// <summary>
 /// The root's <c>--help</c>: System.CommandLine lists every subcommand argument as required (<c>hb &lt;scenario&gt;</c>),
 /// which sends users looking for a scenario they need not give. This relabels optional ones
-/// (<c>hb [&lt;scenario&gt;]</c>, <c>tour [&lt;tasks&gt;...]</c>) and realigns the commands' descriptions.
+/// (<c>hb [&lt;scenario&gt;]</c>, <c>tour [&lt;tasks&gt;...]</c>) and realigns the commands' descriptions, wrapped
+/// again between words to <c>width</c> (the labels grew, so the column moved).
 /// </summary>
 internal static class RootHelp
 {
-    public static string LabelOptionalArguments(string help, Command root)
+    public static string LabelOptionalArguments(string help, Command root, int width)
     {
         string[] lines = help.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         int start = Array.IndexOf(lines, "Commands:");
@@ -46,8 +47,9 @@ internal static class RootHelp
 
         foreach (var (label, description) in rows)
         {
-            text.Append("  ").Append(label.PadRight(column)).Append(description[0]).Append('\n');
-            foreach (string more in description.Skip(1))
+            IReadOnlyList<string> wrapped = Wrap(string.Join(' ', description), Math.Max(20, width - column - 2));
+            text.Append("  ").Append(label.PadRight(column)).Append(wrapped[0]).Append('\n');
+            foreach (string more in wrapped.Skip(1))
             {
                 text.Append(' ', column + 2).Append(more).Append('\n');
             }
@@ -55,6 +57,26 @@ internal static class RootHelp
 
         text.Append(string.Join("\n", lines[end..]));
         return text.ToString();
+    }
+
+    /// <summary>Lines of at most <paramref name="width"/> characters, broken between words (a longer word stands alone).</summary>
+    private static IReadOnlyList<string> Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = new StringBuilder();
+        foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line.ToString());
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : "").Append(word);
+        }
+
+        lines.Add(line.ToString());
+        return lines;
     }
 
     private static string Relabel(string label, Command root)

@@ -13,7 +13,9 @@ namespace ActorConcurrency.Host.Tasks;
 /// <c>--runs</c> lifecycles, each driven by <c>--requesters</c> concurrent requesters sending random
 /// transition requests while a reader checks every state it sees; the accepted transitions, ordered by
 /// their sequence numbers, must form a legal path from Idle. Then the FSM's connect timeout is shown firing
-/// with rejected requests arriving while it is Connecting (they must not postpone it).
+/// with rejected requests arriving while it is Connecting (they must not postpone it). Every wait takes the
+/// interrupt token, so Ctrl+C stops it at once, in the lifecycles or in the deadline demonstration, and the actor
+/// system is created only when the actor form starts (Ctrl+C during the lock and CAS forms has none to shut down).
 /// </summary>
 internal sealed class Task18ConnectionLifecycle : CatalogTask
 {
@@ -21,9 +23,13 @@ internal sealed class Task18ConnectionLifecycle : CatalogTask
     public static readonly TaskOption<int> Requesters = new(
         "--requesters", "How many concurrent requesters drive each connection (task 18)", 4, v => v is < 1 or > 256 ? "must be from 1 to 256" : null);
 
+    /// <summary>The FSM's connect timeout in the deadline demonstration.</summary>
+    public static readonly TaskOption<int> ConnectTimeoutMs = new(
+        "--connect-timeout-ms", "The FSM's connect timeout in the deadline demonstration, in ms (task 18)", 300,
+        v => v is < 50 or > 10_000 ? "must be from 50 to 10000" : null);
+
     private const int RequestsEach = 50;
     private static readonly TimeSpan Hang = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan DemoConnectTimeout = TimeSpan.FromMilliseconds(300);
 
     /// <summary>When the last rejected request arrives, as a fraction of the connect timeout.</summary>
     private const double LastRejectedAt = 0.9;
@@ -38,32 +44,38 @@ internal sealed class Task18ConnectionLifecycle : CatalogTask
         Specs: ["ConnectionLifecycleSpec", "ConnectionPropertySpec", "ConnectionFsmSpec", "ConnectionFsmDeadlineSpec"],
         Benchmark: "ConnectionBenchmarks");
 
-    public override IReadOnlyList<Option> Options => [RunOptions.Runs.Option, Requesters.Option];
+    public override IReadOnlyList<Option> Options => [RunOptions.Runs.Option, Requesters.Option, ConnectTimeoutMs.Option];
 
     /// <summary>One lifecycle of one form: a request entry point, a state reader (null for the actor) and a teardown.</summary>
     private sealed record Lifecycle(
-        Func<ConnectionRequest, Task<TransitionOutcome>> RequestAsync,
+        Func<ConnectionRequest, CancellationToken, Task<TransitionOutcome>> RequestAsync,
         Func<ConnectionState>? ReadState,
-        Func<Task<(ConnectionState State, long Transitions)>> FinalAsync,
+        Func<CancellationToken, Task<(ConnectionState State, long Transitions)>> FinalAsync,
         Action Dispose);
 
-    private sealed record Form(string Name, Func<Lifecycle> Create);
+    /// <summary>A form: its short name (the table's first column, narrow enough for 80 columns), its type, and how to make one.</summary>
+    private sealed record Form(string Name, string Type, Func<Lifecycle> Create)
+    {
+        public string Label => $"{Name} ({Type})";
+    }
 
     public override async Task<DemoOutcome> RunAsync(DemoContext context)
     {
         int runs = context.Get(RunOptions.Runs);
         int requesters = context.Get(Requesters);
-        ActorSystem system = context.ActorSystem;
+        TimeSpan connectTimeout = TimeSpan.FromMilliseconds(context.Get(ConnectTimeoutMs));
+        CancellationToken cancellation = context.CancellationToken;
         Form[] forms =
         [
-            new("lock (LockedConnection)", () => SharedMemory(new LockedConnection())),
-            new("CAS loop (CasConnection)", () => SharedMemory(new CasConnection())),
-            new("FSM actor (ConnectionFsm)", () => Actor(system)),
+            new("lock", nameof(LockedConnection), () => SharedMemory(new LockedConnection())),
+            new("CAS loop", nameof(CasConnection), () => SharedMemory(new CasConnection())),
+            new("FSM actor", nameof(ConnectionFsm), () => Actor(context.ActorSystem)),
         ];
 
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"[bold]{runs} lifecycles per form, {requesters} requesters × {RequestsEach} random requests each[/]")
-            .AddColumns("form", "requests", "accepted", "rejected", "longest path", "logs that are legal paths", "reads outside the 5 states");
+            .AddColumns("form", "requests", "accepted", "rejected", "transitions on longest path", "logs that are legal paths", "reads outside the 5 states")
+            .Caption($"[grey]{Markup.Escape(string.Join(", ", forms.Select(f => f.Label)))}[/]");
         bool held = true;
         var evidence = new List<string>();
         foreach (Form form in forms)
@@ -74,12 +86,12 @@ internal sealed class Task18ConnectionLifecycle : CatalogTask
             var problems = new List<string>();
             for (int run = 0; run < runs; run++)
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
+                cancellation.ThrowIfCancellationRequested();
                 Lifecycle lifecycle = form.Create();
                 try
                 {
-                    (TransitionOutcome[] log, int badReads) = await DriveAsync(lifecycle, requesters, seed: run);
-                    (ConnectionState final, long transitions) = await lifecycle.FinalAsync();
+                    (TransitionOutcome[] log, int badReads) = await DriveAsync(lifecycle, requesters, seed: run, cancellation);
+                    (ConnectionState final, long transitions) = await lifecycle.FinalAsync(cancellation);
                     string? problem = Check(log, final, transitions);
                     if (problem is null)
                     {
@@ -109,32 +121,33 @@ internal sealed class Task18ConnectionLifecycle : CatalogTask
                 requests.ToString(),
                 accepted.ToString(),
                 rejected.ToString(),
-                $"{longest} transitions",
+                longest.ToString(),
                 legal == runs ? $"[green]{legal}/{runs}[/]" : $"[red]{legal}/{runs}[/]",
                 form.Name.StartsWith("FSM", StringComparison.Ordinal) ? "[grey]n/a (state only by message)[/]" : invalidReads == 0 ? "[green]0[/]" : $"[red]{invalidReads}[/]");
             foreach (string problem in problems.Take(3))
             {
-                context.Console.MarkupLine($"[red]{Markup.Escape(form.Name)}: {Markup.Escape(problem)}[/]");
+                context.Console.MarkupLine($"[red]{Markup.Escape(form.Label)}: {Markup.Escape(problem)}[/]");
             }
 
-            evidence.Add($"{form.Name}: {legal}/{runs} legal, {rejected} rejected");
+            evidence.Add($"{form.Label}: {legal}/{runs} legal, {rejected} rejected");
         }
 
         context.Console.Write(table);
         context.Console.MarkupLine("[grey]What a request costs in each form is measured by ConnectionBenchmarks (a timing here, with the requesters' tasks, Asks and checks, would not say it).[/]");
 
-        (bool timedOut, TimeSpan after, int rejectedWhileConnecting, IReadOnlyList<string> seenTransitions) = await ShowConnectTimeoutAsync(system);
+        (bool timedOut, TimeSpan after, int rejectedWhileConnecting, IReadOnlyList<string> seenTransitions) =
+            await ShowConnectTimeoutAsync(context.ActorSystem, connectTimeout, cancellation);
         var timeout = new Table().Border(TableBorder.Rounded).Title("[bold]FSM connect timeout (named timer set on entering Connecting)[/]")
             .AddColumns("configured timeout", "rejected requests while Connecting", "Connecting → Idle after (indicative)", "transitions seen by a subscriber");
         timeout.AddRow(
-            $"{DemoConnectTimeout.TotalMilliseconds:0} ms",
+            $"{connectTimeout.TotalMilliseconds:0} ms",
             rejectedWhileConnecting.ToString(),
             timedOut ? $"{after.TotalMilliseconds:0} ms" : "[red]did not fire[/]",
             Markup.Escape(string.Join(", ", seenTransitions)));
         context.Console.Write(timeout);
         // A plain state timeout is re-armed by each message Connecting handles: after the last rejected request
         // (at 90% of the timeout) it cannot fire before 1.9 timeouts, so firing earlier proves the deadline kept.
-        TimeSpan rearmed = (DemoConnectTimeout * LastRejectedAt) + DemoConnectTimeout;
+        TimeSpan rearmed = (connectTimeout * LastRejectedAt) + connectTimeout;
         bool deadlineKept = timedOut && after < rearmed;
         context.Console.MarkupLine(deadlineKept
             ? $"Fired at {after.TotalMilliseconds:0} ms, before the {rearmed.TotalMilliseconds:0} ms a re-armed state timeout would have waited for: the {rejectedWhileConnecting} rejected requests did not postpone the deadline."
@@ -182,7 +195,7 @@ internal sealed class Task18ConnectionLifecycle : CatalogTask
         _ => ConnectionRequest.Close,
     };
 
-    private static async Task<(TransitionOutcome[] Log, int InvalidReads)> DriveAsync(Lifecycle lifecycle, int requesters, int seed)
+    private static async Task<(TransitionOutcome[] Log, int InvalidReads)> DriveAsync(Lifecycle lifecycle, int requesters, int seed, CancellationToken cancellation)
     {
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         int invalidReads = 0;
@@ -207,34 +220,42 @@ internal sealed class Task18ConnectionLifecycle : CatalogTask
             await start.Task.ConfigureAwait(false);
             for (int i = 0; i < RequestsEach; i++)
             {
-                log.Add(await lifecycle.RequestAsync(RandomRequest(random)).ConfigureAwait(false));
+                cancellation.ThrowIfCancellationRequested();
+                log.Add(await lifecycle.RequestAsync(RandomRequest(random), cancellation).ConfigureAwait(false));
             }
 
             return log;
         })).ToArray();
 
         start.SetResult();
-        List<TransitionOutcome>[] logs = await Task.WhenAll(drivers).WaitAsync(Hang).ConfigureAwait(false);
-        await done.CancelAsync().ConfigureAwait(false);
-        await reader.WaitAsync(Hang).ConfigureAwait(false);
-        return (logs.SelectMany(l => l).ToArray(), invalidReads);
+        try
+        {
+            List<TransitionOutcome>[] logs = await Task.WhenAll(drivers).WaitAsync(Hang, cancellation).ConfigureAwait(false);
+            return (logs.SelectMany(l => l).ToArray(), invalidReads);
+        }
+        finally
+        {
+            // Interrupted or not, the reader stops spinning (it only reads, so it stops at once).
+            await done.CancelAsync().ConfigureAwait(false);
+            await reader.WaitAsync(Hang, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     private static Lifecycle SharedMemory(IConnectionLifecycle connection) => new(
-        request => Task.FromResult(connection.Request(request)),
+        (request, _) => Task.FromResult(connection.Request(request)),
         () => connection.State,
-        () => Task.FromResult((connection.State, connection.Transitions)),
+        _ => Task.FromResult((connection.State, connection.Transitions)),
         () => { });
 
     private static Lifecycle Actor(ActorSystem system)
     {
         IActorRef connection = system.ActorOf(ConnectionFsm.Props());
         return new Lifecycle(
-            async request => (await connection.Ask<ConnectionProtocol.Reply>(ConnectionProtocol.TransitionRequest.For(request), Hang).ConfigureAwait(false)).Outcome,
+            async (request, cancellation) => (await connection.Ask<ConnectionProtocol.Reply>(ConnectionProtocol.TransitionRequest.For(request), Hang, cancellation).ConfigureAwait(false)).Outcome,
             null,
-            async () =>
+            async cancellation =>
             {
-                var state = await connection.Ask<ConnectionProtocol.StateIs>(ConnectionProtocol.GetState.Instance, Hang).ConfigureAwait(false);
+                var state = await connection.Ask<ConnectionProtocol.StateIs>(ConnectionProtocol.GetState.Instance, Hang, cancellation).ConfigureAwait(false);
                 return (state.State, state.Transitions);
             },
             () => system.Stop(connection));
@@ -242,32 +263,33 @@ internal sealed class Task18ConnectionLifecycle : CatalogTask
 
     /// <summary>
     /// Connects, then sends rejected requests (Connect again) at 45% and 90% of the timeout, and
-    /// waits for a subscriber to see Connecting → Idle.
+    /// waits for a subscriber to see Connecting → Idle; <paramref name="cancellation"/> (Ctrl+C) ends every wait.
     /// </summary>
-    private static async Task<(bool TimedOut, TimeSpan After, int Rejected, IReadOnlyList<string> Transitions)> ShowConnectTimeoutAsync(ActorSystem system)
+    private static async Task<(bool TimedOut, TimeSpan After, int Rejected, IReadOnlyList<string> Transitions)> ShowConnectTimeoutAsync(
+        ActorSystem system, TimeSpan connectTimeout, CancellationToken cancellation)
     {
-        IActorRef connection = system.ActorOf(ConnectionFsm.Props(DemoConnectTimeout));
+        IActorRef connection = system.ActorOf(ConnectionFsm.Props(connectTimeout));
         Inbox subscriber = Inbox.Create(system);
         try
         {
             connection.Tell(new FSMBase.SubscribeTransitionCallBack(subscriber.Receiver));
-            await subscriber.ReceiveAsync(Hang).ConfigureAwait(false); // CurrentState(Idle)
+            await subscriber.ReceiveAsync(Hang).WaitAsync(cancellation).ConfigureAwait(false); // CurrentState(Idle)
 
             var watch = Stopwatch.StartNew();
-            await connection.Ask<ConnectionProtocol.Accepted>(ConnectionProtocol.TransitionRequest.For(ConnectionRequest.Connect), Hang).ConfigureAwait(false);
+            await connection.Ask<ConnectionProtocol.Accepted>(ConnectionProtocol.TransitionRequest.For(ConnectionRequest.Connect), Hang, cancellation).ConfigureAwait(false);
             int rejected = 0;
             for (int i = 1; i <= 2; i++)
             {
                 // Demo pacing only: requests arriving while Connecting, the last at 90% of the deadline.
-                await Task.Delay(DemoConnectTimeout * (LastRejectedAt / 2)).ConfigureAwait(false);
-                var reply = await connection.Ask<ConnectionProtocol.Reply>(ConnectionProtocol.TransitionRequest.For(ConnectionRequest.Connect), Hang).ConfigureAwait(false);
+                await Task.Delay(connectTimeout * (LastRejectedAt / 2), cancellation).ConfigureAwait(false);
+                var reply = await connection.Ask<ConnectionProtocol.Reply>(ConnectionProtocol.TransitionRequest.For(ConnectionRequest.Connect), Hang, cancellation).ConfigureAwait(false);
                 rejected += reply is ConnectionProtocol.Rejected { Observed: ConnectionState.Connecting } ? 1 : 0;
             }
 
             var seen = new List<string>();
             while (true)
             {
-                if (await subscriber.ReceiveAsync(Hang).ConfigureAwait(false) is FSMBase.Transition<ConnectionState> transition)
+                if (await subscriber.ReceiveAsync(Hang).WaitAsync(cancellation).ConfigureAwait(false) is FSMBase.Transition<ConnectionState> transition)
                 {
                     seen.Add($"{transition.From} → {transition.To}");
                     if (transition is { From: ConnectionState.Connecting, To: ConnectionState.Idle })

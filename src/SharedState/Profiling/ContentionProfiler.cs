@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ActorConcurrency.SharedState.Profiling;
 
@@ -27,8 +28,12 @@ public sealed class ContentionProfiler : IContentionSink, IDisposable
     private readonly List<Waiter> _waiters = [];
     private readonly ConcurrentDictionary<nint, string> _names = new();
 
-    /// <summary>Named objects that are not pinned (a library's internal lock): matched by their address when an event arrives. Guarded by <see cref="_gate"/>.</summary>
-    private readonly List<(object Gate, string Name)> _movable = [];
+    /// <summary>
+    /// The pins on named objects the caller could not pin (a library's internal lock), held until <see cref="Dispose"/>.
+    /// Guarded by <see cref="_gate"/>.
+    /// </summary>
+    private readonly List<PinnedGCHandle<object>> _pins = [];
+    private bool _disposed;
     private readonly NamedLock _marker = new(MarkerName);
     private readonly long _monitorContentionsAtStart = Monitor.LockContentionCount;
     private readonly Stopwatch _watch = Stopwatch.StartNew();
@@ -51,9 +56,12 @@ public sealed class ContentionProfiler : IContentionSink, IDisposable
 
     /// <summary>
     /// Gives <paramref name="name"/> to the contention events on <paramref name="gate"/>, an object the caller
-    /// cannot pin (the lock inside a channel). The collector may move it, so an event whose address is unknown is
-    /// matched against the object's address at the time the event is recorded; a move between the contention and
-    /// its delivery leaves that event unnamed.
+    /// cannot allocate pinned (the lock inside a channel). The runtime names the object of a contention only by
+    /// its address at that moment, and the event reaches us later, on the dispatch thread; had the collector
+    /// compacted the heap in between, the object would be elsewhere and the event unnamed (more likely the
+    /// busier the machine: the later the dispatch, the more collections fit in between). So the profiler pins
+    /// the object until it is disposed, and its address stays the one every event reports. Name it before it
+    /// is contended: an event from before the pin may carry an older address.
     /// </summary>
     public void Name(object gate, string name)
     {
@@ -61,17 +69,48 @@ public sealed class ContentionProfiler : IContentionSink, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         lock (_gate)
         {
-            _movable.Add((gate, name));
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _pins.Add(new PinnedGCHandle<object>(gate));
         }
 
-        _names[AddressOf(gate)] = name;
+        _names[AddressOf(gate)] = name; // read after pinning: final
     }
 
     /// <summary>Completes when a thread is next seen blocked on <paramref name="named"/> (its next ContentionStart from now).</summary>
-    public Task WhenContended(NamedLock named) => WhenNext(named, stop: false);
+    public Task WhenContended(NamedLock named)
+    {
+        ArgumentNullException.ThrowIfNull(named);
+        Name(named);
+        return WhenNext(named.Address, stop: false);
+    }
+
+    /// <summary>
+    /// Completes when a thread is next seen blocked on <paramref name="gate"/>, an object named with
+    /// <see cref="Name(object, string)"/> (so pinned, and its address is the one its events carry). This, not
+    /// the process-wide <see cref="Monitor.LockContentionCount"/>, says that a thread waits for this very object.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="gate"/> was not named first.</exception>
+    public Task WhenContended(object gate)
+    {
+        ArgumentNullException.ThrowIfNull(gate);
+        lock (_gate)
+        {
+            if (!_pins.Any(pin => ReferenceEquals(pin.Target, gate)))
+            {
+                throw new ArgumentException("Name the object first: only a pinned object keeps the address its events carry.", nameof(gate));
+            }
+        }
+
+        return WhenNext(AddressOf(gate), stop: false);
+    }
 
     /// <summary>Completes when a wait for <paramref name="named"/> next ends and is measured (its next ContentionStop from now).</summary>
-    public Task WhenWaitMeasured(NamedLock named) => WhenNext(named, stop: true);
+    public Task WhenWaitMeasured(NamedLock named)
+    {
+        ArgumentNullException.ThrowIfNull(named);
+        Name(named);
+        return WhenNext(named.Address, stop: true);
+    }
 
     /// <summary>
     /// Ends the capture: flushes the events still in flight (waiting at most <paramref name="flushTimeout"/>),
@@ -146,8 +185,26 @@ public sealed class ContentionProfiler : IContentionSink, IDisposable
         return seen && await Completes(measured, timeout, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Stops listening.</summary>
-    public void Dispose() => RuntimeContentionListener.Instance.Unsubscribe(this);
+    /// <summary>Stops listening and unpins the objects named with <see cref="Name(object, string)"/>.</summary>
+    public void Dispose()
+    {
+        RuntimeContentionListener.Instance.Unsubscribe(this);
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            foreach (PinnedGCHandle<object> pin in _pins)
+            {
+                pin.Dispose();
+            }
+
+            _pins.Clear();
+        }
+    }
 
     void IContentionSink.OnContentionStart(nint address) => Record(address, stop: false, 0);
 
@@ -158,17 +215,6 @@ public sealed class ContentionProfiler : IContentionSink, IDisposable
         List<Waiter>? ready = null;
         lock (_gate)
         {
-            if (_movable.Count > 0 && !_names.ContainsKey(address))
-            {
-                foreach ((object gate, string name) in _movable)
-                {
-                    if (AddressOf(gate) == address)
-                    {
-                        _names[address] = name;
-                    }
-                }
-            }
-
             Totals totals = _byObject.GetValueOrDefault(address) ?? new Totals(0, 0, 0, 0);
             totals = stop
                 ? totals with { Stops = totals.Stops + 1, TotalNs = totals.TotalNs + waitNs, MaxNs = Math.Max(totals.MaxNs, waitNs) }
@@ -193,15 +239,13 @@ public sealed class ContentionProfiler : IContentionSink, IDisposable
         }
     }
 
-    private Task WhenNext(NamedLock named, bool stop)
+    private Task WhenNext(nint address, bool stop)
     {
-        ArgumentNullException.ThrowIfNull(named);
-        Name(named);
         lock (_gate)
         {
-            Totals? totals = _byObject.GetValueOrDefault(named.Address);
+            Totals? totals = _byObject.GetValueOrDefault(address);
             long after = totals is null ? 0 : stop ? totals.Stops : totals.Starts;
-            var waiter = new Waiter(named.Address, stop, after, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            var waiter = new Waiter(address, stop, after, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             _waiters.Add(waiter);
             return waiter.Completion.Task;
         }
@@ -226,7 +270,7 @@ public sealed class ContentionProfiler : IContentionSink, IDisposable
     /// <summary>Someone waiting for the next start or stop of one object after the <paramref name="After"/>-th.</summary>
     private sealed record Waiter(nint Address, bool Stop, long After, TaskCompletionSource Completion);
 
-    /// <summary>Where <paramref name="gate"/> is now: what the runtime reports as the contended object's ID.</summary>
+    /// <summary>Where <paramref name="gate"/> is now: what the runtime reports as the contended object's ID (final once pinned).</summary>
     private static nint AddressOf(object gate) => Unsafe.As<object, nint>(ref gate);
 
     private static TimeSpan FromNs(double ns) => TimeSpan.FromTicks((long)(ns / 100));

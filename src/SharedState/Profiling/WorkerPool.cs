@@ -41,7 +41,7 @@ public sealed class WorkerPool
     /// The object the work channel locks on every write and read: a bounded channel guards its queue with
     /// <c>lock</c> on its private item deque, so once the stats lock is gone, this is where the workers and the
     /// producer meet. Found by reflection (null if a runtime names the field otherwise); give it to
-    /// <see cref="ContentionProfiler.Name(object, string)"/>, which follows it although it is not pinned.
+    /// <see cref="ContentionProfiler.Name(object, string)"/>, which pins it while it profiles.
     /// </summary>
     public object? WorkChannelLock =>
         _channel.GetType().GetField("_items", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(_channel);

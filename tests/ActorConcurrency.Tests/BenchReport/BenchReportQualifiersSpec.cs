@@ -48,6 +48,23 @@ public sealed class BenchReportQualifiersSpec : IDisposable
     }
 
     [Fact]
+    public async Task A_class_reported_as_a_rate_gets_its_rate_beside_the_time()
+    {
+        Write("Run-20261201-100000", Case("", "Simple", 200, error: 20, job: "Job-X"), Case("", "Padded", 50, error: 5, job: "Job-X"));
+        File.WriteAllText(Path.Combine(Results, "Run-20261201-100000-report-groups.json"), """
+            { "Benchmarks": [ { "FullName": "Fake.Fake.Simple()", "Baseline": true, "Categories": [], "Rate": "items" },
+                              { "FullName": "Fake.Fake.Padded()", "Baseline": false, "Categories": [], "Rate": "items" } ] }
+            """);
+
+        await ReportAsync();
+
+        string page = Page();
+        Assert.Contains("| method | threads | mean ± error | items/s | ratio | allocated |", page);
+        Assert.Contains("| Simple (baseline) | — | 200 ns ± 20 ns | 5 M | 1.00 | 0 B |", page);
+        Assert.Contains("| Padded | — | 50 ns ± 5 ns | 20 M | 0.25 | 0 B |", page);
+    }
+
+    [Fact]
     public async Task A_dry_run_is_flagged_as_no_measurement_from_the_full_json_alone()
     {
         Write("Run-20261201-100000",
@@ -100,14 +117,14 @@ public sealed class BenchReportQualifiersSpec : IDisposable
     [InlineData(new[] { 0.01, 19490.0 }, true)]
     public void The_axis_is_logarithmic_past_a_100x_spread(double[] means, bool log)
     {
-        Assert.Equal(log, BenchmarkChart.UsesLogAxis(means));
+        Assert.Equal(log, ChartLayout.UsesLogAxis(means));
     }
 
     [Fact]
     public void A_chart_has_one_unit_chosen_by_its_median()
     {
-        Assert.Equal((1.0, "ns"), BenchmarkChart.UnitFor([8.55, 31.27, 50.33]));
-        Assert.Equal((1_000.0, "us"), BenchmarkChart.UnitFor([9_340, 19_490, 5]));
+        Assert.Equal((1.0, "ns"), ChartLayout.UnitFor([8.55, 31.27, 50.33]));
+        Assert.Equal((1_000.0, "us"), ChartLayout.UnitFor([9_340, 19_490, 5]));
     }
 
     private static string Case(string category, string method, double mean, double? error, string job, int n = 3) =>

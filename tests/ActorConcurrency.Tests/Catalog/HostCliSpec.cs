@@ -1,7 +1,10 @@
+using System.CommandLine;
 using System.Text.Json;
+using ActorConcurrency.Host;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.Host.Commands;
 using ActorConcurrency.Tests.Support;
+using Spectre.Console.Testing;
 
 namespace ActorConcurrency.Tests.Catalog;
 
@@ -41,6 +44,26 @@ public sealed class HostCliSpec
             Assert.Equal(ExitCodes.Ok, run.ExitCode);
             Assert.All(Lines(run.Output), line => Assert.True(line.Length <= width, $"{line.Length} columns: {line}"));
             Assert.All(task.Info.Specs.Concat(task.Options.Select(o => o.Name)), name => Assert.Contains(name, run.Output));
+        }
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
+    public async Task Every_help_text_fits_the_width_and_breaks_lines_only_between_words(int width)
+    {
+        RootCommand root = Program.BuildRoot(new HostConsole(new TestConsole(), TextWriter.Null));
+        string[][] commands = [[], .. root.Subcommands.Where(c => !c.Hidden).Select(c => new[] { c.Name })];
+        foreach (string[] command in commands)
+        {
+            string[] args = [.. command, "--help"];
+            HostRun unwrapped = await HostRun.RunAtWidthAsync(1000, args);
+            HostRun run = await HostRun.RunAtWidthAsync(width, args);
+
+            Assert.Equal(ExitCodes.Ok, run.ExitCode);
+            Assert.All(Lines(run.Output), line => Assert.True(line.Length <= width, $"{string.Join(' ', args)}: {line.Length} columns: {line}"));
+            // The same words (a long option's first column may wrap beside its description): none was cut.
+            Assert.Equal(Words(unwrapped.Output).Order(), Words(run.Output).Order());
         }
     }
 
@@ -169,6 +192,8 @@ public sealed class HostCliSpec
         Assert.Equal("interrupted (Ctrl+C)", run.Error.Trim()); // it stopped within the grace period, not abandoned
         Assert.DoesNotContain("failed:", run.Output);
     }
+
+    private static string[] Words(string text) => text.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
 
     private static string[] Lines(string text) =>
         text.Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToArray();

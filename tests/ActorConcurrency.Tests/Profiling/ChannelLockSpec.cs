@@ -17,14 +17,52 @@ public sealed class ChannelLockSpec
     public async Task A_thread_blocked_on_an_unpinned_named_object_is_reported_under_its_name()
     {
         using var profiler = ContentionProfiler.Start();
-        object gate = new(); // not pinned: the profiler matches it by its address when the event arrives
+        object gate = new(); // not allocated pinned: the profiler pins it when it is named
         profiler.Name(gate, "spec: an object nobody pinned");
-        await ContendAsync(gate);
+        await ContendAsync(gate, profiler.WhenContended(gate));
 
         ContentionReport report = await profiler.StopAsync(EventTimeout);
 
         Assert.True(report.Complete);
         Assert.True(report.For("spec: an object nobody pinned").Contentions >= 1);
+    }
+
+    [Fact]
+    public async Task A_named_object_the_collector_moves_before_its_event_arrives_keeps_its_name()
+    {
+        // The runtime reports the locked object's address at the time of the contention, and the event arrives
+        // later, on the dispatch thread. Hold that thread back and compact the heap before and after the
+        // contention: a collector free to move the gate moves it each time, and the event must still be found
+        // under the gate's name.
+        using var dam = new EventDam(EventTimeout);
+        using var profiler = ContentionProfiler.Start();
+        object[] below = Garbage(); // allocated before the gate, so a compaction has room to slide the gate down
+        object gate = new();
+        object[] belowAfterFirstMove = Garbage();
+        profiler.Name(gate, "spec: an object the collector moves");
+        GC.KeepAlive(below);
+        below = [];
+        Compact(); // would move the gate away from where it was named
+
+        Assert.True(dam.Close(), "the runtime's dispatch thread never reached the dam");
+        try
+        {
+            // The event carries the gate's address now and waits behind the dam, so the profiler cannot tell us
+            // the waiter is blocked: the waiter's own state does (it does nothing but take the gate).
+            await ContendAsync(gate, blocked: null);
+            GC.KeepAlive(belowAfterFirstMove);
+            belowAfterFirstMove = [];
+            Compact(); // would move the gate away from that address before the event is delivered
+        }
+        finally
+        {
+            dam.Open();
+        }
+
+        ContentionReport report = await profiler.StopAsync(EventTimeout);
+
+        Assert.True(report.Complete);
+        Assert.True(report.For("spec: an object the collector moves").Contentions >= 1, string.Join("; ", report.Locks.Select(l => $"{l.Lock}: {l.Contentions}")));
     }
 
     [Fact]
@@ -48,12 +86,11 @@ public sealed class ChannelLockSpec
         });
         holder.Start();
         held.Wait();
-        long before = Monitor.LockContentionCount;
+        // Not Monitor.LockContentionCount: it counts every lock in the process, and any other contention (the thread
+        // pool's, a timer's) would let the holder go before the producer ever waited for the channel.
+        Task contended = profiler.WhenContended(channelLock);
         Task<WorkerPoolResult> run = Task.Run(() => pool.RunAsync(TimeSpan.FromMilliseconds(50))); // its first write blocks on the held lock
-        while (Monitor.LockContentionCount == before)
-        {
-            await Task.Yield();
-        }
+        await contended.WaitAsync(EventTimeout);
 
         release.Set();
         holder.Join();
@@ -89,7 +126,17 @@ public sealed class ChannelLockSpec
             Task16MutexProfile.Conclusion(before, after, 100, 200));
     }
 
-    private static async Task ContendAsync(object gate)
+    private static object[] Garbage() => Enumerable.Range(0, 10_000).Select(_ => new object()).ToArray();
+
+    private static void Compact() => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+
+    /// <summary>
+    /// One thread holds <paramref name="gate"/> until a second is blocked on it. That it is blocked is known from
+    /// <paramref name="blocked"/> (the profiler's view of this very object) or, when the events are held back, from
+    /// the waiter's own state; never from <see cref="Monitor.LockContentionCount"/>, which any lock in the process
+    /// moves, so the holder could let go before the waiter ever waited.
+    /// </summary>
+    private static async Task ContendAsync(object gate, Task? blocked)
     {
         using var held = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
@@ -111,13 +158,26 @@ public sealed class ChannelLockSpec
         held.Wait();
         long before = Monitor.LockContentionCount;
         waiter.Start();
-        while (Monitor.LockContentionCount == before)
+        try
         {
-            await Task.Yield();
+            if (blocked is not null)
+            {
+                await blocked.WaitAsync(EventTimeout);
+            }
+            else
+            {
+                // Blocked in Monitor.Enter: waiting, and the runtime counted (and reported) the contention first.
+                while ((waiter.ThreadState & ThreadState.WaitSleepJoin) == 0 || Monitor.LockContentionCount == before)
+                {
+                    await Task.Yield();
+                }
+            }
         }
-
-        release.Set();
-        holder.Join();
-        waiter.Join();
+        finally
+        {
+            release.Set();
+            holder.Join();
+            waiter.Join();
+        }
     }
 }
