@@ -19,6 +19,8 @@ internal sealed class MethodInstrumenter
     private readonly MethodEdits _edits;
     private readonly HashSet<Instruction> _branchTargets;
     private readonly HashSet<Instruction> _handled = [];
+    private readonly HashSet<Instruction> _slotStores = [];
+    private readonly PointerSlots _slots;
     private readonly Dictionary<Instruction, SequencePoint> _lines = [];
     private readonly string _member;
     private readonly TypeReference _nativeInt;
@@ -33,6 +35,7 @@ internal sealed class MethodInstrumenter
         _member = MemberName(method);
         _nativeInt = method.Module.TypeSystem.IntPtr;
         _arrayType = method.Module.ImportReference(typeof(Array));
+        _slots = new PointerSlots(method, _edits, hooks.ObjectType, _nativeInt);
         SequencePoint? last = null;
         foreach (Instruction instruction in method.Body.Instructions)
         {
@@ -58,6 +61,14 @@ internal sealed class MethodInstrumenter
     {
         bool staticConstructor = _method.IsConstructor && _method.IsStatic;
         var calls = new CallInstrumenter(_method, _hooks, _edits, this);
+        foreach ((ParameterDefinition parameter, PointerTemps temps) in _slots.Parameters)
+        {
+            // A ref parameter's target comes from the caller, handed over by the pointer's address.
+            _edits.Prologue(
+                Instruction.Create(OpCodes.Ldarg, parameter), Instruction.Create(OpCodes.Conv_U), Instruction.Create(OpCodes.Ldloca, temps.Owner),
+                Instruction.Create(OpCodes.Ldloca, temps.Index), Call(_hooks.Ref(nameof(RefHooks.Take))), Stloc(temps.Target));
+        }
+
         foreach (Instruction instruction in _method.Body.Instructions.ToArray())
         {
             if (_handled.Contains(instruction))
@@ -69,6 +80,9 @@ internal sealed class MethodInstrumenter
             {
                 case Code.Ldfld or Code.Stfld when !staticConstructor:
                     PlanField(instruction, (FieldReference)instruction.Operand);
+                    break;
+                case Code.Ldsfld or Code.Stsfld or Code.Ldsflda when !staticConstructor && IsThreadStatic((FieldReference)instruction.Operand):
+                    _edits.Before(instruction, Call(_hooks.Memory(nameof(RaceHooks.ThreadStatic))));
                     break;
                 case Code.Ldsfld or Code.Stsfld when !staticConstructor:
                     PlanStatic(instruction, (FieldReference)instruction.Operand);
@@ -90,10 +104,25 @@ internal sealed class MethodInstrumenter
                     Code.Stelem_R8 or Code.Stelem_Ref or Code.Stelem_Any:
                     PlanElementStore(instruction);
                     break;
+                case Code.Ldloc or Code.Ldarg when _slots.Of(instruction.Operand) is { } temps:
+                    PlanChain(instruction, "", () => [Ldloc(temps.Owner), Ldloc(temps.Index), Ldloc(temps.Target)], ChainOrigin.Pointer, slot: instruction.Operand);
+                    break;
                 case Code.Call or Code.Callvirt or Code.Newobj:
+                    var callee = (MethodReference)instruction.Operand;
                     calls.Plan(instruction);
+                    if (callee.ReturnType.IsByReference && !IsFramework(callee))
+                    {
+                        PlanRefReturn(instruction);
+                    }
+
                     break;
             }
+        }
+
+        foreach (Instruction store in _method.Body.Instructions.Where(i => _slots.IsStore(i) && !_slotStores.Contains(i)).ToArray())
+        {
+            // A pointer from somewhere race mode cannot name (a stack local, unrewritten code): its uses are not checked.
+            _edits.Before(store, LdcI4(0), Stloc(_slots.Of(store.Operand)!.Target));
         }
     }
 
@@ -128,6 +157,9 @@ internal sealed class MethodInstrumenter
 
         return !definition.CustomAttributes.Any(a => a.AttributeType.FullName == "System.ThreadStaticAttribute");
     }
+
+    private static bool IsThreadStatic(FieldReference field) =>
+        field.Resolve() is { IsStatic: true } definition && definition.CustomAttributes.Any(a => a.AttributeType.FullName == "System.ThreadStaticAttribute");
 
     private void PlanField(Instruction instruction, FieldReference field)
     {
@@ -237,13 +269,21 @@ internal sealed class MethodInstrumenter
     /// Follows the pointer <paramref name="origin"/> pushes to the instruction that uses it and plans the checked
     /// access there; returns false (nothing planned) when the use is not one race mode understands.
     /// </summary>
-    private bool PlanChain(Instruction origin, string path, Func<Instruction[]> owner, ChainOrigin kind, bool fieldOfElement = false, int depth = 1)
+    private bool PlanChain(Instruction origin, string path, Func<Instruction[]> owner, ChainOrigin kind, bool fieldOfElement = false, int depth = 1, object? slot = null)
     {
         Instruction current = origin;
         while (true)
         {
+            // The pointer is on top of the stack right after current (not so for the lower copy of a dup).
+            bool top = depth == 1;
             if (StackScanner.FindConsumer(current, _branchTargets, depth) is not (Instruction consumer, int operand))
             {
+                return false;
+            }
+
+            if (slot is not null && StoresBetween(current, consumer, slot))
+            {
+                // The companions are reassigned before the use: they no longer describe this pointer.
                 return false;
             }
 
@@ -274,30 +314,92 @@ internal sealed class MethodInstrumenter
                     return PlanAt(consumer, path, owner, kind, fieldOfElement, write, atomic: true);
                 case Code.Dup:
                     // x.f++ and a[i]++ load and store through one pointer: follow both copies.
-                    bool top = PlanChain(consumer, path, owner, kind, fieldOfElement, depth: 1);
-                    bool lower = PlanChain(consumer, path, owner, kind, fieldOfElement, depth: 2);
-                    return top | lower;
-                case Code.Stloc when consumer.Operand is VariableDefinition { VariableType.IsByReference: true } local && AssignedOnce(local):
-                    // A ref local: every later use of it is a use of this location (the owner's temporary is never reassigned).
-                    bool planned = false;
-                    foreach (Instruction use in _method.Body.Instructions.Where(i => i.OpCode.Code == Code.Ldloc && i.Operand == local).ToArray())
-                    {
-                        planned |= PlanChain(use, path, owner, kind, fieldOfElement);
-                    }
-
-                    return planned;
+                    bool upper = PlanChain(consumer, path, owner, kind, fieldOfElement, depth: 1, slot);
+                    bool lower = PlanChain(consumer, path, owner, kind, fieldOfElement, depth: 2, slot);
+                    return upper | lower;
+                case Code.Stloc or Code.Starg when _slots.Of(consumer.Operand) is { } temps:
+                    // A ref local or parameter (re)assigned: its companions now name this target.
+                    _edits.Before(consumer, [.. Descriptor(consumer, path, owner, kind, fieldOfElement), Stloc(temps.Target), Stloc(temps.Index), Stloc(temps.Owner)]);
+                    _slotStores.Add(consumer);
+                    return true;
+                case Code.Ret when operand == 0 && top && _method.ReturnType.IsByReference:
+                case Code.Call or Code.Callvirt or Code.Newobj when top && consumer.Operand is MethodReference callee && !IsFramework(callee) && IsPointerArgument(consumer, callee, operand):
+                    // A ref return or a ref argument: the target is handed to the other side by the pointer's address.
+                    _edits.AfterLast(current, [Dup(), Instruction.Create(OpCodes.Conv_U), .. Descriptor(consumer, path, owner, kind, fieldOfElement), Call(_hooks.Ref(nameof(RefHooks.Publish)))]);
+                    return true;
                 default:
                     return false;
             }
         }
     }
 
-    private bool AssignedOnce(VariableDefinition local) =>
-        _method.Body.Instructions.Count(i => i.OpCode.Code == Code.Stloc && i.Operand == local) == 1 &&
-        !_method.Body.Instructions.Any(i => i.OpCode.Code == Code.Ldloca && i.Operand == local);
+    /// <summary>After a call to a rewritten method returning a <c>ref</c>: takes the target it handed over, follows the pointer.</summary>
+    private void PlanRefReturn(Instruction call)
+    {
+        var temps = new PointerTemps(_edits.Temp(_hooks.ObjectType), _edits.Temp(_nativeInt), _edits.Temp(_method.Module.TypeSystem.Int32));
+        if (PlanChain(call, "", () => [Ldloc(temps.Owner), Ldloc(temps.Index), Ldloc(temps.Target)], ChainOrigin.Pointer))
+        {
+            _edits.After(call, Dup(), Instruction.Create(OpCodes.Conv_U), Instruction.Create(OpCodes.Ldloca, temps.Owner), Instruction.Create(OpCodes.Ldloca, temps.Index),
+                Call(_hooks.Ref(nameof(RefHooks.Take))), Stloc(temps.Target));
+        }
+    }
+
+    /// <summary>What the chain's pointer points at, pushed as (owner, index, target) for the pointer hooks.</summary>
+    private Instruction[] Descriptor(Instruction at, string path, Func<Instruction[]> owner, ChainOrigin kind, bool fieldOfElement) => kind switch
+    {
+        ChainOrigin.Field => [.. owner(), LdcI4(-1), Instruction.Create(OpCodes.Conv_I), LdcI4(Target(at, path, PointerKind.Field))],
+        ChainOrigin.Static => [.. owner(), LdcI4(-1), Instruction.Create(OpCodes.Conv_I), LdcI4(Target(at, path, PointerKind.Static))],
+        ChainOrigin.Element => [.. owner(), LdcI4(Target(at, path, fieldOfElement ? PointerKind.ElementField : PointerKind.Element))],
+        _ when path.Length == 0 => owner(),
+        _ => [.. owner(), LdcI4(SiteTable.Location(path)), Call(_hooks.Ref(nameof(RefHooks.Extend)))],
+    };
+
+    private int Target(Instruction at, string path, PointerKind kind)
+    {
+        AccessSite where = _lines.TryGetValue(at, out SequencePoint? point)
+            ? new AccessSite(_member, point.Document.Url, point.StartLine)
+            : new AccessSite(_member, "?", 0);
+        return PointerTargets.Encode(SiteTable.Register(where, SiteTable.Location(path)), kind);
+    }
+
+    /// <summary>Framework code is not rewritten: it neither hands over nor takes a pointer's target.</summary>
+    private static bool IsFramework(MethodReference method)
+    {
+        string scope = method.DeclaringType.Scope switch
+        {
+            AssemblyNameReference assembly => assembly.Name,
+            ModuleDefinition module => module.Assembly.Name.Name,
+            _ => "",
+        };
+        return scope is "mscorlib" or "netstandard" || scope.StartsWith("System", StringComparison.Ordinal) || scope.StartsWith("Microsoft", StringComparison.Ordinal);
+    }
+
+    private static bool IsPointerArgument(Instruction call, MethodReference callee, int operand)
+    {
+        int parameter = operand - (callee.HasThis && call.OpCode.Code != Code.Newobj ? 1 : 0);
+        return parameter >= 0 && parameter < callee.Parameters.Count && callee.Parameters[parameter].ParameterType.IsByReference;
+    }
+
+    private static bool StoresBetween(Instruction from, Instruction to, object slot)
+    {
+        for (Instruction? next = from.Next; next is not null && next != to; next = next.Next)
+        {
+            if (next.OpCode.Code is Code.Stloc or Code.Starg && next.Operand == slot)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool PlanAt(Instruction at, string path, Func<Instruction[]> owner, ChainOrigin kind, bool fieldOfElement, bool write, bool atomic)
     {
+        if (kind == ChainOrigin.Pointer)
+        {
+            return PlanAtPointer(at, path, owner, write, atomic);
+        }
+
         int site = Site(at, path);
         if (atomic)
         {
@@ -321,6 +423,24 @@ internal sealed class MethodInstrumenter
             _ => write ? nameof(RaceHooks.WriteElement) : nameof(RaceHooks.ReadElement),
         };
         _edits.Before(at, [.. owner(), LdcI4(site), Call(_hooks.Memory(hook))]);
+        return true;
+    }
+
+    private bool PlanAtPointer(Instruction at, string path, Func<Instruction[]> owner, bool write, bool atomic)
+    {
+        int site = Site(at, "ref target");
+        Instruction[] target = Descriptor(at, path, owner, ChainOrigin.Pointer, fieldOfElement: false);
+        if (atomic)
+        {
+            VariableDefinition token = _edits.Temp(_hooks.ObjectType);
+            _edits.Before(at, [.. target, LdcI4(site), LdcI4(write ? 1 : 0), Call(_hooks.Ref(nameof(RefHooks.AtomicBeginAt))), Stloc(token)]);
+            _edits.After(at, Ldloc(token), Call(_hooks.Memory(nameof(RaceHooks.AtomicEnd))));
+        }
+        else
+        {
+            _edits.Before(at, [.. target, LdcI4(site), Call(_hooks.Ref(write ? nameof(RefHooks.WriteAt) : nameof(RefHooks.ReadAt)))]);
+        }
+
         return true;
     }
 
@@ -420,5 +540,8 @@ internal sealed class MethodInstrumenter
         Field,
         Static,
         Element,
+
+        /// <summary>A ref local, ref parameter or ref return: the target is carried at run time.</summary>
+        Pointer,
     }
 }

@@ -22,6 +22,7 @@ public struct AsyncScope : IDisposable
         if (_bound)
         {
             _bound = false;
+            ThreadAffinity.Leave();
             _scope.Dispose();
         }
     }

@@ -36,6 +36,7 @@ internal sealed class TaskFork
             finally
             {
                 SyncHooks.Release(End);
+                ThreadAffinity.Leave();
             }
         }
     }
@@ -51,6 +52,7 @@ internal sealed class TaskFork
             finally
             {
                 SyncHooks.Release(End);
+                ThreadAffinity.Leave();
             }
         }
     }
@@ -74,6 +76,7 @@ internal sealed class TaskFork
             finally
             {
                 SyncHooks.Release(End);
+                ThreadAffinity.Leave();
             }
         }
     }
