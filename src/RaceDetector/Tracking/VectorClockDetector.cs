@@ -182,10 +182,17 @@ public sealed class VectorClockDetector
     /// and enters it around each message (<see cref="LogicalThread.Enter"/>); a goroutine on the thread pool
     /// enters it once. <see cref="Run"/> waits until it has run at least once and is not running.
     /// </summary>
-    public LogicalThread Spawn(string name)
+    public LogicalThread Spawn(string name) => SpawnFrom(CurrentThread(), name);
+
+    /// <summary>
+    /// <see cref="Spawn"/> from <paramref name="parent"/>, which need not be the current logical thread: race mode
+    /// forks each run of a framework callback from a logical thread that stands for its submission. The caller
+    /// makes sure nothing else touches <paramref name="parent"/> meanwhile (the parent's clock ticks).
+    /// </summary>
+    public LogicalThread SpawnFrom(LogicalThread parent, string name)
     {
+        ArgumentNullException.ThrowIfNull(parent);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        LogicalThread parent = CurrentThread();
         LogicalThread child = NewThread(name, spawned: true);
         child.Clock.CopyFrom(parent.Clock);
         child.Tick();

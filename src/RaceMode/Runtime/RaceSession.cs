@@ -76,7 +76,7 @@ public sealed class RaceSession
         return new RaceRun(session.Detector.Races, session.Detector.Detections, session.UnboundAccesses);
     }
 
-    /// <summary>The logical thread of this session running on this real thread, or null (counted).</summary>
+    /// <summary>The logical thread of this session running on this real thread, or null (counted when no logical thread runs here).</summary>
     internal LogicalThread? CurrentOrCount()
     {
         LogicalThread? current = LogicalThread.Current;
@@ -85,7 +85,12 @@ public sealed class RaceSession
             return current;
         }
 
-        Interlocked.Increment(ref _unboundAccesses);
+        if (current is null)
+        {
+            // A logical thread of an earlier session (a callback still finishing after it signalled) is not unbound.
+            Interlocked.Increment(ref _unboundAccesses);
+        }
+
         return null;
     }
 
