@@ -65,7 +65,7 @@ internal sealed class MethodInstrumenter
         {
             // A ref parameter's target comes from the caller, handed over by the pointer's address.
             _edits.Prologue(
-                Instruction.Create(OpCodes.Ldarg, parameter), Instruction.Create(OpCodes.Conv_U), Instruction.Create(OpCodes.Ldloca, temps.Owner),
+                Instruction.Create(OpCodes.Ldarg, parameter), Instruction.Create(OpCodes.Ldloca, temps.Owner),
                 Instruction.Create(OpCodes.Ldloca, temps.Index), Call(_hooks.Ref(nameof(RefHooks.Take))), Stloc(temps.Target));
         }
 
@@ -325,7 +325,7 @@ internal sealed class MethodInstrumenter
                 case Code.Ret when operand == 0 && top && _method.ReturnType.IsByReference:
                 case Code.Call or Code.Callvirt or Code.Newobj when top && consumer.Operand is MethodReference callee && !IsFramework(callee) && IsPointerArgument(consumer, callee, operand):
                     // A ref return or a ref argument: the target is handed to the other side by the pointer's address.
-                    _edits.AfterLast(current, [Dup(), Instruction.Create(OpCodes.Conv_U), .. Descriptor(consumer, path, owner, kind, fieldOfElement), Call(_hooks.Ref(nameof(RefHooks.Publish)))]);
+                    _edits.AfterLast(current, [Dup(), .. Descriptor(consumer, path, owner, kind, fieldOfElement), Call(_hooks.Ref(nameof(RefHooks.Publish)))]);
                     return true;
                 default:
                     return false;
@@ -339,7 +339,7 @@ internal sealed class MethodInstrumenter
         var temps = new PointerTemps(_edits.Temp(_hooks.ObjectType), _edits.Temp(_nativeInt), _edits.Temp(_method.Module.TypeSystem.Int32));
         if (PlanChain(call, "", () => [Ldloc(temps.Owner), Ldloc(temps.Index), Ldloc(temps.Target)], ChainOrigin.Pointer))
         {
-            _edits.After(call, Dup(), Instruction.Create(OpCodes.Conv_U), Instruction.Create(OpCodes.Ldloca, temps.Owner), Instruction.Create(OpCodes.Ldloca, temps.Index),
+            _edits.After(call, Dup(), Instruction.Create(OpCodes.Ldloca, temps.Owner), Instruction.Create(OpCodes.Ldloca, temps.Index),
                 Call(_hooks.Ref(nameof(RefHooks.Take))), Stloc(temps.Target));
         }
     }

@@ -14,13 +14,15 @@ internal sealed class CallbackFork
     private readonly LogicalThread _submission;
     private readonly string _name;
     private readonly bool _orphan;
+    private readonly bool _oneShot;
 
-    private CallbackFork(RaceSession session, LogicalThread submission, string name, bool orphan)
+    private CallbackFork(RaceSession session, LogicalThread submission, string name, bool orphan, bool oneShot)
     {
         Session = session;
         _submission = submission;
         _name = name;
         _orphan = orphan;
+        _oneShot = oneShot;
     }
 
     public RaceSession Session { get; }
@@ -29,7 +31,9 @@ internal sealed class CallbackFork
     public object End { get; } = new();
 
     /// <summary>Forks the submission from the current logical thread; null outside a session.</summary>
-    public static CallbackFork? Submit(string name)
+    /// <param name="name">The name of the callback's logical threads in reports.</param>
+    /// <param name="oneShot">The callback runs at most once (a continuation, a work item): its first run retires the submission.</param>
+    public static CallbackFork? Submit(string name, bool oneShot)
     {
         if (RaceSession.Active is not { } session)
         {
@@ -38,9 +42,9 @@ internal sealed class CallbackFork
 
         LogicalThread? parent = LogicalThread.Current;
         return parent is not null && parent.Detector == session.Detector
-            ? new CallbackFork(session, session.Detector.Spawn(name), name, orphan: false)
+            ? new CallbackFork(session, session.Detector.SpawnFrom(parent, name), name, orphan: false, oneShot)
             // Submitted from code race mode does not see: each run knows only what was released (the global clock).
-            : new CallbackFork(session, session.Detector.CreateRoot(name), name, orphan: true);
+            : new CallbackFork(session, session.Detector.CreateRoot(name), name, orphan: true, oneShot);
     }
 
     /// <summary>
@@ -56,9 +60,15 @@ internal sealed class CallbackFork
         }
 
         LogicalThread thread;
+        int last = 0;
         lock (_submission)
         {
             thread = Session.Detector.SpawnFrom(_submission, _name);
+        }
+
+        if (_oneShot)
+        {
+            Retire();
         }
 
         using (thread.Enter())
@@ -86,10 +96,13 @@ internal sealed class CallbackFork
             }
             finally
             {
+                last = thread.Now;
                 SyncHooks.Release(End);
                 ThreadAffinity.Leave();
             }
         }
+
+        Session.Detector.Retire(thread, last);
     }
 
     /// <summary><see cref="Run(Action, object?)"/> for a callback with a result.</summary>
@@ -109,5 +122,24 @@ internal sealed class CallbackFork
     }
 
     /// <summary>After the framework call that ran the callbacks returned (or threw): the caller acquires every run's end.</summary>
-    public void Joined() => SyncHooks.Acquire(End);
+    public void Joined()
+    {
+        SyncHooks.Acquire(End);
+        Retire();
+    }
+
+    /// <summary>
+    /// No run will be forked from the submission any more (a one-shot callback has started its run, a loop has
+    /// returned): its id may be reused. It never accessed anything (last epoch 0), so any fork may take it over.
+    /// </summary>
+    public void Retire()
+    {
+        if (ReferenceEquals(RaceSession.Active, Session))
+        {
+            lock (_submission)
+            {
+                Session.Detector.Retire(_submission, 0);
+            }
+        }
+    }
 }

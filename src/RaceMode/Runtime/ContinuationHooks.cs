@@ -31,7 +31,7 @@ public static class ContinuationHooks
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(continuation);
-        if (CallbackFork.Submit("continuation") is not { } fork)
+        if (CallbackFork.Submit("continuation", oneShot: true) is not { } fork)
         {
             return task.ContinueWith(continuation, cancellationToken, continuationOptions, scheduler);
         }
@@ -60,7 +60,7 @@ public static class ContinuationHooks
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(continuation);
-        if (CallbackFork.Submit("continuation") is not { } fork)
+        if (CallbackFork.Submit("continuation", oneShot: true) is not { } fork)
         {
             return task.ContinueWith(continuation, state, cancellationToken, continuationOptions, scheduler);
         }
@@ -89,7 +89,7 @@ public static class ContinuationHooks
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(continuation);
-        if (CallbackFork.Submit("continuation") is not { } fork)
+        if (CallbackFork.Submit("continuation", oneShot: true) is not { } fork)
         {
             return task.ContinueWith(continuation, cancellationToken, continuationOptions, scheduler);
         }
@@ -118,7 +118,7 @@ public static class ContinuationHooks
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(continuation);
-        if (CallbackFork.Submit("continuation") is not { } fork)
+        if (CallbackFork.Submit("continuation", oneShot: true) is not { } fork)
         {
             return task.ContinueWith(continuation, state, cancellationToken, continuationOptions, scheduler);
         }

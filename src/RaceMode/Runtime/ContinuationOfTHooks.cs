@@ -29,7 +29,7 @@ public static class ContinuationOfTHooks
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(continuation);
-        if (CallbackFork.Submit("continuation") is not { } fork)
+        if (CallbackFork.Submit("continuation", oneShot: true) is not { } fork)
         {
             return task.ContinueWith(continuation, cancellationToken, continuationOptions, scheduler);
         }
@@ -58,7 +58,7 @@ public static class ContinuationOfTHooks
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(continuation);
-        if (CallbackFork.Submit("continuation") is not { } fork)
+        if (CallbackFork.Submit("continuation", oneShot: true) is not { } fork)
         {
             return task.ContinueWith(continuation, state, cancellationToken, continuationOptions, scheduler);
         }
@@ -87,7 +87,7 @@ public static class ContinuationOfTHooks
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(continuation);
-        if (CallbackFork.Submit("continuation") is not { } fork)
+        if (CallbackFork.Submit("continuation", oneShot: true) is not { } fork)
         {
             return task.ContinueWith(continuation, cancellationToken, continuationOptions, scheduler);
         }
@@ -116,7 +116,7 @@ public static class ContinuationOfTHooks
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(continuation);
-        if (CallbackFork.Submit("continuation") is not { } fork)
+        if (CallbackFork.Submit("continuation", oneShot: true) is not { } fork)
         {
             return task.ContinueWith(continuation, state, cancellationToken, continuationOptions, scheduler);
         }

@@ -92,7 +92,7 @@ public static class ParallelHooks
     private static T Loop<T>(object? body, Func<CallbackFork?, T> run)
     {
         // A null body goes to the framework unchanged, which throws as it always does.
-        CallbackFork? fork = body is null ? null : CallbackFork.Submit("parallel body");
+        CallbackFork? fork = body is null ? null : CallbackFork.Submit("parallel body", oneShot: false);
         try
         {
             return run(fork);

@@ -58,16 +58,17 @@ public static class RefHooks
     public static int Extend(int target, int suffix) => PointerTargets.Extend(target, suffix);
 
     /// <summary>A caller passing a <c>ref</c> argument, or a callee returning a <c>ref</c>: says what it points at.</summary>
-    public static void Publish(nint address, object? owner, nint index, int target)
+    /// <remarks>The rewritten code passes the pointer itself, whatever its type, as <paramref name="pointer"/>.</remarks>
+    public static void Publish(ref byte pointer, object? owner, nint index, int target)
     {
         if (target != 0 && RaceSession.Active is not null)
         {
-            PointerHandoff.Publish(address, owner, index, target);
+            PointerHandoff.Publish(ref pointer, owner, index, target);
         }
     }
 
-    /// <summary>The other side of <see cref="Publish"/>: the target of the pointer at <paramref name="address"/>, or 0.</summary>
-    public static int Take(nint address, out object? owner, out nint index) => PointerHandoff.Take(address, out owner, out index);
+    /// <summary>The other side of <see cref="Publish"/>: the target of <paramref name="pointer"/>, or 0.</summary>
+    public static int Take(ref byte pointer, out object? owner, out nint index) => PointerHandoff.Take(ref pointer, out owner, out index);
 
     private static void Access(object? owner, nint index, int target, int site, bool write)
     {
