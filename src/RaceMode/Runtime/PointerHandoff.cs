@@ -8,8 +8,8 @@ namespace ActorConcurrency.RaceMode.Runtime;
 /// the owner and the byte offset inside it, which a garbage collection does not change, and matched by comparing
 /// managed references (exact even if the object moved meanwhile). A pointer to a static is matched by its address
 /// and only when no collection happened in between. No match (the other side is not rewritten, say) leaves the
-/// pointer unchecked. Per real thread, a ring of a few entries: it holds at most that many owners, and only until
-/// overwritten or taken.
+/// pointer unchecked. Per real thread, a ring of a few entries: it holds at most that many owners, until
+/// overwritten, taken, or the logical thread leaves the real thread.
 /// </summary>
 internal static class PointerHandoff
 {
@@ -27,6 +27,15 @@ internal static class PointerHandoff
         ring[t_next++ & (Size - 1)] = owner is not null && (PointerKind)(target & 3) != PointerKind.Static
             ? new Entry(owner, Unsafe.ByteOffset(ref Data(owner), ref pointer), 0, index, target)
             : new Entry(owner, Address(ref pointer), GC.CollectionCount(0), index, target);
+    }
+
+    /// <summary>Forgets every published pointer of this real thread (a logical thread leaves it: nothing of it is still to be taken).</summary>
+    public static void Clear()
+    {
+        if (t_ring is { } ring)
+        {
+            Array.Clear(ring);
+        }
     }
 
     public static int Take(ref byte pointer, out object? owner, out nint index)

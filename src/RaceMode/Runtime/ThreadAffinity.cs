@@ -38,9 +38,10 @@ internal static class ThreadAffinity
         t_affine = current;
     }
 
-    /// <summary>Before the current logical thread leaves this real thread.</summary>
+    /// <summary>Before the current logical thread leaves this real thread (also drops the pointers it handed over and nobody took).</summary>
     public static void Leave()
     {
+        PointerHandoff.Clear();
         if (t_affine is not { } affine || !ReferenceEquals(LogicalThread.Current, affine) || RaceSession.Active is not { } session)
         {
             return;
