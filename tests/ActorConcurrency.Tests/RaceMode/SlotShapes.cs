@@ -16,6 +16,30 @@ internal static class SlotShapes
         cell.Value++;
     }
 
+    public static async Task AwaitedAsyncMethodsInSequence()
+    {
+        var cell = new Cell();
+        for (int i = 0; i < Tasks; i++)
+        {
+            await BumpAfterYieldAsync(cell);
+        }
+
+        cell.Value++;
+    }
+
+    public static async Task UnawaitedAsyncMethodRaces()
+    {
+        // The first method has completed (its thread retired) but nothing orders it with the second: a race.
+        var cell = new Cell();
+        Task first = BumpAfterYieldAsync(cell);
+        while (!first.IsCompleted)
+        {
+            Thread.Yield();
+        }
+
+        await BumpAfterYieldAsync(cell);
+    }
+
     public static void FinishedButUnjoinedTaskRaces()
     {
         // The first task has finished (its id is retired) but nothing orders it with the second: a race, whatever ids they get.
@@ -27,6 +51,12 @@ internal static class SlotShapes
         }
 
         Task.Run(() => cell.Value++).Wait();
+    }
+
+    private static async Task BumpAfterYieldAsync(Cell cell)
+    {
+        await Task.Yield();
+        cell.Value++;
     }
 
     /// <summary>One shared field.</summary>
