@@ -60,6 +60,9 @@ public sealed class VectorClock
         Array.Clear(_clocks, theirs.Length, _clocks.Length - theirs.Length);
     }
 
+    /// <summary>Drops every entry and the storage behind them (a retired thread's clock, never read again).</summary>
+    internal void Release() => _clocks = new int[1];
+
     /// <summary>Sets every entry to 0.</summary>
     public void Clear() => Array.Clear(_clocks);
 

@@ -27,13 +27,17 @@ public sealed class LogicalThread
     /// <summary>Spawned threads only: how many <see cref="Enter"/> scopes have ended. Guarded by <see cref="_idleGate"/>.</summary>
     private int _scopesEnded;
 
-    internal LogicalThread(VectorClockDetector detector, int id, string name, bool spawned = false)
+    internal LogicalThread(VectorClockDetector detector, int id, string name, bool spawned = false, int start = 0)
     {
         Detector = detector;
         Id = id;
         Name = name;
         Clock = new VectorClock(Math.Max(4, id + 1));
         _idleGate = spawned ? new object() : null;
+
+        // A reused id goes on from where its previous thread stopped, so no epoch of that thread is one of this one.
+        Now = start;
+        Clock[id] = start;
     }
 
     /// <summary>The logical thread running on the current real thread, or null.</summary>

@@ -20,10 +20,18 @@ public sealed class VectorClockDetector
     /// <summary>Stack of each logical thread's real thread: small, they run short exercise bodies.</summary>
     private const int ForkedStackSize = 256 * 1024;
 
+    /// <summary>How many retired ids are kept for reuse, and how many of the latest a fork looks through.</summary>
+    private const int MaxRetired = 1024;
+
+    private const int ReuseScan = 32;
+
     private readonly object _threadsGate = new();
     private readonly List<LogicalThread> _threads = [];
     private readonly List<ForkedThread> _forked = [];
     private readonly List<LogicalThread> _spawned = [];
+
+    /// <summary>Ids of retired logical threads that a new one may take over (see <see cref="Retire"/>), oldest first.</summary>
+    private readonly List<RetiredSlot> _retired = [];
 
     private readonly object _reportsGate = new();
     private readonly List<RaceReport> _races = [];
@@ -185,8 +193,57 @@ public sealed class VectorClockDetector
     public LogicalThread Spawn(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        LogicalThread parent = CurrentThread();
-        LogicalThread child = NewThread(name, spawned: true);
+        return Fork(CurrentThread(), NewThread(name, spawned: true));
+    }
+
+    /// <summary>
+    /// <see cref="Spawn"/> from <paramref name="parent"/>, which need not be the current logical thread (race mode
+    /// forks each run of a framework callback from a logical thread that stands for its submission), and which
+    /// <see cref="Run"/> does not wait for. It may take over the id of a retired thread (see <see cref="Retire"/>).
+    /// The caller makes sure nothing else touches <paramref name="parent"/> meanwhile (the parent's clock ticks).
+    /// </summary>
+    public LogicalThread SpawnFrom(LogicalThread parent, string name)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return Fork(parent, NewThread(name, spawned: false, knowledge: parent.Clock));
+    }
+
+    /// <summary>
+    /// Says <paramref name="thread"/> has finished for good (it will never run or synchronise again), so a logical
+    /// thread forked later may take over its id, as Go reuses a finished goroutine's id and TSan its slot: vector
+    /// clocks then stop growing with the number of threads ever started. The id is taken over only by a thread
+    /// whose parent already knows everything <paramref name="thread"/> did up to <paramref name="lastEpoch"/> (its
+    /// last access or release: a join acquired it), so every access it made is ordered before the new thread's, as
+    /// it was anyway, and the new thread's epochs start after every epoch <paramref name="thread"/> had: sharing
+    /// the id neither hides a race nor invents one. Threads from <see cref="SpawnFrom"/> are the ones reused.
+    /// </summary>
+    /// <param name="thread">A thread of this detector, not running now and never again.</param>
+    /// <param name="lastEpoch">Its clock at its last access or release; 0 for a thread that never accessed anything.</param>
+    public void Retire(LogicalThread thread, int lastEpoch)
+    {
+        ArgumentNullException.ThrowIfNull(thread);
+        lock (_threadsGate)
+        {
+            if (thread.Detector != this || _threads[thread.Id] != thread)
+            {
+                return;
+            }
+
+            if (_retired.Count == MaxRetired)
+            {
+                // Never joined by anyone who forks: its id stays taken, and the list stays bounded.
+                _retired.RemoveAt(0);
+            }
+
+            _retired.Add(new RetiredSlot(thread.Id, lastEpoch, thread.Now));
+        }
+
+        thread.Clock.Release();
+    }
+
+    private LogicalThread Fork(LogicalThread parent, LogicalThread child)
+    {
         child.Clock.CopyFrom(parent.Clock);
         child.Tick();
         if (Options.RecordEdges)
@@ -358,12 +415,34 @@ public sealed class VectorClockDetector
         }
     }
 
-    private LogicalThread NewThread(string name, bool spawned = false)
+    private LogicalThread NewThread(string name, bool spawned = false, VectorClock? knowledge = null)
     {
         lock (_threadsGate)
         {
-            var thread = new LogicalThread(this, _threads.Count, name, spawned);
-            _threads.Add(thread);
+            int id = _threads.Count;
+            int start = 0;
+            for (int i = _retired.Count - 1; knowledge is not null && i >= Math.Max(0, _retired.Count - ReuseScan); i--)
+            {
+                RetiredSlot slot = _retired[i];
+                if (knowledge[slot.Id] >= slot.LastEpoch)
+                {
+                    id = slot.Id;
+                    start = slot.FinalClock;
+                    _retired.RemoveAt(i);
+                    break;
+                }
+            }
+
+            var thread = new LogicalThread(this, id, name, spawned, start);
+            if (id == _threads.Count)
+            {
+                _threads.Add(thread);
+            }
+            else
+            {
+                _threads[id] = thread;
+            }
+
             if (spawned)
             {
                 _spawned.Add(thread);

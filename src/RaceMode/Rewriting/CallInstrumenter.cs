@@ -20,6 +20,7 @@ internal sealed class CallInstrumenter
         "System.Threading.CountdownEvent", "System.Threading.ReaderWriterLockSlim", "System.Threading.Lock",
         "System.Threading.Mutex", "System.Threading.Semaphore", "System.Lazy`1",
         "System.Threading.Channels.ChannelWriter`1", "System.Threading.Channels.ChannelReader`1",
+        "System.Threading.Timer", "System.Timers.Timer",
     ];
 
     private static readonly HashSet<string> s_awaiters =
@@ -116,6 +117,13 @@ internal sealed class CallInstrumenter
             ("System.Threading.Tasks.Task", "Run") => typeof(TaskHooks),
             ("System.Threading.Tasks.TaskFactory", "StartNew") => typeof(TaskHooks),
             ("System.Threading.Thread", ".ctor" or "Start" or "Join") => typeof(TaskHooks),
+            ("System.Threading.Tasks.Task", "ContinueWith") => typeof(ContinuationHooks),
+            ("System.Threading.Tasks.Task`1", "ContinueWith") => typeof(ContinuationOfTHooks),
+            ("System.Threading.Tasks.TaskFactory", "ContinueWhenAll" or "ContinueWhenAny") => typeof(FactoryContinuationHooks),
+            ("System.Threading.Tasks.Parallel", "For" or "ForEach" or "Invoke") => typeof(ParallelHooks),
+            ("System.Threading.ThreadPool", "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" or "RegisterWaitForSingleObject" or
+                "UnsafeRegisterWaitForSingleObject") => typeof(PoolHooks),
+            ("System.Threading.Timer", ".ctor") or ("System.Timers.Timer", "add_Elapsed" or "remove_Elapsed") => typeof(TimerHooks),
             (_, "GetResult") when s_awaiters.Contains(type) => typeof(AsyncHooks),
             ("System.Runtime.CompilerServices.AsyncTaskMethodBuilder" or "System.Runtime.CompilerServices.AsyncTaskMethodBuilder`1", "SetResult" or "SetException") => typeof(AsyncHooks),
             ("System.Threading.Lock/Scope", "Dispose") => typeof(SyncHooks),
@@ -140,24 +148,34 @@ internal sealed class CallInstrumenter
 
         MethodReference declared = method is GenericInstanceMethod instance ? instance.ElementMethod : method;
         shapes.AddRange(declared.Parameters.Select(p => HookReferences.ShapeName(p.ParameterType)));
-        TypeReference? genericArgument = method is GenericInstanceMethod m ? m.GenericArguments[0]
-            : method.DeclaringType is GenericInstanceType g ? g.GenericArguments[0]
-            : null;
+        // A hook's generic parameters are the receiver type's, then the method's (Task<TResult>.ContinueWith<TNewResult>).
+        TypeReference[] genericArguments =
+        [
+            .. method.DeclaringType is GenericInstanceType g ? g.GenericArguments : [],
+            .. method is GenericInstanceMethod m ? m.GenericArguments : [],
+        ];
         string hookName = name switch
         {
+            ".ctor" when type == "System.Threading.Timer" => nameof(TimerHooks.NewTimer),
             ".ctor" => nameof(TaskHooks.NewThread),
             "Dispose" => nameof(SyncHooks.DisposeScope),
+            "add_Elapsed" => nameof(TimerHooks.AddElapsed),
+            "remove_Elapsed" => nameof(TimerHooks.RemoveElapsed),
             _ => name,
         };
-        if (_hooks.Match(hooks, hookName, shapes, genericArgument is null ? 0 : 1) is not { } hook)
+        if (_hooks.Match(hooks, hookName, shapes, genericArguments.Length) is not { } hook)
         {
             return false;
         }
 
-        if (genericArgument is not null)
+        if (genericArguments.Length > 0)
         {
             var closed = new GenericInstanceMethod(hook);
-            closed.GenericArguments.Add(genericArgument);
+            foreach (TypeReference argument in genericArguments)
+            {
+                closed.GenericArguments.Add(argument);
+            }
+
             hook = closed;
         }
 

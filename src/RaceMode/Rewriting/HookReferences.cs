@@ -33,6 +33,9 @@ internal sealed class HookReferences
     /// <summary>The synchronisation hook <paramref name="name"/> of <see cref="SyncHooks"/>.</summary>
     public MethodReference Sync(string name) => Get(typeof(SyncHooks), name, null);
 
+    /// <summary>The pointer hook <paramref name="name"/> of <see cref="RefHooks"/>.</summary>
+    public MethodReference Ref(string name) => Get(typeof(RefHooks), name, null);
+
     /// <summary>The async hook <paramref name="name"/> of <see cref="AsyncHooks"/>.</summary>
     public MethodReference Async(string name) => Get(typeof(AsyncHooks), name, null);
 

@@ -14,10 +14,11 @@ internal sealed class MethodEdits
     private readonly MethodBody _body;
     private readonly Dictionary<Instruction, List<Instruction>> _before = [];
     private readonly Dictionary<Instruction, List<Instruction>> _after = [];
+    private readonly List<Instruction> _prologue = [];
 
     public MethodEdits(MethodBody body) => _body = body;
 
-    public bool IsEmpty => _before.Count == 0 && _after.Count == 0;
+    public bool IsEmpty => _before.Count == 0 && _after.Count == 0 && _prologue.Count == 0;
 
     /// <summary>A new local of <paramref name="type"/>.</summary>
     public VariableDefinition Temp(TypeReference type)
@@ -57,6 +58,20 @@ internal sealed class MethodEdits
         }
     }
 
+    /// <summary>Runs <paramref name="code"/> after everything already planned after <paramref name="at"/>.</summary>
+    public void AfterLast(Instruction at, params Instruction[] code)
+    {
+        if (!_after.TryGetValue(at, out List<Instruction>? list))
+        {
+            _after[at] = list = [];
+        }
+
+        list.AddRange(code);
+    }
+
+    /// <summary>Runs <paramref name="code"/> once on entry (no branch inside the body leads back to it).</summary>
+    public void Prologue(params Instruction[] code) => _prologue.AddRange(code);
+
     /// <summary>Applies every planned edit.</summary>
     public void Apply()
     {
@@ -85,6 +100,15 @@ internal sealed class MethodEdits
             {
                 il.InsertAfter(cursor, instruction);
                 cursor = instruction;
+            }
+        }
+
+        if (_prologue.Count > 0)
+        {
+            Instruction first = _body.Instructions[0];
+            foreach (Instruction instruction in _prologue)
+            {
+                il.InsertBefore(first, instruction);
             }
         }
     }

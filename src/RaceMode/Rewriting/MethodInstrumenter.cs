@@ -2,13 +2,15 @@ using ActorConcurrency.RaceDetector.Tracking;
 using ActorConcurrency.RaceMode.Runtime;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using static ActorConcurrency.RaceMode.Rewriting.Il;
 
 namespace ActorConcurrency.RaceMode.Rewriting;
 
 /// <summary>
-/// Instruments one method body: plain field loads and stores (instance and static, through <c>ldflda</c> chains
-/// into struct fields), array element loads and stores (through <c>ldelema</c>), atomic accesses (<c>volatile.</c>,
-/// <c>Interlocked</c>, <c>Volatile</c>) and calls into the framework's synchronisation (see <see cref="CallInstrumenter"/>).
+/// Instruments one method body: plain field loads and stores (instance and static), array element loads and stores,
+/// atomic accesses (<c>volatile.</c>, <c>Interlocked</c>, <c>Volatile</c>), accesses through pointers (<c>ldflda</c>,
+/// <c>ldsflda</c>, <c>ldelema</c>, <c>ref</c> locals, parameters and returns, followed by <see cref="ChainPlanner"/> with
+/// the help of <see cref="PointerSlots"/>) and calls into the framework's synchronisation (see <see cref="CallInstrumenter"/>).
 /// Fields that cannot race are left alone: readonly fields, <c>[ThreadStatic]</c> fields, everything a static
 /// constructor does (the runtime orders it before every use of the type) and the compiler's lambda caches.
 /// </summary>
@@ -17,10 +19,9 @@ internal sealed class MethodInstrumenter
     private readonly MethodDefinition _method;
     private readonly HookReferences _hooks;
     private readonly MethodEdits _edits;
-    private readonly HashSet<Instruction> _branchTargets;
-    private readonly HashSet<Instruction> _handled = [];
-    private readonly Dictionary<Instruction, SequencePoint> _lines = [];
-    private readonly string _member;
+    private readonly MethodSites _sites;
+    private readonly PointerSlots _slots;
+    private readonly ChainPlanner _chains;
     private readonly TypeReference _nativeInt;
     private readonly TypeReference _arrayType;
 
@@ -29,38 +30,37 @@ internal sealed class MethodInstrumenter
         _method = method;
         _hooks = hooks;
         _edits = new MethodEdits(method.Body);
-        _branchTargets = StackScanner.BranchTargets(method.Body);
-        _member = MemberName(method);
+        _sites = new MethodSites(method);
         _nativeInt = method.Module.TypeSystem.IntPtr;
         _arrayType = method.Module.ImportReference(typeof(Array));
-        SequencePoint? last = null;
-        foreach (Instruction instruction in method.Body.Instructions)
-        {
-            if (method.DebugInformation.GetSequencePoint(instruction) is { IsHidden: false } point)
-            {
-                last = point;
-            }
-
-            if (last is not null)
-            {
-                _lines[instruction] = last;
-            }
-        }
+        _slots = new PointerSlots(method, _edits, hooks.ObjectType, _nativeInt);
+        _chains = new ChainPlanner(method, hooks, _edits, _sites, _slots, _nativeInt);
     }
 
     public MethodEdits Edits => _edits;
 
     /// <summary>How many accesses were instrumented.</summary>
-    public int Count { get; private set; }
+    public int Count => _sites.Count;
+
+    /// <summary>Registers the access at <paramref name="at"/> to <paramref name="location"/> and returns its site number.</summary>
+    public int Site(Instruction at, string location) => _sites.Site(at, location);
 
     /// <summary>Plans every edit of the body (applied by <see cref="MethodEdits.Apply"/>).</summary>
     public void Plan()
     {
         bool staticConstructor = _method.IsConstructor && _method.IsStatic;
         var calls = new CallInstrumenter(_method, _hooks, _edits, this);
+        foreach ((ParameterDefinition parameter, PointerTemps temps) in _slots.Parameters)
+        {
+            // A ref parameter's target comes from the caller, handed over by the pointer's address.
+            _edits.Prologue(
+                Instruction.Create(OpCodes.Ldarg, parameter), Ldloca(temps.Owner),
+                Ldloca(temps.Index), Call(_hooks.Ref(nameof(RefHooks.Take))), Stloc(temps.Target));
+        }
+
         foreach (Instruction instruction in _method.Body.Instructions.ToArray())
         {
-            if (_handled.Contains(instruction))
+            if (_chains.Handled.Contains(instruction))
             {
                 continue;
             }
@@ -69,6 +69,9 @@ internal sealed class MethodInstrumenter
             {
                 case Code.Ldfld or Code.Stfld when !staticConstructor:
                     PlanField(instruction, (FieldReference)instruction.Operand);
+                    break;
+                case Code.Ldsfld or Code.Stsfld or Code.Ldsflda when !staticConstructor && IsThreadStatic((FieldReference)instruction.Operand):
+                    _edits.Before(instruction, Call(_hooks.Memory(nameof(RaceHooks.ThreadStatic))));
                     break;
                 case Code.Ldsfld or Code.Stsfld when !staticConstructor:
                     PlanStatic(instruction, (FieldReference)instruction.Operand);
@@ -90,24 +93,27 @@ internal sealed class MethodInstrumenter
                     Code.Stelem_R8 or Code.Stelem_Ref or Code.Stelem_Any:
                     PlanElementStore(instruction);
                     break;
+                case Code.Ldloc or Code.Ldarg when _slots.Of(instruction.Operand) is { } temps:
+                    _chains.Follow(instruction, "", () => [Ldloc(temps.Owner), Ldloc(temps.Index), Ldloc(temps.Target)], ChainOrigin.Pointer, slot: instruction.Operand);
+                    break;
                 case Code.Call or Code.Callvirt or Code.Newobj:
+                    var callee = (MethodReference)instruction.Operand;
                     calls.Plan(instruction);
+                    if (callee.ReturnType.IsByReference && !ChainPlanner.IsFramework(callee))
+                    {
+                        _chains.PlanRefReturn(instruction);
+                    }
+
                     break;
             }
         }
-    }
 
-    /// <summary>Registers the access at <paramref name="at"/> to <paramref name="location"/> and returns its site number.</summary>
-    public int Site(Instruction at, string location)
-    {
-        Count++;
-        AccessSite where = _lines.TryGetValue(at, out SequencePoint? point)
-            ? new AccessSite(_member, point.Document.Url, point.StartLine)
-            : new AccessSite(_member, "?", 0);
-        return SiteTable.Register(where, SiteTable.Location(location));
+        foreach (Instruction store in _method.Body.Instructions.Where(i => _slots.IsStore(i) && !_chains.SlotStores.Contains(i)).ToArray())
+        {
+            // A pointer from somewhere race mode cannot name (a stack local, unrewritten code): its uses are not checked.
+            _edits.Before(store, LdcI4(0), Stloc(_slots.Of(store.Operand)!.Target));
+        }
     }
-
-    private static bool IsVolatile(Instruction instruction) => instruction.Previous is { OpCode.Code: Code.Volatile };
 
     private bool Checkable(FieldReference field, bool isStatic)
     {
@@ -129,6 +135,9 @@ internal sealed class MethodInstrumenter
         return !definition.CustomAttributes.Any(a => a.AttributeType.FullName == "System.ThreadStaticAttribute");
     }
 
+    private static bool IsThreadStatic(FieldReference field) =>
+        field.Resolve() is { IsStatic: true } definition && definition.CustomAttributes.Any(a => a.AttributeType.FullName == "System.ThreadStaticAttribute");
+
     private void PlanField(Instruction instruction, FieldReference field)
     {
         // A field of a struct reached through a pointer is planned by the chain that produced the pointer.
@@ -138,11 +147,11 @@ internal sealed class MethodInstrumenter
         }
 
         bool write = instruction.OpCode.Code == Code.Stfld;
-        int site = Site(instruction, FieldName(field));
+        int site = _sites.Site(instruction, AccessNames.FieldName(field));
         if (write)
         {
             VariableDefinition value = _edits.Temp(GenericResolver.Resolve(field.FieldType, FieldAsCall(field)) ?? _hooks.ObjectType);
-            if (IsVolatile(instruction))
+            if (ChainPlanner.IsVolatile(instruction))
             {
                 VariableDefinition token = _edits.Temp(_hooks.ObjectType);
                 _edits.Before(instruction, Stloc(value), Dup(), LdcI4(site), LdcI4(1), Call(_hooks.Memory(nameof(RaceHooks.AtomicBegin))), Stloc(token), Ldloc(value));
@@ -153,7 +162,7 @@ internal sealed class MethodInstrumenter
                 _edits.Before(instruction, Stloc(value), Dup(), LdcI4(site), Call(_hooks.Memory(nameof(RaceHooks.Write))), Ldloc(value));
             }
         }
-        else if (IsVolatile(instruction))
+        else if (ChainPlanner.IsVolatile(instruction))
         {
             VariableDefinition token = _edits.Temp(_hooks.ObjectType);
             _edits.Before(instruction, Dup(), LdcI4(site), LdcI4(0), Call(_hooks.Memory(nameof(RaceHooks.AtomicBegin))), Stloc(token));
@@ -173,8 +182,8 @@ internal sealed class MethodInstrumenter
         }
 
         bool write = instruction.OpCode.Code == Code.Stsfld;
-        int site = Site(instruction, FieldName(field));
-        if (IsVolatile(instruction))
+        int site = _sites.Site(instruction, AccessNames.FieldName(field));
+        if (ChainPlanner.IsVolatile(instruction))
         {
             VariableDefinition token = _edits.Temp(_hooks.ObjectType);
             _edits.Before(instruction, [.. StaticOwner(field), LdcI4(site), LdcI4(write ? 1 : 0), Call(_hooks.Memory(nameof(RaceHooks.AtomicBeginStatic))), Stloc(token)]);
@@ -189,7 +198,7 @@ internal sealed class MethodInstrumenter
     private void PlanElementLoad(Instruction instruction)
     {
         VariableDefinition index = _edits.Temp(_nativeInt);
-        int site = Site(instruction, ElementName(instruction));
+        int site = _sites.Site(instruction, AccessNames.ElementName(instruction));
         _edits.Before(instruction, Stloc(index), Dup(), Ldloc(index), LdcI4(site), Call(_hooks.Memory(nameof(RaceHooks.ReadElement))), Ldloc(index));
     }
 
@@ -202,7 +211,7 @@ internal sealed class MethodInstrumenter
 
         VariableDefinition value = _edits.Temp(valueType);
         VariableDefinition index = _edits.Temp(_nativeInt);
-        int site = Site(instruction, ElementName(instruction));
+        int site = _sites.Site(instruction, AccessNames.ElementName(instruction));
         _edits.Before(instruction, Stloc(value), Stloc(index), Dup(), Ldloc(index), LdcI4(site), Call(_hooks.Memory(nameof(RaceHooks.WriteElement))), Ldloc(index), Ldloc(value));
     }
 
@@ -214,114 +223,23 @@ internal sealed class MethodInstrumenter
         }
 
         VariableDefinition owner = _edits.Temp(_hooks.ObjectType);
-        if (PlanChain(origin, FieldName(field), () => [Ldloc(owner)], ChainOrigin.Field))
+        if (_chains.Follow(origin, AccessNames.FieldName(field), () => [Ldloc(owner)], ChainOrigin.Field))
         {
             _edits.Before(origin, Dup(), Stloc(owner));
         }
     }
 
     private void PlanStaticChain(Instruction origin, FieldReference field) =>
-        PlanChain(origin, FieldName(field), () => StaticOwner(field), ChainOrigin.Static);
+        _chains.Follow(origin, AccessNames.FieldName(field), () => StaticOwner(field), ChainOrigin.Static);
 
     private void PlanElementChain(Instruction origin, TypeReference elementType)
     {
         VariableDefinition array = _edits.Temp(_arrayType);
         VariableDefinition index = _edits.Temp(_nativeInt);
-        if (PlanChain(origin, $"{elementType.Name}[]", () => [Ldloc(array), Ldloc(index)], ChainOrigin.Element))
+        if (_chains.Follow(origin, $"{elementType.Name}[]", () => [Ldloc(array), Ldloc(index)], ChainOrigin.Element))
         {
             _edits.Before(origin, Stloc(index), Dup(), Stloc(array), Ldloc(index));
         }
-    }
-
-    /// <summary>
-    /// Follows the pointer <paramref name="origin"/> pushes to the instruction that uses it and plans the checked
-    /// access there; returns false (nothing planned) when the use is not one race mode understands.
-    /// </summary>
-    private bool PlanChain(Instruction origin, string path, Func<Instruction[]> owner, ChainOrigin kind, bool fieldOfElement = false, int depth = 1)
-    {
-        Instruction current = origin;
-        while (true)
-        {
-            if (StackScanner.FindConsumer(current, _branchTargets, depth) is not (Instruction consumer, int operand))
-            {
-                return false;
-            }
-
-            depth = 1;
-
-            switch (consumer.OpCode.Code)
-            {
-                case Code.Ldflda when operand == 0:
-                    path += "." + ((FieldReference)consumer.Operand).Name;
-                    fieldOfElement = true;
-                    _handled.Add(consumer);
-                    current = consumer;
-                    continue;
-                case Code.Ldfld when operand == 0:
-                    _handled.Add(consumer);
-                    return PlanAt(consumer, path + "." + ((FieldReference)consumer.Operand).Name, owner, kind, fieldOfElement: true, write: false, IsVolatile(consumer));
-                case Code.Stfld when operand == 0:
-                    _handled.Add(consumer);
-                    return PlanAt(consumer, path + "." + ((FieldReference)consumer.Operand).Name, owner, kind, fieldOfElement: true, write: true, IsVolatile(consumer));
-                case Code.Ldobj or Code.Ldind_I1 or Code.Ldind_U1 or Code.Ldind_I2 or Code.Ldind_U2 or Code.Ldind_I4 or Code.Ldind_U4 or
-                    Code.Ldind_I8 or Code.Ldind_I or Code.Ldind_R4 or Code.Ldind_R8 or Code.Ldind_Ref when operand == 0:
-                    return PlanAt(consumer, path, owner, kind, fieldOfElement, write: false, IsVolatile(consumer));
-                case Code.Stobj or Code.Stind_I1 or Code.Stind_I2 or Code.Stind_I4 or Code.Stind_I8 or Code.Stind_I or Code.Stind_R4 or
-                    Code.Stind_R8 or Code.Stind_Ref or Code.Initobj when operand == 0:
-                    return PlanAt(consumer, path, owner, kind, fieldOfElement, write: true, IsVolatile(consumer));
-                case Code.Call when operand == 0 && consumer.Operand is MethodReference call && CallInstrumenter.IsAtomic(call, out bool write):
-                    _handled.Add(consumer);
-                    return PlanAt(consumer, path, owner, kind, fieldOfElement, write, atomic: true);
-                case Code.Dup:
-                    // x.f++ and a[i]++ load and store through one pointer: follow both copies.
-                    bool top = PlanChain(consumer, path, owner, kind, fieldOfElement, depth: 1);
-                    bool lower = PlanChain(consumer, path, owner, kind, fieldOfElement, depth: 2);
-                    return top | lower;
-                case Code.Stloc when consumer.Operand is VariableDefinition { VariableType.IsByReference: true } local && AssignedOnce(local):
-                    // A ref local: every later use of it is a use of this location (the owner's temporary is never reassigned).
-                    bool planned = false;
-                    foreach (Instruction use in _method.Body.Instructions.Where(i => i.OpCode.Code == Code.Ldloc && i.Operand == local).ToArray())
-                    {
-                        planned |= PlanChain(use, path, owner, kind, fieldOfElement);
-                    }
-
-                    return planned;
-                default:
-                    return false;
-            }
-        }
-    }
-
-    private bool AssignedOnce(VariableDefinition local) =>
-        _method.Body.Instructions.Count(i => i.OpCode.Code == Code.Stloc && i.Operand == local) == 1 &&
-        !_method.Body.Instructions.Any(i => i.OpCode.Code == Code.Ldloca && i.Operand == local);
-
-    private bool PlanAt(Instruction at, string path, Func<Instruction[]> owner, ChainOrigin kind, bool fieldOfElement, bool write, bool atomic)
-    {
-        int site = Site(at, path);
-        if (atomic)
-        {
-            VariableDefinition token = _edits.Temp(_hooks.ObjectType);
-            Instruction[] begin = kind switch
-            {
-                ChainOrigin.Field => [.. owner(), LdcI4(site), LdcI4(write ? 1 : 0), Call(_hooks.Memory(nameof(RaceHooks.AtomicBegin)))],
-                ChainOrigin.Static => [.. owner(), LdcI4(site), LdcI4(write ? 1 : 0), Call(_hooks.Memory(nameof(RaceHooks.AtomicBeginStatic)))],
-                _ => [.. owner(), LdcI4(site), LdcI4(write ? 1 : 0), LdcI4(fieldOfElement ? 1 : 0), Call(_hooks.Memory(nameof(RaceHooks.AtomicBeginElement)))],
-            };
-            _edits.Before(at, [.. begin, Stloc(token)]);
-            _edits.After(at, Ldloc(token), Call(_hooks.Memory(nameof(RaceHooks.AtomicEnd))));
-            return true;
-        }
-
-        string hook = kind switch
-        {
-            ChainOrigin.Field => write ? nameof(RaceHooks.Write) : nameof(RaceHooks.Read),
-            ChainOrigin.Static => write ? nameof(RaceHooks.WriteStatic) : nameof(RaceHooks.ReadStatic),
-            _ when fieldOfElement => write ? nameof(RaceHooks.WriteElementField) : nameof(RaceHooks.ReadElementField),
-            _ => write ? nameof(RaceHooks.WriteElement) : nameof(RaceHooks.ReadElement),
-        };
-        _edits.Before(at, [.. owner(), LdcI4(site), Call(_hooks.Memory(hook))]);
-        return true;
     }
 
     private Instruction[] StaticOwner(FieldReference field)
@@ -365,60 +283,4 @@ internal sealed class MethodInstrumenter
 
     private static MethodReference FieldAsCall(FieldReference field) =>
         new("<field>", field.FieldType, field.DeclaringType);
-
-    private static string ElementName(Instruction instruction) => instruction.Operand is TypeReference type
-        ? $"{type.Name}[]"
-        : instruction.OpCode.Code switch
-        {
-            Code.Ldelem_Ref or Code.Stelem_Ref => "Object[]",
-            Code.Ldelem_I4 or Code.Stelem_I4 or Code.Ldelem_U4 => "Int32[]",
-            Code.Ldelem_I8 or Code.Stelem_I8 => "Int64[]",
-            _ => "[]".Insert(0, instruction.OpCode.Name.Split('.').Last()),
-        };
-
-    private static string FieldName(FieldReference field) => $"{TypeName(field.DeclaringType)}.{field.Name}";
-
-    private static string TypeName(TypeReference type)
-    {
-        string name = type.Name;
-        int tick = name.IndexOf('`', StringComparison.Ordinal);
-        return tick < 0 ? name : name[..tick];
-    }
-
-    /// <summary><c>Type.Method</c>, with a state machine or closure named after the method it came from.</summary>
-    private static string MemberName(MethodDefinition method)
-    {
-        TypeDefinition type = method.DeclaringType;
-        string name = method.Name;
-        if (type.Name.StartsWith('<') && type.DeclaringType is { } outer)
-        {
-            int close = type.Name.IndexOf('>', StringComparison.Ordinal);
-            if (close > 1)
-            {
-                name = type.Name[1..close];
-            }
-
-            type = outer;
-        }
-
-        return $"{TypeName(type)}.{name}";
-    }
-
-    private static Instruction Dup() => Instruction.Create(OpCodes.Dup);
-
-    private static Instruction LdcI4(int value) => Instruction.Create(OpCodes.Ldc_I4, value);
-
-    private static Instruction Stloc(VariableDefinition variable) => Instruction.Create(OpCodes.Stloc, variable);
-
-    private static Instruction Ldloc(VariableDefinition variable) => Instruction.Create(OpCodes.Ldloc, variable);
-
-    private static Instruction Call(MethodReference method) => Instruction.Create(OpCodes.Call, method);
-
-    /// <summary>Where the pointer of a chain comes from.</summary>
-    private enum ChainOrigin
-    {
-        Field,
-        Static,
-        Element,
-    }
 }

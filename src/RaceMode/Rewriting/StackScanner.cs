@@ -16,7 +16,18 @@ internal static class StackScanner
     {
         for (Instruction? next = producer.Next; next is not null; next = next.Next)
         {
-            if (branchTargets.Contains(next) || Effect(next) is not (int pop, int push))
+            if (branchTargets.Contains(next))
+            {
+                return null;
+            }
+
+            if (next.OpCode.Code == Code.Ret)
+            {
+                // ret pops the return value, the only value left on a valid stack.
+                return depth == 1 ? (next, 0) : null;
+            }
+
+            if (Effect(next) is not (int pop, int push))
             {
                 return null;
             }

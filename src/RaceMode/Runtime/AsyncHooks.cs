@@ -14,17 +14,50 @@ namespace ActorConcurrency.RaceMode.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class AsyncHooks
 {
+    /// <summary>The state machine thread whose <c>MoveNext</c> runs innermost on this real thread, if it runs as one.</summary>
+    [ThreadStatic]
+    private static LogicalThread? t_running;
+
+    /// <summary>A state machine thread that completed its task in the running <c>MoveNext</c>, and its last epoch.</summary>
+    [ThreadStatic]
+    private static (LogicalThread? Thread, int Last) t_completed;
+
     /// <summary>At the top of a rewritten <c>MoveNext</c>: binds the state machine's logical thread, if it has one.</summary>
     public static AsyncScope Resume(object? token)
     {
-        if (token is not LogicalThread thread || RaceSession.Active is not { } session || thread.Detector != session.Detector ||
-            LogicalThread.Current == thread)
+        if (RaceSession.Active is not { } session)
         {
             return default;
         }
 
+        LogicalThread? outer = t_running;
+        if (token is not LogicalThread thread || thread.Detector != session.Detector || LogicalThread.Current == thread)
+        {
+            t_running = null;
+            return new AsyncScope(default, null, outer);
+        }
+
         // The previous resumption unbinds itself before it schedules this one (see Suspend), so this succeeds.
-        return new AsyncScope(thread.Enter());
+        t_running = thread;
+        return new AsyncScope(thread.Enter(), thread, outer);
+    }
+
+    /// <summary>
+    /// A <c>MoveNext</c> run ended (after its thread left the real thread): if it completed the method, the state
+    /// machine's logical thread is finished for good and its id may be reused (see <see cref="VectorClockDetector.Retire"/>).
+    /// </summary>
+    internal static void Ended(LogicalThread? thread, LogicalThread? outer)
+    {
+        t_running = outer;
+        if (thread is not null && ReferenceEquals(t_completed.Thread, thread))
+        {
+            int last = t_completed.Last;
+            t_completed = default;
+            if (RaceSession.Active is { } session && thread.Detector == session.Detector)
+            {
+                session.Detector.Retire(thread, last);
+            }
+        }
     }
 
     /// <summary>Before <c>AwaitUnsafeOnCompleted</c>: forks the state machine's thread on its first suspension, and unbinds it.</summary>
@@ -102,6 +135,7 @@ public static class AsyncHooks
     /// <summary>Replaces <c>AsyncTaskMethodBuilder.SetResult()</c>.</summary>
     public static void SetResult(ref AsyncTaskMethodBuilder builder)
     {
+        Completing();
         TaskHooks.ReleaseTask(builder.Task);
         builder.SetResult();
     }
@@ -109,6 +143,7 @@ public static class AsyncHooks
     /// <summary>Replaces <c>AsyncTaskMethodBuilder.SetException(Exception)</c>.</summary>
     public static void SetException(ref AsyncTaskMethodBuilder builder, Exception exception)
     {
+        Completing();
         TaskHooks.ReleaseTask(builder.Task);
         builder.SetException(exception);
     }
@@ -116,6 +151,7 @@ public static class AsyncHooks
     /// <summary>Replaces <c>AsyncTaskMethodBuilder&lt;T&gt;.SetResult(T)</c>.</summary>
     public static void SetResult<T>(ref AsyncTaskMethodBuilder<T> builder, T result)
     {
+        Completing();
         TaskHooks.ReleaseTask(builder.Task);
         builder.SetResult(result);
     }
@@ -123,8 +159,19 @@ public static class AsyncHooks
     /// <summary>Replaces <c>AsyncTaskMethodBuilder&lt;T&gt;.SetException(Exception)</c>.</summary>
     public static void SetException<T>(ref AsyncTaskMethodBuilder<T> builder, Exception exception)
     {
+        Completing();
         TaskHooks.ReleaseTask(builder.Task);
         builder.SetException(exception);
+    }
+
+    /// <summary>Before the builder completes the task: when the state machine runs as its own thread, this is its end.</summary>
+    private static void Completing()
+    {
+        if (t_running is { } thread && ReferenceEquals(LogicalThread.Current, thread))
+        {
+            // Its last access or release is the release of the task that follows.
+            t_completed = (thread, thread.Now);
+        }
     }
 
     private static void AcquireSource(object? source)

@@ -25,6 +25,15 @@ public static class RaceHooks
     /// <summary>A plain store to a static field.</summary>
     public static void WriteStatic(object? owner, int site) => AccessStatic(owner, site, write: true);
 
+    /// <summary>Before an access to a <c>[ThreadStatic]</c> field: orders this logical thread after the ones that ran here (see <see cref="ThreadAffinity"/>).</summary>
+    public static void ThreadStatic()
+    {
+        if (RaceSession.Active is { } session && session.CurrentOrCount() is { } current)
+        {
+            ThreadAffinity.Touch(session, current);
+        }
+    }
+
     /// <summary>A plain load of <c>array[index]</c>.</summary>
     public static void ReadElement(Array array, nint index, int site) => AccessElement(array, index, site, write: false, fieldOfElement: false);
 
@@ -46,7 +55,7 @@ public static class RaceHooks
         }
 
         RaceSite where = SiteTable.Get(site);
-        return Atomic(session, session.Shadow.Field(owner, where), where, write);
+        return Atomic(session, session.Shadow.Field(owner, where), where.LocationName, where.Where, write);
     }
 
     /// <summary>Before an atomic access to a static field.</summary>
@@ -58,7 +67,7 @@ public static class RaceHooks
         }
 
         RaceSite where = SiteTable.Get(site);
-        return Atomic(session, session.Shadow.Static(owner, where), where, write);
+        return Atomic(session, session.Shadow.Static(owner, where), where.LocationName, where.Where, write);
     }
 
     /// <summary>Before an atomic access to <c>array[index]</c> (or a field of it when <paramref name="fieldOfElement"/>).</summary>
@@ -70,25 +79,25 @@ public static class RaceHooks
         }
 
         RaceSite where = SiteTable.Get(site);
-        return Atomic(session, session.Shadow.Element(array, (int)index, where, fieldOfElement), where, write);
+        return Atomic(session, session.Shadow.Element(array, (int)index, where, fieldOfElement), where.LocationName, where.Where, write);
     }
 
     /// <summary>After the atomic operation: lets other atomics on the location proceed.</summary>
     public static void AtomicEnd(object? token)
     {
-        if (token is not null)
+        if (token is not null && !RefHooks.EndUnknown(token))
         {
             Monitor.Exit(token);
         }
     }
 
-    private static Location Atomic(RaceSession session, Location location, RaceSite where, bool write)
+    internal static Location Atomic(RaceSession session, Location location, string name, AccessSite where, bool write)
     {
         // Held until AtomicEnd, across the real operation: the order of the shadow updates is the real order.
         Monitor.Enter(location);
         try
         {
-            session.Backend.Atomic(location.Cell, location.Sync(session.Backend, where.LocationName), where.Where, write);
+            session.Backend.Atomic(location.Cell, location.Sync(session.Backend, name), where, write);
         }
         catch
         {
@@ -134,7 +143,7 @@ public static class RaceHooks
         Check(session, session.Shadow.Element(array, (int)index, where, fieldOfElement), where.Where, write);
     }
 
-    private static void Check(RaceSession session, Location location, AccessSite where, bool write)
+    internal static void Check(RaceSession session, Location location, AccessSite where, bool write)
     {
         if (write)
         {

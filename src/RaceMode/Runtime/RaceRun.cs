@@ -6,7 +6,8 @@ namespace ActorConcurrency.RaceMode.Runtime;
 /// <param name="Races">The distinct races, one per pair of code sites, in Go's report format (<see cref="RaceReport.Format"/>).</param>
 /// <param name="Detections">Racing access pairs detected in all, duplicates of a site pair included.</param>
 /// <param name="UnboundAccesses">Accesses not checked because they ran outside any logical thread of the run (framework callbacks).</param>
-public sealed record RaceRun(IReadOnlyList<RaceReport> Races, int Detections, long UnboundAccesses)
+/// <param name="ThreadSlots">Logical-thread ids the run used: the length of its vector clocks (finished threads' ids are reused).</param>
+public sealed record RaceRun(IReadOnlyList<RaceReport> Races, int Detections, long UnboundAccesses, int ThreadSlots)
 {
     /// <summary>True when at least one race was found.</summary>
     public bool HasRaces => Races.Count > 0;

@@ -26,6 +26,13 @@ public sealed class RaceSession
         Global = Backend.NewSync("any completion");
     }
 
+    /// <summary>
+    /// Go-like reports (both stacks), without the log of every synchronisation edge: race mode never asks for the
+    /// chain that orders two events, and the log (and every clock's list of release epochs) would grow with every
+    /// release of a long run.
+    /// </summary>
+    public static RaceDetectorOptions DefaultOptions { get; } = new() { RecordEdges = false };
+
     /// <summary>The detector the rewritten code reports to.</summary>
     public VectorClockDetector Detector { get; }
 
@@ -54,7 +61,7 @@ public sealed class RaceSession
     public static RaceRun Run(Action body, RaceDetectorOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var session = new RaceSession(options ?? new RaceDetectorOptions());
+        var session = new RaceSession(options ?? DefaultOptions);
         if (Interlocked.CompareExchange(ref s_active, session, null) is not null)
         {
             throw new InvalidOperationException("Another race-mode session is running; sessions run one at a time.");
@@ -73,10 +80,10 @@ public sealed class RaceSession
             Volatile.Write(ref s_active, null);
         }
 
-        return new RaceRun(session.Detector.Races, session.Detector.Detections, session.UnboundAccesses);
+        return new RaceRun(session.Detector.Races, session.Detector.Detections, session.UnboundAccesses, session.Detector.Threads.Count);
     }
 
-    /// <summary>The logical thread of this session running on this real thread, or null (counted).</summary>
+    /// <summary>The logical thread of this session running on this real thread, or null (counted when no logical thread runs here).</summary>
     internal LogicalThread? CurrentOrCount()
     {
         LogicalThread? current = LogicalThread.Current;
@@ -85,7 +92,12 @@ public sealed class RaceSession
             return current;
         }
 
-        Interlocked.Increment(ref _unboundAccesses);
+        if (current is null)
+        {
+            // A logical thread of an earlier session (a callback still finishing after it signalled) is not unbound.
+            Interlocked.Increment(ref _unboundAccesses);
+        }
+
         return null;
     }
 

@@ -33,6 +33,15 @@ internal static class SiteTable
         }
     }
 
+    /// <summary>The name of location <paramref name="id"/>.</summary>
+    public static string LocationName(int id)
+    {
+        lock (s_gate)
+        {
+            return s_locationNames[id];
+        }
+    }
+
     /// <summary>Registers one access site and returns its number.</summary>
     public static int Register(AccessSite where, int location)
     {

@@ -9,6 +9,7 @@ namespace ActorConcurrency.RaceMode.Runtime;
 internal sealed class TaskFork
 {
     private readonly bool _orphan;
+    private int _last;
 
     public TaskFork(RaceSession session, LogicalThread thread, bool orphan)
     {
@@ -27,31 +28,45 @@ internal sealed class TaskFork
 
     public void Run(Action body)
     {
-        using (Enter())
+        try
         {
-            try
+            using (Enter())
             {
-                body();
+                try
+                {
+                    body();
+                }
+                finally
+                {
+                    Finish();
+                }
             }
-            finally
-            {
-                SyncHooks.Release(End);
-            }
+        }
+        finally
+        {
+            Retire();
         }
     }
 
     public T Run<T>(Func<T> body)
     {
-        using (Enter())
+        try
         {
-            try
+            using (Enter())
             {
-                return body();
+                try
+                {
+                    return body();
+                }
+                finally
+                {
+                    Finish();
+                }
             }
-            finally
-            {
-                SyncHooks.Release(End);
-            }
+        }
+        finally
+        {
+            Retire();
         }
     }
 
@@ -59,22 +74,46 @@ internal sealed class TaskFork
     public TTask RunAsync<TTask>(Func<TTask> body)
         where TTask : Task
     {
-        using (Enter())
+        try
         {
-            try
+            using (Enter())
             {
-                TTask inner = body();
-                if (inner is not null)
+                try
                 {
-                    Session.Link(End, inner);
-                }
+                    TTask inner = body();
+                    if (inner is not null)
+                    {
+                        Session.Link(End, inner);
+                    }
 
-                return inner!;
+                    return inner!;
+                }
+                finally
+                {
+                    Finish();
+                }
             }
-            finally
-            {
-                SyncHooks.Release(End);
-            }
+        }
+        finally
+        {
+            Retire();
+        }
+    }
+
+    /// <summary>The body's end: released into <see cref="End"/> (the last thing the thread does that anyone sees).</summary>
+    private void Finish()
+    {
+        _last = Thread.Now;
+        SyncHooks.Release(End);
+        ThreadAffinity.Leave();
+    }
+
+    /// <summary>After the body left its real thread for good: its id may be reused by a thread forked after a join.</summary>
+    private void Retire()
+    {
+        if (ReferenceEquals(RaceSession.Active, Session))
+        {
+            Session.Detector.Retire(Thread, _last);
         }
     }
 

@@ -215,7 +215,7 @@ public static class TaskHooks
         LogicalThread? parent = LogicalThread.Current;
         if (parent is not null && parent.Detector == session.Detector)
         {
-            return new TaskFork(session, session.Detector.Spawn(name), orphan: false);
+            return new TaskFork(session, session.Detector.SpawnFrom(parent, name), orphan: false);
         }
 
         // Started from code race mode does not see (a framework callback): it can know only what was released.

@@ -7,6 +7,11 @@ namespace ActorConcurrency.Tests.RaceMode;
 internal static class IlShapes
 {
     private static int s_counter;
+
+    [ThreadStatic]
+    private static int t_cell;
+
+    private static int s_nextCell;
     private static readonly Lock s_gate = new();
 
     public static Task StaticFieldRacy() => Twice(() => s_counter++);
@@ -108,6 +113,40 @@ internal static class IlShapes
             value = 7;
         });
         _ = box.Value;
+    }
+
+    public static async Task ThreadStaticOwnedCells()
+    {
+        // Each real thread bumps only its own cell, found through a thread-static (StripedHitCounts' shape): the
+        // tasks that share a real thread run one after another there, so plain bumps are no race.
+        long[] cells = new long[64];
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => cells[OwnCell()]++)));
+    }
+
+    public static void ThreadStaticTouchedOnTwoThreads()
+    {
+        // Touching a thread-static orders nothing across real threads: two threads bumping one cell race.
+        long[] cells = new long[1];
+        var threads = new[] { new Thread(() => cells[OwnCell() * 0]++), new Thread(() => cells[OwnCell() * 0]++) };
+        foreach (Thread thread in threads)
+        {
+            thread.Start();
+        }
+
+        foreach (Thread thread in threads)
+        {
+            thread.Join();
+        }
+    }
+
+    private static int OwnCell()
+    {
+        if (t_cell == 0)
+        {
+            t_cell = (Interlocked.Increment(ref s_nextCell) % 64) + 1;
+        }
+
+        return t_cell - 1;
     }
 
     private static async Task Twice(Action body)

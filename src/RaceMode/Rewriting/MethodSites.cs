@@ -1,0 +1,54 @@
+using ActorConcurrency.RaceDetector.Tracking;
+using ActorConcurrency.RaceMode.Runtime;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace ActorConcurrency.RaceMode.Rewriting;
+
+/// <summary>
+/// The access sites of one method: each instrumented access (and each pointer target) gets a number in
+/// <see cref="SiteTable"/> naming its method, file and line (from the PDB's sequence points) and its location.
+/// </summary>
+internal sealed class MethodSites
+{
+    private readonly Dictionary<Instruction, SequencePoint> _lines = [];
+    private readonly string _member;
+
+    public MethodSites(MethodDefinition method)
+    {
+        _member = AccessNames.MemberName(method);
+        SequencePoint? last = null;
+        foreach (Instruction instruction in method.Body.Instructions)
+        {
+            if (method.DebugInformation.GetSequencePoint(instruction) is { IsHidden: false } point)
+            {
+                last = point;
+            }
+
+            if (last is not null)
+            {
+                _lines[instruction] = last;
+            }
+        }
+    }
+
+    /// <summary>How many accesses were instrumented.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Registers the access at <paramref name="at"/> to <paramref name="location"/> and returns its site number.</summary>
+    public int Site(Instruction at, string location)
+    {
+        Count++;
+        return SiteTable.Register(Where(at), SiteTable.Location(location));
+    }
+
+    /// <summary>A pointer target: the location <paramref name="path"/> of kind <paramref name="kind"/>, named where it was taken.</summary>
+    public int Target(Instruction at, string path, PointerKind kind)
+    {
+        return PointerTargets.Encode(SiteTable.Register(Where(at), SiteTable.Location(path)), kind);
+    }
+
+    private AccessSite Where(Instruction at) => _lines.TryGetValue(at, out SequencePoint? point)
+        ? new AccessSite(_member, point.Document.Url, point.StartLine)
+        : new AccessSite(_member, "?", 0);
+}

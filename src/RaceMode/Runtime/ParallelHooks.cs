@@ -1,0 +1,105 @@
+using System.ComponentModel;
+
+namespace ActorConcurrency.RaceMode.Runtime;
+
+/// <summary>
+/// The hooks of <c>Parallel.For</c>, <c>Parallel.ForEach</c> and <c>Parallel.Invoke</c> (see <see cref="CallbackFork"/>):
+/// the caller's past happens before every iteration, each iteration is its own logical thread (iterations are
+/// concurrent with each other, as goroutines would be), and every iteration's end happens before the call returns.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ParallelHooks
+{
+    /// <summary>Replaces <c>Parallel.For(int, int, Action&lt;int&gt;)</c>.</summary>
+    public static ParallelLoopResult For(int fromInclusive, int toExclusive, Action<int> body) =>
+        Loop(body, f => f is null ? Parallel.For(fromInclusive, toExclusive, body) : Parallel.For(fromInclusive, toExclusive, i => f.Run(() => body(i))));
+
+    /// <summary>Replaces <c>Parallel.For(int, int, Action&lt;int, ParallelLoopState&gt;)</c>.</summary>
+    public static ParallelLoopResult For(int fromInclusive, int toExclusive, Action<int, ParallelLoopState> body) =>
+        Loop(body, f => f is null ? Parallel.For(fromInclusive, toExclusive, body) : Parallel.For(fromInclusive, toExclusive, (i, s) => f.Run(() => body(i, s))));
+
+    /// <summary>Replaces <c>Parallel.For(long, long, Action&lt;long&gt;)</c>.</summary>
+    public static ParallelLoopResult For(long fromInclusive, long toExclusive, Action<long> body) =>
+        Loop(body, f => f is null ? Parallel.For(fromInclusive, toExclusive, body) : Parallel.For(fromInclusive, toExclusive, i => f.Run(() => body(i))));
+
+    /// <summary>Replaces <c>Parallel.For(long, long, Action&lt;long, ParallelLoopState&gt;)</c>.</summary>
+    public static ParallelLoopResult For(long fromInclusive, long toExclusive, Action<long, ParallelLoopState> body) =>
+        Loop(body, f => f is null ? Parallel.For(fromInclusive, toExclusive, body) : Parallel.For(fromInclusive, toExclusive, (i, s) => f.Run(() => body(i, s))));
+
+    /// <summary>Replaces <c>Parallel.For(int, int, ParallelOptions, Action&lt;int&gt;)</c>.</summary>
+    public static ParallelLoopResult For(int fromInclusive, int toExclusive, ParallelOptions parallelOptions, Action<int> body) =>
+        Loop(body, f => f is null ? Parallel.For(fromInclusive, toExclusive, parallelOptions, body) : Parallel.For(fromInclusive, toExclusive, parallelOptions, i => f.Run(() => body(i))));
+
+    /// <summary>Replaces <c>Parallel.For(int, int, ParallelOptions, Action&lt;int, ParallelLoopState&gt;)</c>.</summary>
+    public static ParallelLoopResult For(int fromInclusive, int toExclusive, ParallelOptions parallelOptions, Action<int, ParallelLoopState> body) =>
+        Loop(body, f => f is null ? Parallel.For(fromInclusive, toExclusive, parallelOptions, body) : Parallel.For(fromInclusive, toExclusive, parallelOptions, (i, s) => f.Run(() => body(i, s))));
+
+    /// <summary>Replaces <c>Parallel.For(long, long, ParallelOptions, Action&lt;long&gt;)</c>.</summary>
+    public static ParallelLoopResult For(long fromInclusive, long toExclusive, ParallelOptions parallelOptions, Action<long> body) =>
+        Loop(body, f => f is null ? Parallel.For(fromInclusive, toExclusive, parallelOptions, body) : Parallel.For(fromInclusive, toExclusive, parallelOptions, i => f.Run(() => body(i))));
+
+    /// <summary>Replaces <c>Parallel.For(long, long, ParallelOptions, Action&lt;long, ParallelLoopState&gt;)</c>.</summary>
+    public static ParallelLoopResult For(long fromInclusive, long toExclusive, ParallelOptions parallelOptions, Action<long, ParallelLoopState> body) =>
+        Loop(body, f => f is null ? Parallel.For(fromInclusive, toExclusive, parallelOptions, body) : Parallel.For(fromInclusive, toExclusive, parallelOptions, (i, s) => f.Run(() => body(i, s))));
+
+    /// <summary>Replaces <c>Parallel.ForEach&lt;TSource&gt;(IEnumerable&lt;TSource&gt;, Action&lt;TSource&gt;)</c>.</summary>
+    public static ParallelLoopResult ForEach<TSource>(IEnumerable<TSource> source, Action<TSource> body) =>
+        Loop(body, f => f is null ? Parallel.ForEach(source, body) : Parallel.ForEach(source, x => f.Run(() => body(x))));
+
+    /// <summary>Replaces <c>Parallel.ForEach&lt;TSource&gt;(IEnumerable&lt;TSource&gt;, Action&lt;TSource, ParallelLoopState&gt;)</c>.</summary>
+    public static ParallelLoopResult ForEach<TSource>(IEnumerable<TSource> source, Action<TSource, ParallelLoopState> body) =>
+        Loop(body, f => f is null ? Parallel.ForEach(source, body) : Parallel.ForEach(source, (x, s) => f.Run(() => body(x, s))));
+
+    /// <summary>Replaces <c>Parallel.ForEach&lt;TSource&gt;(IEnumerable&lt;TSource&gt;, Action&lt;TSource, ParallelLoopState, long&gt;)</c>.</summary>
+    public static ParallelLoopResult ForEach<TSource>(IEnumerable<TSource> source, Action<TSource, ParallelLoopState, long> body) =>
+        Loop(body, f => f is null ? Parallel.ForEach(source, body) : Parallel.ForEach(source, (x, s, i) => f.Run(() => body(x, s, i))));
+
+    /// <summary>Replaces <c>Parallel.ForEach&lt;TSource&gt;(IEnumerable&lt;TSource&gt;, ParallelOptions, Action&lt;TSource&gt;)</c>.</summary>
+    public static ParallelLoopResult ForEach<TSource>(IEnumerable<TSource> source, ParallelOptions parallelOptions, Action<TSource> body) =>
+        Loop(body, f => f is null ? Parallel.ForEach(source, parallelOptions, body) : Parallel.ForEach(source, parallelOptions, x => f.Run(() => body(x))));
+
+    /// <summary>Replaces <c>Parallel.ForEach&lt;TSource&gt;(IEnumerable&lt;TSource&gt;, ParallelOptions, Action&lt;TSource, ParallelLoopState&gt;)</c>.</summary>
+    public static ParallelLoopResult ForEach<TSource>(IEnumerable<TSource> source, ParallelOptions parallelOptions, Action<TSource, ParallelLoopState> body) =>
+        Loop(body, f => f is null ? Parallel.ForEach(source, parallelOptions, body) : Parallel.ForEach(source, parallelOptions, (x, s) => f.Run(() => body(x, s))));
+
+    /// <summary>Replaces <c>Parallel.ForEach&lt;TSource&gt;(IEnumerable&lt;TSource&gt;, ParallelOptions, Action&lt;TSource, ParallelLoopState, long&gt;)</c>.</summary>
+    public static ParallelLoopResult ForEach<TSource>(IEnumerable<TSource> source, ParallelOptions parallelOptions, Action<TSource, ParallelLoopState, long> body) =>
+        Loop(body, f => f is null ? Parallel.ForEach(source, parallelOptions, body) : Parallel.ForEach(source, parallelOptions, (x, s, i) => f.Run(() => body(x, s, i))));
+
+    /// <summary>Replaces <c>Parallel.Invoke(params Action[])</c>.</summary>
+    public static void Invoke(params Action[] actions) => Invoke(new ParallelOptions(), actions);
+
+    /// <summary>Replaces <c>Parallel.Invoke(ParallelOptions, params Action[])</c>: each action is its own logical thread.</summary>
+    public static void Invoke(ParallelOptions parallelOptions, params Action[] actions)
+    {
+        bool checkable = actions is not null && Array.TrueForAll(actions, a => a is not null);
+        Loop(checkable ? actions : null, f =>
+        {
+            if (f is null)
+            {
+                Parallel.Invoke(parallelOptions, actions!);
+            }
+            else
+            {
+                Parallel.Invoke(parallelOptions, Array.ConvertAll(actions!, a => (Action)(() => f.Run(a))));
+            }
+
+            return 0;
+        });
+    }
+
+    /// <summary>Runs the loop with its body forked per iteration, then joins every iteration (also when it threw).</summary>
+    private static T Loop<T>(object? body, Func<CallbackFork?, T> run)
+    {
+        // A null body goes to the framework unchanged, which throws as it always does.
+        CallbackFork? fork = body is null ? null : CallbackFork.Submit("parallel body", oneShot: false);
+        try
+        {
+            return run(fork);
+        }
+        finally
+        {
+            fork?.Joined();
+        }
+    }
+}
