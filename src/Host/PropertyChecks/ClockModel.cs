@@ -3,7 +3,8 @@ namespace ActorConcurrency.Host.PropertyChecks;
 /// <summary>
 /// The sequential model of the CLOCK (second-chance) LRU, as naive as <see cref="LruModel"/>: a list of
 /// entries in insertion order (newest first), each with a reference bit. A hit sets the bit and moves
-/// nothing; a set puts the entry at the front with its bit clear; to evict, a referenced entry at the back
+/// nothing; a set of a present key changes its value and sets its bit (a use, like a hit), moving nothing;
+/// a set of an absent key puts its entry at the front with its bit clear; to evict, a referenced entry at the back
 /// is cleared and moved to the front until the back one is unreferenced. The recency order it reports is
 /// the order evictions would take: unreferenced entries back to front, then referenced ones back to front.
 /// </summary>
@@ -31,7 +32,15 @@ internal sealed class ClockModel : LruSubject
 
     protected override void Put(int key, int value)
     {
-        if (_entries.RemoveAll(e => e.Key == key) == 0 && _entries.Count == _capacity)
+        int present = _entries.FindIndex(e => e.Key == key);
+        if (present >= 0)
+        {
+            // A set of a present key counts as a use: new value, bit set, position kept.
+            _entries[present] = (key, value, true);
+            return;
+        }
+
+        if (_entries.Count == _capacity)
         {
             while (_entries[^1].Referenced)
             {

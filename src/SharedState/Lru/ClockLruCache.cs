@@ -6,13 +6,14 @@ namespace ActorConcurrency.SharedState.Lru;
 /// Task 13, the contention-friendly form: CLOCK (second chance). A read takes no lock and writes nothing
 /// shared in the common case: it searches a <see cref="LockFreeReadTable{TKey,TValue}"/> and, if the
 /// entry's reference bit is not yet set, sets it. Writers (Set, Remove, Resize, …) serialise on one lock,
-/// under which the list is kept in insertion order (a Set, also of an existing key, puts its entry at the
-/// front, unreferenced). To evict, the sweep looks at the back: a referenced entry gets a second chance —
-/// its bit is cleared and it moves to the front — and the first unreferenced entry is the victim.
+/// under which the list is kept in insertion order (a Set of an absent key puts its entry at the front,
+/// unreferenced; a Set of a present key is a use, like a hit: it changes the value, marks the entry and
+/// moves nothing). To evict, the sweep looks at the back: a referenced entry gets a second chance — its bit
+/// is cleared and it moves to the front — and the first unreferenced entry is the victim.
 /// <para>
-/// The recency it gives up: a hit does not move its entry, it only marks it "used since the last sweep",
-/// so entries hit since then are ordered among themselves by when they were set (or last swept), not by
-/// when they were read. <see cref="Keys"/> (and GetOldest, RemoveOldest, Resize) report that order — the
+/// The recency it gives up: a hit or an update does not move its entry, it only marks it "used since the
+/// last sweep", so entries used since then are ordered among themselves by when they were inserted (or last
+/// swept), not by when they were used. <see cref="Keys"/> (and GetOldest, RemoveOldest, Resize) report that order — the
 /// order evictions would take: first the unreferenced entries, back to front, then the referenced ones,
 /// back to front. And under concurrency a hit whose bit lands while the sweep passes may be lost (the
 /// entry is then evicted as unused); between an eviction and the insert of one Set a reader can find
@@ -25,18 +26,21 @@ namespace ActorConcurrency.SharedState.Lru;
 public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     where TKey : notnull
 {
-    private readonly Lock _lock = new();
+    private readonly Lock _lock;
 
     /// <summary>Written only under <see cref="_lock"/>.</summary>
     private readonly ClockRing<TKey, TValue> _ring;
 
-    /// <summary>The ring's table, searched lock-free. Nodes' key and value are immutable, so a found node is safely published.</summary>
+    /// <summary>The ring's table, searched lock-free. A node's key is immutable and its value is read with acquire semantics, so a found node is safely published.</summary>
     private readonly LockFreeReadTable<TKey, TValue> _map;
 
-    private readonly StripedHitCounts _counts = new();
+    private readonly StripedHitCounts _counts;
 
     /// <summary>Entries that left during the current critical section, reported after it; only while someone listens. Under <see cref="_lock"/>.</summary>
-    private readonly EvictionLog<TKey, TValue> _log = new();
+    private readonly EvictionLog<TKey, TValue> _log;
+
+    /// <summary>Keeps the objects lookups read apart from those the writer writes; see the constructor.</summary>
+    private readonly byte[] _gap;
 
     private Action<LruEviction<TKey, TValue>>? _evicted;
 
@@ -49,8 +53,18 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _capacity = capacity;
-        _ring = new ClockRing<TKey, TValue>(capacity, comparer);
-        _map = _ring.Table;
+
+        // Allocation order is memory order (the GC's compaction keeps it): first what every lookup reads (this
+        // object, the counts, the table and its buckets), then a cache line and more of gap, then what every Set
+        // writes (the ring's counters, the list and its sentinel, the lock's state). Allocated the other way,
+        // the lock or the sentinel would share a line with a field each lookup loads, and every Set would take
+        // that line away from the readers' cores.
+        _counts = new StripedHitCounts();
+        _log = new EvictionLog<TKey, TValue>();
+        _map = new LockFreeReadTable<TKey, TValue>(capacity, comparer);
+        _gap = new byte[128];
+        _ring = new ClockRing<TKey, TValue>(_map);
+        _lock = new Lock();
     }
 
     /// <inheritdoc />
@@ -355,13 +369,28 @@ public sealed class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
     }
 
     /// <summary>
-    /// Under the lock: a present key's new value, in a new node at the front, unreferenced. Not an update in
-    /// place: a lookup racing the Set then either found the old node (and its mark goes with it) or the new one
-    /// (and its mark stays), so the reference bit follows the value the lookup returned. Writing the value and
-    /// clearing the bit of one node lets a lookup that returned the new value lose its mark, or one that
-    /// returned the old value keep it (found by the linearizability soak).
+    /// Under the lock: a present key's new value. CLOCK counts a Set like a hit: the entry is marked used (a
+    /// second chance) and stays where it is, so a Set writes the entry and nothing else. The value is stored in
+    /// place where its store cannot tear (ECMA-335 I.12.6.6, as <c>ConcurrentDictionary</c> does); a wider
+    /// struct goes in a new node, marked, in the old one's place. A lookup racing the Set returns the old value
+    /// or the new one and marks the entry either way, so the Set and the lookup leave the same state in either
+    /// order.
     /// </summary>
-    private void Update(LruNode<TKey, TValue> old, TValue value) => _ring.Replace(old, new LruNode<TKey, TValue>(old.Key, value));
+    private void Update(LruNode<TKey, TValue> old, TValue value)
+    {
+        if (LruNode<TKey, TValue>.UpdatesInPlace)
+        {
+            old.Update(value);
+            if (!old.Referenced)
+            {
+                old.Referenced = true;
+            }
+        }
+        else
+        {
+            _ring.Replace(old, new LruNode<TKey, TValue>(old.Key, value) { Referenced = true });
+        }
+    }
 
     /// <summary>Under the lock: inserts an absent key at the front, evicting first when full; true when it evicted.</summary>
     private bool Add(LruNode<TKey, TValue> node)

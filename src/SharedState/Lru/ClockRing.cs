@@ -2,7 +2,7 @@ namespace ActorConcurrency.SharedState.Lru;
 
 /// <summary>
 /// The CLOCK structure of <see cref="ClockLruCache{TKey,TValue}"/>, for one writer at a time (the cache's
-/// lock) and any number of lock-free readers (<see cref="Table"/>'s Find only): the <see cref="LockFreeReadTable{TKey,TValue}"/>
+/// lock) and any number of lock-free readers (the table's Find only, which the cache calls directly): the <see cref="LockFreeReadTable{TKey,TValue}"/>
 /// and the list in insertion order, front = newest, with the second-chance sweep and the eviction order
 /// that the cache reports. It knows nothing of locks or callbacks; the cache does.
 /// <para>
@@ -15,7 +15,7 @@ internal sealed class ClockRing<TKey, TValue>
     where TKey : notnull
 {
     private readonly LockFreeReadTable<TKey, TValue> _map;
-    private readonly LruList<TKey, TValue> _list = new();
+    private readonly LruList<TKey, TValue> _list;
 
     /// <summary>The count as last published by the writer, for lock-free readers (acquire).</summary>
     private int _publishedCount;
@@ -23,7 +23,12 @@ internal sealed class ClockRing<TKey, TValue>
     /// <summary>Entries evicted to make room or by a shrink; written by the writer, read lock-free (acquire).</summary>
     private long _evictions;
 
-    public ClockRing(int capacity, IEqualityComparer<TKey>? comparer) => _map = new LockFreeReadTable<TKey, TValue>(capacity, comparer);
+    /// <summary>A ring over <paramref name="map"/>, an empty table the cache allocated before the ring (see its constructor).</summary>
+    public ClockRing(LockFreeReadTable<TKey, TValue> map)
+    {
+        _map = map;
+        _list = new LruList<TKey, TValue>();
+    }
 
     /// <summary>Writer only.</summary>
     public int Count => _list.Count;
@@ -37,15 +42,14 @@ internal sealed class ClockRing<TKey, TValue>
     /// <summary>Writer only: one more eviction.</summary>
     public void CountEviction() => Volatile.Write(ref _evictions, _evictions + 1);
 
-    /// <summary>The table, for lock-free lookups (the cache keeps it in a field of its own: one load less per read).</summary>
-    public LockFreeReadTable<TKey, TValue> Table => _map;
-
-    /// <summary>A Set of a present key: the new node at the front, swapped into the table in one release store, so a reader sees the old node or the new one.</summary>
+    /// <summary>
+    /// A Set of a present key whose value cannot be stored in place: the new node takes the old one's place in
+    /// the list and, in one release store, in the table, so a reader sees the old node or the new one.
+    /// </summary>
     public void Replace(LruNode<TKey, TValue> old, LruNode<TKey, TValue> node)
     {
-        _list.Remove(old);
+        _list.Replace(old, node);
         _map.Replace(old, node);
-        _list.AddFirst(node);
     }
 
     /// <summary>Inserts a node of an absent key at the front (the caller made room).</summary>

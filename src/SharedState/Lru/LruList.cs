@@ -47,6 +47,20 @@ internal sealed class LruList<TKey, TValue>
         AddFirst(node);
     }
 
+    /// <summary>Puts <paramref name="node"/> where <paramref name="old"/> is, and unlinks <paramref name="old"/>.</summary>
+    public void Replace(LruNode<TKey, TValue> old, LruNode<TKey, TValue> node)
+    {
+        Debug.Assert(old.IsLinked && !node.IsLinked, "a linked node is replaced by an unlinked one");
+        node.Previous = old.Previous;
+        node.Next = old.Next;
+        old.Previous!.Next = node;
+        old.Next!.Previous = node;
+        node.IsLinked = true;
+        old.Previous = null;
+        old.Next = null;
+        old.IsLinked = false;
+    }
+
     public void Remove(LruNode<TKey, TValue> node)
     {
         Debug.Assert(node.IsLinked, "only a linked node can be removed");

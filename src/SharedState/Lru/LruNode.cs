@@ -1,21 +1,37 @@
+using System.Diagnostics;
+
 namespace ActorConcurrency.SharedState.Lru;
 
 /// <summary>
-/// One entry of an <see cref="LruList{TKey,TValue}"/>. The key and value never change after construction
-/// (an update replaces the node), so a node found through a concurrent map can be read without a lock:
-/// the map's publication of the node orders the constructor's writes before the reader's reads.
+/// One entry of an <see cref="LruList{TKey,TValue}"/>. The key never changes after construction, so a node
+/// found through a concurrent map can be read without a lock: the map's publication of the node orders the
+/// constructor's writes before the reader's reads. The value changes only through <see cref="Update"/>, and
+/// only where a store of it cannot tear (<see cref="UpdatesInPlace"/>); any other update replaces the node.
 /// </summary>
 internal sealed class LruNode<TKey, TValue>
 {
+    private TValue _value;
+
     public LruNode(TKey key, TValue value)
     {
         Key = key;
-        Value = value;
+        _value = value;
     }
+
+    /// <summary>Whether <see cref="Update"/> may be used: a <typeparamref name="TValue"/> store cannot tear.</summary>
+    public static bool UpdatesInPlace => AtomicValue<TValue>.IsWriteAtomic;
 
     public TKey Key { get; }
 
-    public TValue Value { get; }
+    /// <summary>The value; an acquire load where <see cref="Update"/> may change it under lock-free readers.</summary>
+    public TValue Value => AtomicValue<TValue>.IsWriteAtomic ? AtomicValue<TValue>.Read(ref _value) : _value;
+
+    /// <summary>The owner only (under its lock), and only when <see cref="UpdatesInPlace"/>: a release store of the new value.</summary>
+    public void Update(TValue value)
+    {
+        Debug.Assert(UpdatesInPlace, "only a value whose store cannot tear is updated in place");
+        AtomicValue<TValue>.Write(ref _value, value);
+    }
 
     /// <summary>Towards the most recently used end; touched only by the list's owner (under its lock).</summary>
     public LruNode<TKey, TValue>? Previous { get; set; }
