@@ -1,6 +1,4 @@
 using ActorConcurrency.Host;
-using ActorConcurrency.Host.Commands;
-using Spectre.Console.Testing;
 
 namespace ActorConcurrency.Tests.Support;
 
@@ -13,11 +11,9 @@ public sealed record HostRun(int ExitCode, string Output, string Error)
     /// <summary>Runs the host on a console <paramref name="width"/> columns wide, as a terminal or a log of that width.</summary>
     public static async Task<HostRun> RunAtWidthAsync(int width, params string[] args)
     {
-        var output = new TestConsole();
-        output.Profile.Width = width;
-        var error = new StringWriter();
-        int exit = await Program.RunAsync(args, new HostConsole(output, error));
-        return new HostRun(exit, output.Output, error.ToString());
+        var console = new CapturedConsole(width);
+        int exit = await Program.RunAsync(args, console.Host);
+        return new HostRun(exit, console.Output, console.Error);
     }
 
     /// <summary>
@@ -39,18 +35,16 @@ public sealed record HostRun(int ExitCode, string Output, string Error)
     /// </summary>
     public static async Task<HostRun> RunAndInterruptAsync(Func<string, bool> interruptWhen, params string[] args)
     {
-        var output = new TestConsole().EmitAnsiSequences();
-        output.Profile.Width = 120;
-        var error = new StringWriter();
+        var console = new CapturedConsole(120, emitAnsiSequences: true);
         using var interrupt = new CancellationTokenSource();
-        Task<int> run = Program.RunAsync(args, new HostConsole(output, error), interrupt.Token);
-        while (!run.IsCompleted && !interruptWhen(output.Output))
+        Task<int> run = Program.RunAsync(args, console.Host, interrupt.Token);
+        while (!run.IsCompleted && !interruptWhen(console.Output)) // read while the host writes: CapturedConsole is synchronised
         {
             await Task.WhenAny(run, Task.Delay(20));
         }
 
         await interrupt.CancelAsync();
         int exit = await run;
-        return new HostRun(exit, output.Output, error.ToString());
+        return new HostRun(exit, console.Output, console.Error);
     }
 }
