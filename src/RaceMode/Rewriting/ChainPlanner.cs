@@ -7,9 +7,10 @@ namespace ActorConcurrency.RaceMode.Rewriting;
 
 /// <summary>
 /// Follows a pointer (<c>ldflda</c>, <c>ldsflda</c>, <c>ldelema</c>, a <c>ref</c> local or parameter, a <c>ref</c> return)
-/// through struct-field steps and <c>dup</c> to the instruction that uses it, and plans the checked access there: a
-/// load, a store, an atomic, a (re)assignment of a <c>ref</c> slot (whose companions then carry the target), or a
-/// handover of the pointer across a call or a return (see <see cref="PointerSlots"/>, <see cref="RefHooks"/>).
+/// through struct-field steps, <c>dup</c> and the retyping <c>Unsafe.As</c>/<c>Unsafe.AsRef</c> to the instruction that
+/// uses it, and plans the checked access there: a load, a store, an atomic, a (re)assignment of a <c>ref</c> slot (whose
+/// companions then carry the target), or a handover of the pointer across a call or a return (see
+/// <see cref="PointerSlots"/>, <see cref="RefHooks"/>).
 /// </summary>
 internal sealed class ChainPlanner
 {
@@ -82,6 +83,10 @@ internal sealed class ChainPlanner
                 case Code.Stobj or Code.Stind_I1 or Code.Stind_I2 or Code.Stind_I4 or Code.Stind_I8 or Code.Stind_I or Code.Stind_R4 or
                     Code.Stind_R8 or Code.Stind_Ref or Code.Initobj when operand == 0:
                     return PlanAt(consumer, path, owner, kind, fieldOfElement, write: true, IsVolatile(consumer));
+                case Code.Call when operand == 0 && consumer.Operand is MethodReference cast && IsLocationPreserving(cast):
+                    // Unsafe.As / Unsafe.AsRef return the pointer they were given, retyped: follow it to its use.
+                    current = consumer;
+                    continue;
                 case Code.Call when operand == 0 && consumer.Operand is MethodReference call && CallInstrumenter.IsAtomic(call, out bool write):
                     Handled.Add(consumer);
                     return PlanAt(consumer, path, owner, kind, fieldOfElement, write, atomic: true);
@@ -138,6 +143,16 @@ internal sealed class ChainPlanner
         };
         return scope is "mscorlib" or "netstandard" || scope.StartsWith("System", StringComparison.Ordinal) || scope.StartsWith("Microsoft", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// True for <c>Unsafe.As&lt;TFrom, TTo&gt;(ref TFrom)</c> and <c>Unsafe.AsRef&lt;T&gt;(ref readonly T)</c>, which return a
+    /// pointer to the location they are given (not <c>Unsafe.As&lt;T&gt;(object)</c>, <c>AsRef&lt;T&gt;(void*)</c>, <c>Add</c>…).
+    /// </summary>
+    public static bool IsLocationPreserving(MethodReference method) =>
+        method.DeclaringType.FullName == "System.Runtime.CompilerServices.Unsafe" && method.Name is "As" or "AsRef" &&
+        method.Parameters.Count == 1 && method.ReturnType.IsByReference && Unmodified(method.Parameters[0].ParameterType).IsByReference;
+
+    private static TypeReference Unmodified(TypeReference type) => type is IModifierType modified ? Unmodified(modified.ElementType) : type;
 
     private static bool IsPointerArgument(Instruction call, MethodReference callee, int operand)
     {
