@@ -35,7 +35,7 @@ internal sealed class Task13Lru : CatalogTask
         "Lru",
         SharedStateTypes: ["LruCache<TKey,TValue>", "ClockLruCache<TKey,TValue>", "SingleOwnerLru<TKey,TValue>", "LruInvariants"],
         ActorTypes: ["LruActor<TKey,TValue>"],
-        Specs: ["LruCacheSpec", "LruSurfaceSpec", "GolangLruCasesSpec", "ClockLruCacheSpec", "LruInvariantsSpec", "LruActorSpec"],
+        Specs: ["LruCacheSpec", "LruSurfaceSpec", "GolangLruCasesSpec", "ClockLruCacheSpec", "ClockLruUpdateSpec", "LruInvariantsSpec", "LruActorSpec"],
         Benchmark: "LruBenchmarks");
 
     public override IReadOnlyList<Option> Options => [Operations.Option, RunOptions.Threads.Option];
