@@ -10,12 +10,15 @@ namespace ActorConcurrency.Actors.Connection;
 /// processed one at a time, so checking the source state and moving to the target is one step that no
 /// other request can interleave with. Beyond the lock and CAS forms it has two things built in:
 /// <list type="bullet">
-/// <item>A connect timeout: entering Connecting starts a named single-shot timer; when it fires the connection
-/// goes back to Idle, exactly as a <see cref="ConnectionRequest.ConnectFailed"/> would, and leaving Connecting
-/// cancels it. A named timer, not a state timeout: Akka re-arms a state timeout on every message the state
-/// handles, so a stream of rejected requests would postpone it (and each message would pay a cancel and a
-/// reschedule). A timer message already queued when it is cancelled or restarted is discarded by the FSM
-/// (timers carry a generation), so each connect attempt has its own deadline.</item>
+/// <item>A connect timeout: entering Connecting sets the attempt's deadline (connect timeout from now, on a
+/// monotonic clock); when it passes, the connection goes back to Idle, exactly as a
+/// <see cref="ConnectionRequest.ConnectFailed"/> would. One named single-shot timer serves every attempt: it is
+/// armed on entering Connecting only when none is pending, and leaving Connecting leaves it alone. When it fires,
+/// it times the attempt out if that attempt's deadline has passed, re-arms itself for what is left of the deadline
+/// if a later attempt is under way, and does nothing outside Connecting. So a connection cycling through
+/// Connecting pays for no scheduling on most attempts, and each attempt still has its own deadline, to the
+/// timer's precision. A timer, not a state timeout: Akka re-arms a state timeout on every message the state
+/// handles, so a stream of rejected requests would postpone it.</item>
 /// <item>Transition subscribers: <see cref="FSMBase.SubscribeTransitionCallBack"/> gets a
 /// <see cref="FSMBase.CurrentState{TS}"/>, then one <see cref="FSMBase.Transition{TS}"/> per transition, in order.</item>
 /// </list>
@@ -31,30 +34,30 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
     private const string ConnectTimer = "connect";
 
     private readonly TimeSpan _connectTimeout;
+    private readonly Func<TimeSpan> _clock;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+
+    /// <summary>When the current connect attempt times out, on <see cref="_clock"/>; meaningful only while Connecting.</summary>
+    private TimeSpan _connectDeadline;
 
     /// <summary>Creates the lifecycle in Idle.</summary>
     /// <param name="connectTimeout">How long Connecting may last before the connection falls back to Idle.</param>
-    public ConnectionFsm(TimeSpan connectTimeout)
+    /// <param name="clock">The monotonic clock deadlines are kept on; the scheduler's when null (a spec on a virtual scheduler passes its virtual time).</param>
+    public ConnectionFsm(TimeSpan connectTimeout, Func<TimeSpan>? clock = null)
     {
         _connectTimeout = connectTimeout;
+        IScheduler scheduler = Context.System.Scheduler;
+        _clock = clock ?? (() => scheduler.MonotonicClock);
         StartWith(ConnectionState.Idle, ConnectionFsmData.Initial);
         When(ConnectionState.Idle, Handle);
-        When(ConnectionState.Connecting, e => e.FsmEvent is ConnectTimedOutMarker ? ConnectTimedOut(e.StateData) : Handle(e));
+        When(ConnectionState.Connecting, e => e.FsmEvent is ConnectTimedOutMarker ? ConnectTimerFired(e.StateData) : Handle(e));
         When(ConnectionState.Connected, Handle);
         When(ConnectionState.Disconnecting, Handle);
         When(ConnectionState.Closed, Handle);
         // Initialize() reports the initial state as Idle -> Idle; every later transition must be a legal edge.
-        OnTransition((from, to) =>
-        {
-            Debug.Assert(
-                ConnectionLifecycle.IsLegal(from, to) || (from == to && NextStateData.Transitions == 0),
-                $"illegal transition {from} -> {to}");
-            if (from == ConnectionState.Connecting && to != ConnectionState.Connecting)
-            {
-                CancelTimer(ConnectTimer);
-            }
-        });
+        OnTransition((from, to) => Debug.Assert(
+            ConnectionLifecycle.IsLegal(from, to) || (from == to && NextStateData.Transitions == 0),
+            $"illegal transition {from} -> {to}"));
         WhenUnhandled(e =>
         {
             // Not a message of this protocol: logged as a warning, so it is not dropped silently.
@@ -65,12 +68,14 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
     }
 
     /// <summary>The props to spawn a connection.</summary>
+    /// <param name="connectTimeout">How long Connecting may last (<see cref="DefaultConnectTimeout"/> when null).</param>
+    /// <param name="clock">The monotonic clock deadlines are kept on; the scheduler's when null.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="connectTimeout"/> is not positive.</exception>
-    public static Props Props(TimeSpan? connectTimeout = null)
+    public static Props Props(TimeSpan? connectTimeout = null, Func<TimeSpan>? clock = null)
     {
         TimeSpan timeout = connectTimeout ?? DefaultConnectTimeout;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero, nameof(connectTimeout));
-        return Akka.Actor.Props.Create(() => new ConnectionFsm(timeout));
+        return Akka.Actor.Props.Create(() => new ConnectionFsm(timeout, clock));
     }
 
     private State<ConnectionState, ConnectionFsmData> Handle(Event<ConnectionFsmData> e)
@@ -89,13 +94,21 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
 
                 if (outcome.To == ConnectionState.Connecting)
                 {
-                    // Armed before the reply leaves (the FSM runs OnTransition only after this handler): a caller
-                    // that hears Accepted finds the deadline already counting from this moment, not from later.
-                    SetTimer(ConnectTimer, ConnectTimedOutMarker.Instance, _connectTimeout);
+                    // Set before the reply leaves: a caller that hears Accepted finds the deadline already counting
+                    // from this moment. A timer still pending from an earlier attempt fires before this deadline
+                    // (the timeout is the same for every attempt) and re-arms itself for the rest.
+                    _connectDeadline = _clock() + _connectTimeout;
+                    if (!IsTimerActive(ConnectTimer))
+                    {
+                        SetTimer(ConnectTimer, ConnectTimedOutMarker.Instance, _connectTimeout);
+                    }
                 }
 
                 Sender.Tell(new ConnectionProtocol.Accepted(outcome), Self);
                 return GoTo(outcome.To).Using(new ConnectionFsmData(outcome.Sequence));
+
+            case ConnectTimedOutMarker:
+                return Stay(); // an earlier attempt's timer, fired after that attempt ended and no new one began
 
             case ConnectionProtocol.GetState:
                 Sender.Tell(new ConnectionProtocol.StateIs(StateName, e.StateData.Transitions), Self);
@@ -106,10 +119,23 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
         }
     }
 
+    /// <summary>The connect timer fired while Connecting: time the attempt out if its deadline passed, else wait for the rest of it.</summary>
+    private State<ConnectionState, ConnectionFsmData> ConnectTimerFired(ConnectionFsmData data)
+    {
+        TimeSpan left = _connectDeadline - _clock();
+        if (left > TimeSpan.Zero)
+        {
+            SetTimer(ConnectTimer, ConnectTimedOutMarker.Instance, left);
+            return Stay();
+        }
+
+        return ConnectTimedOut(data);
+    }
+
     /// <summary>The connect took too long: the same edge a ConnectFailed request takes, with nobody to reply to.</summary>
     private State<ConnectionState, ConnectionFsmData> ConnectTimedOut(ConnectionFsmData data)
     {
-        Debug.Assert(StateName == ConnectionState.Connecting, "the connect timer runs only while Connecting");
+        Debug.Assert(StateName == ConnectionState.Connecting, "the connect deadline is kept only while Connecting");
         TransitionOutcome outcome = ConnectionLifecycle.Apply(StateName, ConnectionRequest.ConnectFailed, data.Transitions);
         return GoTo(outcome.To).Using(new ConnectionFsmData(outcome.Sequence));
     }

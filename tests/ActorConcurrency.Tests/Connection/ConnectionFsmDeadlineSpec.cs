@@ -27,6 +27,9 @@ public sealed class ConnectionFsmDeadlineSpec : TestKit
 
     private TestScheduler Clock => (TestScheduler)Sys.Scheduler;
 
+    /// <summary>The test scheduler's virtual time as the FSM's clock (its MonotonicClock is real time).</summary>
+    private Func<TimeSpan> VirtualClock => () => TimeSpan.FromTicks(Clock.Now.UtcTicks);
+
     private Task<ConnectionProtocol.Reply> RequestAsync(IActorRef connection, ConnectionRequest request) =>
         connection.Ask<ConnectionProtocol.Reply>(ConnectionProtocol.TransitionRequest.For(request), Hang);
 
@@ -36,7 +39,7 @@ public sealed class ConnectionFsmDeadlineSpec : TestKit
     [Fact]
     public async Task Requests_while_Connecting_do_not_postpone_the_connect_timeout()
     {
-        IActorRef connection = Sys.ActorOf(ConnectionFsm.Props(ConnectTimeout));
+        IActorRef connection = Sys.ActorOf(ConnectionFsm.Props(ConnectTimeout, VirtualClock));
         Assert.IsType<ConnectionProtocol.Accepted>(await RequestAsync(connection, ConnectionRequest.Connect));
 
         Clock.Advance(TimeSpan.FromMilliseconds(600));
@@ -52,7 +55,7 @@ public sealed class ConnectionFsmDeadlineSpec : TestKit
     [Fact]
     public async Task The_timeout_does_not_fire_before_the_deadline()
     {
-        IActorRef connection = Sys.ActorOf(ConnectionFsm.Props(ConnectTimeout));
+        IActorRef connection = Sys.ActorOf(ConnectionFsm.Props(ConnectTimeout, VirtualClock));
         Assert.IsType<ConnectionProtocol.Accepted>(await RequestAsync(connection, ConnectionRequest.Connect));
 
         Clock.Advance(TimeSpan.FromMilliseconds(999));
@@ -64,7 +67,7 @@ public sealed class ConnectionFsmDeadlineSpec : TestKit
     [Fact]
     public async Task Each_connect_attempt_gets_its_own_deadline()
     {
-        IActorRef connection = Sys.ActorOf(ConnectionFsm.Props(ConnectTimeout));
+        IActorRef connection = Sys.ActorOf(ConnectionFsm.Props(ConnectTimeout, VirtualClock));
         Assert.IsType<ConnectionProtocol.Accepted>(await RequestAsync(connection, ConnectionRequest.Connect));
         Clock.Advance(TimeSpan.FromMilliseconds(800));
         Assert.IsType<ConnectionProtocol.Accepted>(await RequestAsync(connection, ConnectionRequest.ConnectFailed));
@@ -74,6 +77,27 @@ public sealed class ConnectionFsmDeadlineSpec : TestKit
         Clock.Advance(TimeSpan.FromMilliseconds(300));
         Assert.Equal(ConnectionState.Connecting, await StateAsync(connection));
         Clock.Advance(TimeSpan.FromMilliseconds(700));
+        Assert.Equal(ConnectionState.Idle, await StateAsync(connection));
+    }
+
+    [Fact]
+    public async Task After_many_short_attempts_the_last_one_still_times_out_exactly_at_its_own_deadline()
+    {
+        IActorRef connection = Sys.ActorOf(ConnectionFsm.Props(ConnectTimeout, VirtualClock));
+        for (int attempt = 0; attempt < 50; attempt++)
+        {
+            Assert.IsType<ConnectionProtocol.Accepted>(await RequestAsync(connection, ConnectionRequest.Connect));
+            Assert.IsType<ConnectionProtocol.Accepted>(await RequestAsync(connection, ConnectionRequest.ConnectFailed));
+            Clock.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        // The last attempt starts at 500 ms; the timer armed by the first (due at 1000 ms) finds it under way.
+        Assert.IsType<ConnectionProtocol.Accepted>(await RequestAsync(connection, ConnectionRequest.Connect));
+        Clock.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.Equal(ConnectionState.Connecting, await StateAsync(connection));
+        Clock.Advance(TimeSpan.FromMilliseconds(499));
+        Assert.Equal(ConnectionState.Connecting, await StateAsync(connection));
+        Clock.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(ConnectionState.Idle, await StateAsync(connection));
     }
 }
