@@ -50,7 +50,7 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
         _clock = clock ?? (() => scheduler.MonotonicClock);
         StartWith(ConnectionState.Idle, ConnectionFsmData.Initial);
         When(ConnectionState.Idle, Handle);
-        When(ConnectionState.Connecting, e => e.FsmEvent is ConnectTimedOutMarker ? ConnectTimerFired(e.StateData) : Handle(e));
+        When(ConnectionState.Connecting, Handle);
         When(ConnectionState.Connected, Handle);
         When(ConnectionState.Disconnecting, Handle);
         When(ConnectionState.Closed, Handle);
@@ -108,7 +108,8 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
                 return GoTo(outcome.To).Using(new ConnectionFsmData(outcome.Sequence));
 
             case ConnectTimedOutMarker:
-                return Stay(); // an earlier attempt's timer, fired after that attempt ended and no new one began
+                // Outside Connecting: an earlier attempt's timer, fired after that attempt ended and no new one began.
+                return StateName == ConnectionState.Connecting ? ConnectTimerFired(e.StateData) : Stay();
 
             case ConnectionProtocol.GetState:
                 Sender.Tell(new ConnectionProtocol.StateIs(StateName, e.StateData.Transitions), Self);
