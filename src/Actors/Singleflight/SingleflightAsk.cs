@@ -17,7 +17,7 @@ public static class SingleflightAsk
     /// </summary>
     /// <param name="coordinator">The coordinator.</param>
     /// <param name="key">The key; not null.</param>
-    /// <param name="compute">Runs once per flight, on the thread pool.</param>
+    /// <param name="compute">Runs once per flight, started on the coordinator's thread (see <see cref="SingleflightProtocol.Do{TKey,TValue}.Compute"/>).</param>
     /// <param name="timeout">How long this caller waits; the flight itself goes on.</param>
     /// <param name="cancellationToken">Stops this caller's wait only.</param>
     /// <exception cref="ArgumentNullException"><paramref name="coordinator"/>, <paramref name="key"/> or <paramref name="compute"/> is null.</exception>

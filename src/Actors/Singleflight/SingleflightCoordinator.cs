@@ -1,22 +1,27 @@
 using System.Diagnostics;
 using Akka.Actor;
+using Akka.Dispatch.MessageQueues;
 
 namespace ActorConcurrency.Actors.Singleflight;
 
 /// <summary>
 /// Task 17, actor form: the flights are owned by one actor. Who leads and who joins is decided by the
-/// order of the mailbox, so there is no lock; the compute runs on the thread pool and its outcome is sent
-/// back to the coordinator as a message, so the mailbox is never blocked by a slow compute. When the flight
-/// ends the coordinator fans the outcome out to every waiting sender: a <see cref="SingleflightProtocol.Result{TKey,TValue}"/>,
+/// order of the mailbox, so there is no lock. The coordinator calls the compute itself, as an actor starts any
+/// asynchronous call whose outcome it pipes to itself: the compute's synchronous part runs on the coordinator's
+/// thread (a compute that blocks before returning its task holds every key until it returns; hand such work to
+/// <see cref="Task.Run(Func{Task})"/>), and the rest runs wherever its awaits resume, its end coming back as a
+/// message. Requests that reach the mailbox while the compute runs join its flight, even when it ran entirely on
+/// this thread. When the flight ends the coordinator fans the outcome out to every waiting sender: a <see cref="SingleflightProtocol.Result{TKey,TValue}"/>,
 /// or a <see cref="Status.Failure"/> carrying the compute's own exception (an <see cref="OperationCanceledException"/>
 /// when it was canceled, which <see cref="SingleflightAsk.DoAsync{TKey,TValue}"/> turns into a canceled task). A
 /// waiter that went away (an <c>Ask</c> that was cancelled or timed out) costs one dead letter; the others are unaffected.
 /// </summary>
 /// <remarks>
-/// The hot path allocates little: the <see cref="SingleflightFlight{TKey,TValue}"/> is at once the thread-pool
-/// work item that runs the compute and the message that brings its outcome back, and one
-/// <see cref="SingleflightProtocol.Result{TKey,TValue}"/> is shared by all waiters (Go's <c>shared</c> is the same for all
-/// of them). An <see cref="UntypedActor"/> with a type switch, not a handler table.
+/// The hot path allocates little. A compute that has ended when it returns, with no other request waiting, is
+/// answered at once: no flight, no dictionary entry, one reply. Otherwise the
+/// <see cref="SingleflightFlight{TKey,TValue}"/> is at once the flight's state and the message that says it ended,
+/// and one <see cref="SingleflightProtocol.Result{TKey,TValue}"/> is shared by all waiters (Go's <c>shared</c> is the
+/// same for all of them). An <see cref="UntypedActor"/> with a type switch, not a handler table.
 /// </remarks>
 public sealed class SingleflightCoordinator<TKey, TValue> : UntypedActor
     where TKey : notnull
@@ -26,6 +31,9 @@ public sealed class SingleflightCoordinator<TKey, TValue> : UntypedActor
 
     /// <summary>Forgotten flights still running: their waiters still need the outcome (and a failure if the coordinator stops).</summary>
     private readonly HashSet<SingleflightFlight<TKey, TValue>> _forgotten = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>This actor's mailbox, to see whether requests arrived while a compute ran on its thread.</summary>
+    private IMessageQueue _mailbox = null!;
 
     /// <summary>Creates the coordinator's behaviour.</summary>
     public SingleflightCoordinator(IEqualityComparer<TKey>? comparer = null) =>
@@ -62,6 +70,10 @@ public sealed class SingleflightCoordinator<TKey, TValue> : UntypedActor
         }
     }
 
+    /// <inheritdoc />
+    protected override void PreStart() =>
+        _mailbox = ((ActorCell)Context).Mailbox?.MessageQueue ?? throw new InvalidOperationException("the coordinator started without a mailbox");
+
     /// <summary>Fails every waiter still waiting, so none of them waits for an answer that will never come.</summary>
     protected override void PostStop()
     {
@@ -84,9 +96,49 @@ public sealed class SingleflightCoordinator<TKey, TValue> : UntypedActor
             return;
         }
 
-        var flight = new SingleflightFlight<TKey, TValue>(Self, request.Key, request.Compute, Sender);
+        Task<TValue> computed = Compute(request.Compute);
+        if (computed.IsCompleted && !_mailbox.HasMessages)
+        {
+            // Ended while this request was handled, and no request arrived meanwhile: the leader was alone, and
+            // is answered as at the front of an empty mailbox, with no flight to keep.
+            Sender.Tell(Reply(request.Key, computed, shared: false), Self);
+            return;
+        }
+
+        // Still running, or requests arrived while it ran on this thread: those are queued before the flight's
+        // end, so they join it.
+        var flight = new SingleflightFlight<TKey, TValue>(Self, request.Key, computed, Sender);
         _current.Add(request.Key, flight);
-        flight.Start();
+        flight.SendBackWhenComputed();
+    }
+
+    /// <summary>Calls the compute on this thread, as an actor starts any asynchronous call; a throw becomes a faulted task.</summary>
+    private static Task<TValue> Compute(Func<Task<TValue>> compute)
+    {
+        try
+        {
+            return compute() ?? throw new InvalidOperationException("the compute returned a null task");
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<TValue>(e);
+        }
+    }
+
+    /// <summary>
+    /// The reply to every waiter of an ended compute: its value, or <see cref="Status.Failure"/> with its own exception
+    /// (for a canceled task its <see cref="OperationCanceledException"/>, or the one created here when it has none).
+    /// </summary>
+    private static object Reply(TKey key, Task<TValue> computed, bool shared)
+    {
+        try
+        {
+            return new SingleflightProtocol.Result<TKey, TValue>(key, computed.GetAwaiter().GetResult(), shared);
+        }
+        catch (Exception e)
+        {
+            return new Status.Failure(e);
+        }
     }
 
     private bool Forget(TKey key)
@@ -132,9 +184,6 @@ public sealed class SingleflightCoordinator<TKey, TValue> : UntypedActor
 
         // Go's shared: the joiners always, the leader when anybody joined (the count is final: the flight has
         // ended), so one reply serves every waiter.
-        object reply = flight.Error is { } error
-            ? new Status.Failure(error)
-            : new SingleflightProtocol.Result<TKey, TValue>(flight.Key, flight.Value, Shared: flight.WaiterCount > 1);
-        flight.TellAll(reply, Self);
+        flight.TellAll(Reply(flight.Key, flight.Computed, shared: flight.WaiterCount > 1), Self);
     }
 }

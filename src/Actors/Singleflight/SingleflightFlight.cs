@@ -1,32 +1,26 @@
-using System.Runtime.CompilerServices;
 using Akka.Actor;
 
 namespace ActorConcurrency.Actors.Singleflight;
 
 /// <summary>
-/// One flight of a <see cref="SingleflightCoordinator{TKey,TValue}"/>. Its waiters are touched only by the
-/// coordinator; the rest is a small state machine that runs off the coordinator's thread: as a thread-pool
-/// work item it calls the compute (so not even its synchronous prefix runs on the actor), waits for its task
-/// without blocking, records the value or the exception, and then sends itself back to the coordinator as
-/// the "flight ended" message. The outcome fields are written before that Tell and read after the
-/// coordinator receives it; the mailbox hand-off orders them.
+/// One flight of a <see cref="SingleflightCoordinator{TKey,TValue}"/>: the compute's task and the senders waiting
+/// for it. Its waiters are touched only by the coordinator. When the task ends, the flight sends itself to the
+/// coordinator as the "flight ended" message (<see cref="SendBackWhenComputed"/>); the task's completion orders its
+/// outcome before that Tell, and the mailbox hand-off orders the Tell before the coordinator reads it.
 /// </summary>
-internal sealed class SingleflightFlight<TKey, TValue> : IThreadPoolWorkItem
+internal sealed class SingleflightFlight<TKey, TValue>
     where TKey : notnull
 {
-    private readonly Func<Task<TValue>> _compute;
-
     /// <summary>The leader; kept apart from <see cref="_joiners"/> so a flight nobody joins allocates no list.</summary>
     private readonly IActorRef _leader;
 
     private List<IActorRef>? _joiners;
-    private ConfiguredTaskAwaitable<TValue>.ConfiguredTaskAwaiter _awaiter;
 
-    public SingleflightFlight(IActorRef owner, TKey key, Func<Task<TValue>> compute, IActorRef leader)
+    public SingleflightFlight(IActorRef owner, TKey key, Task<TValue> computed, IActorRef leader)
     {
         Owner = owner;
         Key = key;
-        _compute = compute;
+        Computed = computed;
         _leader = leader;
     }
 
@@ -35,11 +29,8 @@ internal sealed class SingleflightFlight<TKey, TValue> : IThreadPoolWorkItem
 
     public TKey Key { get; }
 
-    /// <summary>The compute's value; meaningful when <see cref="Error"/> is null, once the flight has ended.</summary>
-    public TValue Value { get; private set; } = default!;
-
-    /// <summary>The compute's own exception (an <see cref="OperationCanceledException"/> when it was canceled), once ended.</summary>
-    public Exception? Error { get; private set; }
+    /// <summary>The compute's task (a faulted one when the compute threw before returning it).</summary>
+    public Task<TValue> Computed { get; }
 
     /// <summary>How many senders wait: the leader and every joiner.</summary>
     public int WaiterCount => 1 + (_joiners?.Count ?? 0);
@@ -61,47 +52,18 @@ internal sealed class SingleflightFlight<TKey, TValue> : IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Queues the compute on the thread pool (the coordinator's own pool thread picks it up first when it is free).</summary>
-    public void Start() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
-
-    void IThreadPoolWorkItem.Execute()
+    /// <summary>Sends the flight to <see cref="Owner"/> once <see cref="Computed"/> has ended (at once when it has).</summary>
+    public void SendBackWhenComputed()
     {
-        Task<TValue> computed;
-        try
+        if (Computed.IsCompleted)
         {
-            computed = _compute();
-        }
-        catch (Exception e)
-        {
-            Error = e;
-            Owner.Tell(this, ActorRefs.NoSender);
-            return;
-        }
-
-        _awaiter = computed.ConfigureAwait(false).GetAwaiter();
-        if (_awaiter.IsCompleted)
-        {
-            Ended();
+            SendBack();
         }
         else
         {
-            _awaiter.UnsafeOnCompleted(Ended);
+            Computed.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(SendBack);
         }
     }
 
-    private void Ended()
-    {
-        try
-        {
-            // Rethrows the task's own exception: for a canceled task its OperationCanceledException (or the
-            // one TaskCanceledException created here, when the task was canceled without one).
-            Value = _awaiter.GetResult();
-        }
-        catch (Exception e)
-        {
-            Error = e;
-        }
-
-        Owner.Tell(this, ActorRefs.NoSender);
-    }
+    private void SendBack() => Owner.Tell(this, ActorRefs.NoSender);
 }

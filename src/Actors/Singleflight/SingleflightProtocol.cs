@@ -31,7 +31,11 @@ public static class SingleflightProtocol
         /// <summary>The key of the flight.</summary>
         public TKey Key { get; }
 
-        /// <summary>Runs once per flight, on the thread pool, never on the coordinator's thread.</summary>
+        /// <summary>
+        /// Runs once per flight. The coordinator calls it: its synchronous part runs on the coordinator's thread, so
+        /// a compute that blocks before returning its task holds every key's requests until it returns (hand such work
+        /// to <c>Task.Run</c>); after its first incomplete await it runs wherever that await resumes.
+        /// </summary>
         public Func<Task<TValue>> Compute { get; }
     }
 
