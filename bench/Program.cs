@@ -7,7 +7,8 @@ namespace ActorConcurrency.Bench;
 /// Runs the suites: <c>dotnet run -c Release --project bench -- --filter '*Counter*'</c>. Every class
 /// gets <see cref="BenchConfig"/> (memory diagnoser, JSON results for <c>bench-report</c>). Exits 1 when a
 /// benchmark failed or a filter matched nothing, so CI's smoke run catches a broken benchmark.
-/// <c>spsc-paired</c> runs <see cref="Rings.SpscPairedRun"/> instead, <c>race-memory</c> <see cref="RaceMode.RaceModeMemoryRun"/>.
+/// <c>spsc-paired</c> runs <see cref="Rings.SpscPairedRun"/> instead, <c>actor-paired</c> <see cref="ActorFloor.ActorPairedRun"/>,
+/// <c>race-memory</c> <see cref="RaceMode.RaceModeMemoryRun"/>.
 /// </summary>
 internal static class Program
 {
@@ -16,6 +17,11 @@ internal static class Program
         if (args is [Rings.SpscPairedRun.Command, ..])
         {
             return Rings.SpscPairedRun.Run(args);
+        }
+
+        if (args is [ActorFloor.ActorPairedRun.Command, ..])
+        {
+            return ActorFloor.ActorPairedRun.Run(args);
         }
 
         if (args is [RaceMode.RaceModeMemoryRun.Command or "race-memory-child", ..])
