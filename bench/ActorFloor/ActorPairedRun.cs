@@ -17,7 +17,8 @@ namespace ActorConcurrency.Bench.ActorFloor;
 /// floor measured in different processes can land in different modes. This runs each owner and its floor in one
 /// process, on the very benchmark methods and setup, alternating them round by round (the order swaps every
 /// round), and prints the median time of each and the median of the per-round ratios.
-/// <c>dotnet run -c Release --project bench -- actor-paired [rounds]</c> (default 21, after 3 unrecorded).
+/// <c>dotnet run -c Release --project bench -- actor-paired [rounds] [group]</c> (default 21 rounds, after 3 unrecorded;
+/// every group, or only <c>counter</c>, <c>connection</c>, <c>singleflight</c> or <c>LRU</c>).
 /// </summary>
 internal static class ActorPairedRun
 {
@@ -39,10 +40,17 @@ internal static class ActorPairedRun
             return 2;
         }
 
+        Pair[] selected = [.. Pairs().Where(p => args.Length < 3 || string.Equals(p.Group, args[2], StringComparison.OrdinalIgnoreCase))];
+        if (selected.Length == 0)
+        {
+            Console.Error.WriteLine($"error: no group '{args[2]}'; the groups are {string.Join(", ", Pairs().Select(p => p.Group).Distinct())}");
+            return 2;
+        }
+
         Console.WriteLine($"{rounds} rounds per pair after {Warmup} unrecorded, each side ~{RoundLength.TotalMilliseconds:F0} ms a round; load average {LoadAverage()}");
         Console.WriteLine($"{"group",-13} {"parameters",-21} {"by",-5} {"floor ns",9} {"owner ns",9} {"median ratio",13} {"quartiles",11} {"within",7}");
         int missed = 0, pairs = 0;
-        foreach (Pair pair in Pairs())
+        foreach (Pair pair in selected)
         {
             (double floor, double owner, List<double> ratios) = Measure(pair, rounds);
             double median = Quantile(ratios, 0.5);

@@ -37,6 +37,12 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
     private readonly Func<TimeSpan> _clock;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
+    /// <summary>
+    /// The state last returned to the FSM, which is its current state: a message that leaves the state as it is
+    /// returns this very object, so staying allocates nothing (null until the first message, when <c>Stay()</c> fills it).
+    /// </summary>
+    private State<ConnectionState, ConnectionFsmData>? _state;
+
     /// <summary>When the current connect attempt times out, on <see cref="_clock"/>; meaningful only while Connecting.</summary>
     private TimeSpan _connectDeadline;
 
@@ -62,7 +68,7 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
         {
             // Not a message of this protocol: logged as a warning, so it is not dropped silently.
             _log.Warning("ConnectionFsm: unhandled {0} in state {1}", e.FsmEvent, StateName);
-            return Stay();
+            return Remain();
         });
         Initialize();
     }
@@ -89,7 +95,7 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
                 if (!outcome.Accepted)
                 {
                     Sender.Tell(new ConnectionProtocol.Rejected(outcome), Self);
-                    return Stay();
+                    return Remain();
                 }
 
                 if (outcome.To == ConnectionState.Connecting)
@@ -105,15 +111,15 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
                 }
 
                 Sender.Tell(new ConnectionProtocol.Accepted(outcome), Self);
-                return GoTo(outcome.To).Using(new ConnectionFsmData(outcome.Sequence));
+                return MoveTo(outcome);
 
             case ConnectTimedOutMarker:
                 // Outside Connecting: an earlier attempt's timer, fired after that attempt ended and no new one began.
-                return StateName == ConnectionState.Connecting ? ConnectTimerFired(e.StateData) : Stay();
+                return StateName == ConnectionState.Connecting ? ConnectTimerFired(e.StateData) : Remain();
 
             case ConnectionProtocol.GetState:
                 Sender.Tell(new ConnectionProtocol.StateIs(StateName, e.StateData.Transitions), Self);
-                return Stay();
+                return Remain();
 
             default:
                 return null!; // not ours: WhenUnhandled below
@@ -127,7 +133,7 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
         if (left > TimeSpan.Zero)
         {
             SetTimer(ConnectTimer, ConnectTimedOutMarker.Instance, left);
-            return Stay();
+            return Remain();
         }
 
         return ConnectTimedOut(data);
@@ -137,9 +143,18 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
     private State<ConnectionState, ConnectionFsmData> ConnectTimedOut(ConnectionFsmData data)
     {
         Debug.Assert(StateName == ConnectionState.Connecting, "the connect deadline is kept only while Connecting");
-        TransitionOutcome outcome = ConnectionLifecycle.Apply(StateName, ConnectionRequest.ConnectFailed, data.Transitions);
-        return GoTo(outcome.To).Using(new ConnectionFsmData(outcome.Sequence));
+        return MoveTo(ConnectionLifecycle.Apply(StateName, ConnectionRequest.ConnectFailed, data.Transitions));
     }
+
+    private State<ConnectionState, ConnectionFsmData> Remain() => _state ??= Stay();
+
+    /// <summary>
+    /// The state an accepted edge leads to, built once (<c>GoTo(to).Using(data)</c> builds it twice). Not notifying
+    /// only keeps a same-name state from reporting a transition, as <c>Stay()</c> does; every edge changes the name, and
+    /// Akka reports a transition whenever the name changes.
+    /// </summary>
+    private State<ConnectionState, ConnectionFsmData> MoveTo(TransitionOutcome outcome) =>
+        _state = new State<ConnectionState, ConnectionFsmData>(outcome.To, new ConnectionFsmData(outcome.Sequence), notifies: false);
 
     /// <summary>The connect timer's message; only this actor sends it, to itself.</summary>
     private sealed class ConnectTimedOutMarker
