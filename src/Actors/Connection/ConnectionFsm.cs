@@ -43,17 +43,26 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
     /// </summary>
     private State<ConnectionState, ConnectionFsmData>? _state;
 
+    /// <summary>
+    /// Whether the connect timer is set and its message not yet handled: what <c>IsTimerActive</c> says of it,
+    /// kept here so a Connect does not look the timer up by name.
+    /// </summary>
+    private bool _connectTimerPending;
+
     /// <summary>When the current connect attempt times out, on <see cref="_clock"/>; meaningful only while Connecting.</summary>
     private TimeSpan _connectDeadline;
 
     /// <summary>Creates the lifecycle in Idle.</summary>
     /// <param name="connectTimeout">How long Connecting may last before the connection falls back to Idle.</param>
-    /// <param name="clock">The monotonic clock deadlines are kept on; the scheduler's when null (a spec on a virtual scheduler passes its virtual time).</param>
+    /// <param name="clock">
+    /// The monotonic clock deadlines are kept on; when null, <see cref="Environment.TickCount64"/> (milliseconds, a
+    /// few nanoseconds to read where the scheduler's precise clock costs tens, and no coarser than the scheduler's own
+    /// ticks, which decide when the timer fires). A spec on a virtual scheduler passes its virtual time.
+    /// </param>
     public ConnectionFsm(TimeSpan connectTimeout, Func<TimeSpan>? clock = null)
     {
         _connectTimeout = connectTimeout;
-        IScheduler scheduler = Context.System.Scheduler;
-        _clock = clock ?? (() => scheduler.MonotonicClock);
+        _clock = clock ?? (static () => TimeSpan.FromMilliseconds(Environment.TickCount64));
         StartWith(ConnectionState.Idle, ConnectionFsmData.Initial);
         When(ConnectionState.Idle, Handle);
         When(ConnectionState.Connecting, Handle);
@@ -75,7 +84,7 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
 
     /// <summary>The props to spawn a connection.</summary>
     /// <param name="connectTimeout">How long Connecting may last (<see cref="DefaultConnectTimeout"/> when null).</param>
-    /// <param name="clock">The monotonic clock deadlines are kept on; the scheduler's when null.</param>
+    /// <param name="clock">The monotonic clock deadlines are kept on; <see cref="Environment.TickCount64"/> when null.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="connectTimeout"/> is not positive.</exception>
     public static Props Props(TimeSpan? connectTimeout = null, Func<TimeSpan>? clock = null)
     {
@@ -104,9 +113,9 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
                     // from this moment. A timer still pending from an earlier attempt fires before this deadline
                     // (the timeout is the same for every attempt) and re-arms itself for the rest.
                     _connectDeadline = _clock() + _connectTimeout;
-                    if (!IsTimerActive(ConnectTimer))
+                    if (!_connectTimerPending)
                     {
-                        SetTimer(ConnectTimer, ConnectTimedOutMarker.Instance, _connectTimeout);
+                        ArmConnectTimer(_connectTimeout);
                     }
                 }
 
@@ -114,6 +123,7 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
                 return MoveTo(outcome);
 
             case ConnectTimedOutMarker:
+                _connectTimerPending = false; // single-shot: handling its message ends it
                 // Outside Connecting: an earlier attempt's timer, fired after that attempt ended and no new one began.
                 return StateName == ConnectionState.Connecting ? ConnectTimerFired(e.StateData) : Remain();
 
@@ -132,7 +142,7 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
         TimeSpan left = _connectDeadline - _clock();
         if (left > TimeSpan.Zero)
         {
-            SetTimer(ConnectTimer, ConnectTimedOutMarker.Instance, left);
+            ArmConnectTimer(left);
             return Remain();
         }
 
@@ -146,10 +156,16 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
         return MoveTo(ConnectionLifecycle.Apply(StateName, ConnectionRequest.ConnectFailed, data.Transitions));
     }
 
+    private void ArmConnectTimer(TimeSpan after)
+    {
+        SetTimer(ConnectTimer, ConnectTimedOutMarker.Instance, after);
+        _connectTimerPending = true;
+    }
+
     private State<ConnectionState, ConnectionFsmData> Remain() => _state ??= Stay();
 
     /// <summary>
-    /// The state an accepted edge leads to, built once (<c>GoTo(to).Using(data)</c> builds it twice). Not notifying
+    /// The state an accepted edge leads to, built once (<c>GoTo(to).Using(data)</c> builds one and copies it). Not notifying
     /// only keeps a same-name state from reporting a transition, as <c>Stay()</c> does; every edge changes the name, and
     /// Akka reports a transition whenever the name changes.
     /// </summary>
