@@ -6,6 +6,7 @@ using ActorConcurrency.Bench.Harness;
 using ActorConcurrency.Bench.Lru;
 using ActorConcurrency.Bench.Singleflight;
 using BenchmarkDotNet.Attributes;
+using static ActorConcurrency.Bench.Harness.PairedRounds;
 
 namespace ActorConcurrency.Bench.ActorFloor;
 
@@ -157,15 +158,6 @@ internal static class ActorPairedRun
     }
 
     private static (double Floor, double Owner) Swap(double owner, double floor) => (floor, owner);
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
-    private static double Quantile(List<double> values, double q)
-    {
-        double[] sorted = [.. values.Order()];
-        return sorted[(int)Math.Round(q * (sorted.Length - 1))];
-    }
 
     /// <summary>One owner and its floor in one benchmark class, with the class's parameters.</summary>
     private sealed record Pair(Type Benchmarks, string Group, (string Name, object Value)[] Values, string By, string Floor, string Owner)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ActorConcurrency.Bench.Harness;
 using ActorConcurrency.SharedState.Rings;
+using static ActorConcurrency.Bench.Harness.PairedRounds;
 
 namespace ActorConcurrency.Bench.Rings;
 
@@ -160,16 +161,5 @@ internal static class SpscPairedRun
         return sum;
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
     private static (double Native, double Padded) Swap(double padded, double native) => (native, padded);
-
-    private static double Median(List<double> values) => Quantile(values, 0.5);
-
-    private static double Quantile(List<double> values, double q)
-    {
-        double[] sorted = [.. values.Order()];
-        return sorted[(int)Math.Round(q * (sorted.Length - 1))];
-    }
 }

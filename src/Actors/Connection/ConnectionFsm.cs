@@ -38,12 +38,6 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     /// <summary>
-    /// The state last returned to the FSM, which is its current state: a message that leaves the state as it is
-    /// returns this very object, so staying allocates nothing (null until the first message, when <c>Stay()</c> fills it).
-    /// </summary>
-    private State<ConnectionState, ConnectionFsmData>? _state;
-
-    /// <summary>
     /// Whether the connect timer is set and its message not yet handled: what <c>IsTimerActive</c> says of it,
     /// kept here so a Connect does not look the timer up by name.
     /// </summary>
@@ -77,7 +71,7 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
         {
             // Not a message of this protocol: logged as a warning, so it is not dropped silently.
             _log.Warning("ConnectionFsm: unhandled {0} in state {1}", e.FsmEvent, StateName);
-            return Remain();
+            return Stay();
         });
         Initialize();
     }
@@ -104,7 +98,7 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
                 if (!outcome.Accepted)
                 {
                     Sender.Tell(new ConnectionProtocol.Rejected(outcome), Self);
-                    return Remain();
+                    return Stay();
                 }
 
                 if (outcome.To == ConnectionState.Connecting)
@@ -120,16 +114,16 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
                 }
 
                 Sender.Tell(new ConnectionProtocol.Accepted(outcome), Self);
-                return MoveTo(outcome);
+                return GoTo(outcome.To).Using(new ConnectionFsmData(outcome.Sequence));
 
             case ConnectTimedOutMarker:
                 _connectTimerPending = false; // single-shot: handling its message ends it
                 // Outside Connecting: an earlier attempt's timer, fired after that attempt ended and no new one began.
-                return StateName == ConnectionState.Connecting ? ConnectTimerFired(e.StateData) : Remain();
+                return StateName == ConnectionState.Connecting ? ConnectTimerFired(e.StateData) : Stay();
 
             case ConnectionProtocol.GetState:
                 Sender.Tell(new ConnectionProtocol.StateIs(StateName, e.StateData.Transitions), Self);
-                return Remain();
+                return Stay();
 
             default:
                 return null!; // not ours: WhenUnhandled below
@@ -143,7 +137,7 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
         if (left > TimeSpan.Zero)
         {
             ArmConnectTimer(left);
-            return Remain();
+            return Stay();
         }
 
         return ConnectTimedOut(data);
@@ -153,7 +147,8 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
     private State<ConnectionState, ConnectionFsmData> ConnectTimedOut(ConnectionFsmData data)
     {
         Debug.Assert(StateName == ConnectionState.Connecting, "the connect deadline is kept only while Connecting");
-        return MoveTo(ConnectionLifecycle.Apply(StateName, ConnectionRequest.ConnectFailed, data.Transitions));
+        TransitionOutcome outcome = ConnectionLifecycle.Apply(StateName, ConnectionRequest.ConnectFailed, data.Transitions);
+        return GoTo(outcome.To).Using(new ConnectionFsmData(outcome.Sequence));
     }
 
     private void ArmConnectTimer(TimeSpan after)
@@ -161,16 +156,6 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
         SetTimer(ConnectTimer, ConnectTimedOutMarker.Instance, after);
         _connectTimerPending = true;
     }
-
-    private State<ConnectionState, ConnectionFsmData> Remain() => _state ??= Stay();
-
-    /// <summary>
-    /// The state an accepted edge leads to, built once (<c>GoTo(to).Using(data)</c> builds one and copies it). Not notifying
-    /// only keeps a same-name state from reporting a transition, as <c>Stay()</c> does; every edge changes the name, and
-    /// Akka reports a transition whenever the name changes.
-    /// </summary>
-    private State<ConnectionState, ConnectionFsmData> MoveTo(TransitionOutcome outcome) =>
-        _state = new State<ConnectionState, ConnectionFsmData>(outcome.To, new ConnectionFsmData(outcome.Sequence), notifies: false);
 
     /// <summary>The connect timer's message; only this actor sends it, to itself.</summary>
     private sealed class ConnectTimedOutMarker
