@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ActorConcurrency.SharedState.Singleflight;
 using Akka.Actor;
 using Akka.Dispatch.MessageQueues;
 
@@ -117,7 +118,7 @@ public sealed class SingleflightCoordinator<TKey, TValue> : UntypedActor
     {
         try
         {
-            return compute() ?? throw new InvalidOperationException("the compute returned a null task");
+            return SingleflightCompute.Start(compute);
         }
         catch (Exception e)
         {

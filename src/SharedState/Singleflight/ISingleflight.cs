@@ -15,6 +15,8 @@ namespace ActorConcurrency.SharedState.Singleflight;
 /// exception, the compute's own instance with its <see cref="OperationCanceledException.CancellationToken"/>
 /// (for a task canceled without an exception object, the one <see cref="TaskCanceledException"/> the flight
 /// observed, carrying the task's token).</item>
+/// <item>The compute returns null instead of a task: every waiter's task is faulted with one
+/// <see cref="InvalidOperationException"/> (<see cref="SingleflightCompute.NullTaskMessage"/>).</item>
 /// </list>
 /// None of them is cached: the key is forgotten when the flight ends, so the next call computes again.
 /// </remarks>

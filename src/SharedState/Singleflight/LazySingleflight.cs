@@ -97,7 +97,7 @@ public sealed class LazySingleflight<TKey, TValue> : ISingleflight<TKey, TValue>
     {
         try
         {
-            return await compute().ConfigureAwait(false);
+            return await SingleflightCompute.Start(compute).ConfigureAwait(false);
         }
         finally
         {

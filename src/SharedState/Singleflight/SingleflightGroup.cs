@@ -114,7 +114,7 @@ public sealed class SingleflightGroup<TKey, TValue> : ISingleflight<TKey, TValue
     /// synchronous throw or a faulted task → faulted with that exception; an <see cref="OperationCanceledException"/>
     /// or a canceled task → canceled, keeping that exception (the async builder stores it with the cancellation).
     /// </summary>
-    private static async Task<TValue> ObserveAsync(Func<Task<TValue>> compute) => await compute().ConfigureAwait(false);
+    private static async Task<TValue> ObserveAsync(Func<Task<TValue>> compute) => await SingleflightCompute.Start(compute).ConfigureAwait(false);
 
     private async Task RunFlightAsync(TKey key, Flight flight, Func<Task<TValue>> compute)
     {

@@ -133,6 +133,16 @@ public sealed partial class SingleflightCoordinatorSpec : TestKit
     }
 
     [Fact]
+    public async Task A_compute_that_returns_a_null_task_fails_its_flight_with_a_clear_error()
+    {
+        IActorRef coordinator = NewCoordinator();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DoAsync(coordinator, "key", () => null!));
+        Assert.Equal(SharedState.Singleflight.SingleflightCompute.NullTaskMessage, error.Message);
+        Assert.Equal(new Result("key", 3, Shared: false), await DoAsync(coordinator, "key", () => Task.FromResult(3)));
+    }
+
+    [Fact]
     public async Task The_leader_reports_shared_only_when_another_waiter_joined()
     {
         IActorRef coordinator = NewCoordinator();
