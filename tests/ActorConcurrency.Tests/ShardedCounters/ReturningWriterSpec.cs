@@ -1,4 +1,5 @@
 using ActorConcurrency.Actors.ShardedCounters;
+using ActorConcurrency.Tests.Support;
 using Akka.Actor;
 using Xunit.Abstractions;
 
@@ -10,6 +11,7 @@ namespace ActorConcurrency.Tests.ShardedCounters;
 /// writer id (one per node, not one per entity incarnation), so A's second stretch of events looks like an
 /// old writer coming back after a newer one, and Akka's default replay filter discards it on recovery.
 /// </summary>
+[Collection(InProcessClusterCollection.Name)]
 public sealed class ReturningWriterSpec
 {
     private static readonly TimeSpan Ask = TimeSpan.FromSeconds(30);

@@ -1,5 +1,6 @@
 using ActorConcurrency.Actors.Hosting;
 using ActorConcurrency.Actors.ShardedCounters;
+using ActorConcurrency.Tests.Support;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
@@ -12,6 +13,7 @@ namespace ActorConcurrency.Tests.ShardedCounters;
 /// Task 19: a second node joins a node that holds every shard; shards rebalance onto it and every count
 /// stays exactly what was acknowledged, read through either node.
 /// </summary>
+[Collection(InProcessClusterCollection.Name)]
 public sealed class ShardedCounterRebalanceSpec : TestKit
 {
     /// <summary>Rebalance every second (default 10 s) so the spec does not wait for the default interval.</summary>

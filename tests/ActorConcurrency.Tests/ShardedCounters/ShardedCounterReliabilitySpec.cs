@@ -1,4 +1,5 @@
 using ActorConcurrency.Actors.ShardedCounters;
+using ActorConcurrency.Tests.Support;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Configuration;
@@ -10,6 +11,7 @@ namespace ActorConcurrency.Tests.ShardedCounters;
 /// Task 19's reliability specs: a burst sent before the node is ready, a restart on the same SQLite file,
 /// and the loss of one of three nodes while increments flow.
 /// </summary>
+[Collection(InProcessClusterCollection.Name)]
 public sealed class ShardedCounterReliabilitySpec
 {
     private static readonly TimeSpan Ask = TimeSpan.FromSeconds(30);
@@ -84,6 +86,7 @@ public sealed class ShardedCounterReliabilitySpec
         // Increments flow from the first node; when 3,000 are acknowledged the third node crashes (no leave).
         var crashPoint = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Task crash = crashPoint.Task.ContinueWith(_ => third.CrashAsync(), TaskScheduler.Default).Unwrap();
+        using var deadline = new CancellationTokenSource(InProcessClusterCollection.LoadDeadline);
         IncrementReport report = await AcknowledgedIncrements.SendAsync(
             first.Region, keys, 12_000, batchSize: 40, window: 16, ackTimeout: TimeSpan.FromSeconds(3),
             onAcknowledged: acknowledged =>
@@ -92,7 +95,9 @@ public sealed class ShardedCounterReliabilitySpec
                 {
                     crashPoint.TrySetResult();
                 }
-            });
+            },
+            cancellationToken: deadline.Token);
+        Assert.False(deadline.IsCancellationRequested, $"the two nodes left did not take over the lost node's counters within {InProcessClusterCollection.LoadDeadline}: {report.Unacknowledged} increments unacknowledged");
         await crash;
         await removed.Task.WaitAsync(TimeSpan.FromSeconds(60)); // downed by the split-brain resolver, shards free to move
 
