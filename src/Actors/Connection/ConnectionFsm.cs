@@ -37,12 +37,6 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
     private readonly Func<TimeSpan> _clock;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
-    /// <summary>
-    /// Whether the connect timer is set and its message not yet handled: what <c>IsTimerActive</c> says of it,
-    /// kept here so a Connect does not look the timer up by name.
-    /// </summary>
-    private bool _connectTimerPending;
-
     /// <summary>When the current connect attempt times out, on <see cref="_clock"/>; meaningful only while Connecting.</summary>
     private TimeSpan _connectDeadline;
 
@@ -107,9 +101,9 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
                     // from this moment. A timer still pending from an earlier attempt fires before this deadline
                     // (the timeout is the same for every attempt) and re-arms itself for the rest.
                     _connectDeadline = _clock() + _connectTimeout;
-                    if (!_connectTimerPending)
+                    if (!IsTimerActive(ConnectTimer))
                     {
-                        ArmConnectTimer(_connectTimeout);
+                        SetTimer(ConnectTimer, ConnectTimedOutMarker.Instance, _connectTimeout);
                     }
                 }
 
@@ -117,7 +111,6 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
                 return GoTo(outcome.To).Using(new ConnectionFsmData(outcome.Sequence));
 
             case ConnectTimedOutMarker:
-                _connectTimerPending = false; // single-shot: handling its message ends it
                 // Outside Connecting: an earlier attempt's timer, fired after that attempt ended and no new one began.
                 return StateName == ConnectionState.Connecting ? ConnectTimerFired(e.StateData) : Stay();
 
@@ -136,7 +129,7 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
         TimeSpan left = _connectDeadline - _clock();
         if (left > TimeSpan.Zero)
         {
-            ArmConnectTimer(left);
+            SetTimer(ConnectTimer, ConnectTimedOutMarker.Instance, left);
             return Stay();
         }
 
@@ -149,12 +142,6 @@ public sealed class ConnectionFsm : FSM<ConnectionState, ConnectionFsmData>
         Debug.Assert(StateName == ConnectionState.Connecting, "the connect deadline is kept only while Connecting");
         TransitionOutcome outcome = ConnectionLifecycle.Apply(StateName, ConnectionRequest.ConnectFailed, data.Transitions);
         return GoTo(outcome.To).Using(new ConnectionFsmData(outcome.Sequence));
-    }
-
-    private void ArmConnectTimer(TimeSpan after)
-    {
-        SetTimer(ConnectTimer, ConnectTimedOutMarker.Instance, after);
-        _connectTimerPending = true;
     }
 
     /// <summary>The connect timer's message; only this actor sends it, to itself.</summary>
