@@ -40,7 +40,7 @@ public sealed record RaceReport(string Variable, RaceAccess Current, RaceAccess 
             _ => "read",
         };
         text.Append(isPrevious ? $"Previous {kind}" : char.ToUpperInvariant(kind[0]) + kind[1..])
-            .AppendLine($" of '{Variable}' by logical thread {access.ThreadName} (#{access.ThreadId}):");
+            .AppendLine($" of '{Variable}'{(access.Site.Operation is { } operation ? $" ({operation})" : "")} by logical thread {access.ThreadName} (#{access.ThreadId}):");
         if (access.Stack is { Length: > 0 } stack)
         {
             text.AppendLine(stack.TrimEnd());

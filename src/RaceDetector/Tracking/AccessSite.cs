@@ -9,6 +9,12 @@ namespace ActorConcurrency.RaceDetector.Tracking;
 /// <param name="Line">The line of the access.</param>
 public readonly record struct AccessSite(string Member, string File, int Line)
 {
+    /// <summary>
+    /// The framework member the access went through, when it was a call rather than a field or element access
+    /// (<c>set_Item</c> of a <c>Dictionary</c>); reports print it after the variable.
+    /// </summary>
+    public string? Operation { get; init; }
+
     /// <summary>An access whose site is not known.</summary>
     public static AccessSite Unknown { get; } = new("?", "?", 0);
 

@@ -1,7 +1,7 @@
 namespace ActorConcurrency.RaceDetector.Tracking;
 
 /// <summary>
-/// One atomic access of a <see cref="ShadowLocation"/> in progress (<see cref="ShadowLocation.EnterAtomic"/>):
+/// One atomic access of a <see cref="ShadowLocation"/> in progress (<see cref="ShadowLocation.EnterAtomic(LogicalThread, AccessSite)"/>):
 /// the location is held until <see cref="Dispose"/>, so the real atomic operation done inside and the one
 /// tracking call that describes it are a single step for every other tracked access of that location.
 /// <code>

@@ -13,7 +13,7 @@ namespace ActorConcurrency.RaceDetector.Tracking;
 /// once two are concurrent ("read-shared"); an access by a thread that already made the same kind of access
 /// in its current epoch is decided by one comparison, with no allocation.
 /// <para>
-/// Atomic accesses to the same location (<see cref="EnterAtomic"/>) follow Go's and TSan's rules: two atomic
+/// Atomic accesses to the same location (<see cref="EnterAtomic(LogicalThread, AccessSite)"/>) follow Go's and TSan's rules: two atomic
 /// accesses never race with each other, but an atomic access and a plain one race unless ordered, when at
 /// least one of them writes ("atomic store, plain read of the same word"). An atomic load acquires from the
 /// location, a store releases into it (replacing), a read-modify-write does both (adding: release
@@ -76,7 +76,11 @@ public sealed class ShadowLocation
     /// load; plain accesses are not made atomic with it, so a racy program really races).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Read(LogicalThread thread, string member, string file, int line)
+    public void Read(LogicalThread thread, string member, string file, int line) => Read(thread, new AccessSite(member, file, line));
+
+    /// <summary>Checks and records a plain load by <paramref name="thread"/> at <paramref name="site"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Read(LogicalThread thread, AccessSite site)
     {
         Debug.Assert(thread.Detector == _detector, "the thread belongs to this location's detector");
         int id = thread.Id;
@@ -90,12 +94,16 @@ public sealed class ShadowLocation
             return;
         }
 
-        ReadSlowThenExit(thread, new AccessSite(member, file, line));
+        ReadSlowThenExit(thread, site);
     }
 
     /// <summary>Checks and records a plain store by <paramref name="thread"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Write(LogicalThread thread, string member, string file, int line)
+    public void Write(LogicalThread thread, string member, string file, int line) => Write(thread, new AccessSite(member, file, line));
+
+    /// <summary>Checks and records a plain store by <paramref name="thread"/> at <paramref name="site"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Write(LogicalThread thread, AccessSite site)
     {
         Debug.Assert(thread.Detector == _detector, "the thread belongs to this location's detector");
         EnterShadow();
@@ -107,7 +115,7 @@ public sealed class ShadowLocation
             return;
         }
 
-        WriteSlowThenExit(thread, new AccessSite(member, file, line));
+        WriteSlowThenExit(thread, site);
     }
 
     /// <summary>
@@ -116,11 +124,14 @@ public sealed class ShadowLocation
     /// <see cref="AtomicScope.Store"/>, <see cref="AtomicScope.ReadModifyWrite"/>) are one step for every other
     /// tracked access of this location. Do nothing inside but the real operation: the lock is a spin lock.
     /// </summary>
-    public AtomicScope EnterAtomic(LogicalThread thread, string member, string file, int line)
+    public AtomicScope EnterAtomic(LogicalThread thread, string member, string file, int line) => EnterAtomic(thread, new AccessSite(member, file, line));
+
+    /// <summary>Begins one atomic access by <paramref name="thread"/> at <paramref name="site"/> (see the overload above).</summary>
+    public AtomicScope EnterAtomic(LogicalThread thread, AccessSite site)
     {
         Debug.Assert(thread.Detector == _detector, "the thread belongs to this location's detector");
         EnterShadow();
-        return new AtomicScope(this, thread, new AccessSite(member, file, line));
+        return new AtomicScope(this, thread, site);
     }
 
     // ---- plain accesses (slow paths: called holding the shadow lock, release it) ----

@@ -37,6 +37,7 @@ internal sealed class CallInstrumenter
     private readonly HookReferences _hooks;
     private readonly MethodEdits _edits;
     private readonly MethodInstrumenter _owner;
+    private readonly CollectionCalls _collections;
 
     public CallInstrumenter(MethodDefinition method, HookReferences hooks, MethodEdits edits, MethodInstrumenter owner)
     {
@@ -44,6 +45,7 @@ internal sealed class CallInstrumenter
         _hooks = hooks;
         _edits = edits;
         _owner = owner;
+        _collections = new CollectionCalls(hooks, edits, owner);
     }
 
     /// <summary>True for <c>Interlocked.*</c> and <c>Volatile.Read/Write</c>; <paramref name="write"/> tells a load from the rest.</summary>
@@ -65,7 +67,7 @@ internal sealed class CallInstrumenter
             return;
         }
 
-        if (Replace(call, method, type, name) || call.OpCode.Code == Code.Newobj)
+        if (Replace(call, method, type, name) || _collections.Plan(call, method, type, name) || call.OpCode.Code == Code.Newobj)
         {
             // A constructor is no synchronisation (only new Thread(...) is replaced, above).
             return;
@@ -127,6 +129,7 @@ internal sealed class CallInstrumenter
             (_, "GetResult") when s_awaiters.Contains(type) => typeof(AsyncHooks),
             ("System.Runtime.CompilerServices.AsyncTaskMethodBuilder" or "System.Runtime.CompilerServices.AsyncTaskMethodBuilder`1", "SetResult" or "SetException") => typeof(AsyncHooks),
             ("System.Threading.Lock/Scope", "Dispose") => typeof(SyncHooks),
+            ("System.Array", _) => typeof(ArrayHooks),
             ("System.Reflection.Emit.ILGenerator", "Emit") when method.Parameters.Count == 1 ||
                 method.Parameters[1].ParameterType.FullName == "System.Reflection.FieldInfo" => typeof(EmitHooks),
             _ => null,
@@ -148,6 +151,13 @@ internal sealed class CallInstrumenter
 
         MethodReference declared = method is GenericInstanceMethod instance ? instance.ElementMethod : method;
         shapes.AddRange(declared.Parameters.Select(p => HookReferences.ShapeName(p.ParameterType)));
+        bool withSite = hooks == typeof(ArrayHooks);
+        if (withSite)
+        {
+            // An access hook also takes the site it checks for, as its last argument.
+            shapes.Add("Int32");
+        }
+
         // A hook's generic parameters are the receiver type's, then the method's (Task<TResult>.ContinueWith<TNewResult>).
         TypeReference[] genericArguments =
         [
@@ -179,9 +189,17 @@ internal sealed class CallInstrumenter
             hook = closed;
         }
 
+        if (withSite)
+        {
+            _edits.Before(call, Instruction.Create(OpCodes.Ldc_I4, _owner.Site(call, "Array", name)));
+        }
+        else
+        {
+            _owner.Site(call, $"{type}.{name}");
+        }
+
         call.OpCode = OpCodes.Call;
         call.Operand = hook;
-        _owner.Site(call, $"{type}.{name}");
         return true;
     }
 

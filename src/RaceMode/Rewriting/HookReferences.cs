@@ -33,6 +33,9 @@ internal sealed class HookReferences
     /// <summary>The synchronisation hook <paramref name="name"/> of <see cref="SyncHooks"/>.</summary>
     public MethodReference Sync(string name) => Get(typeof(SyncHooks), name, null);
 
+    /// <summary>The collection hook <paramref name="name"/> of <see cref="CollectionHooks"/>.</summary>
+    public MethodReference Collection(string name) => Get(typeof(CollectionHooks), name, null);
+
     /// <summary>The pointer hook <paramref name="name"/> of <see cref="RefHooks"/>.</summary>
     public MethodReference Ref(string name) => Get(typeof(RefHooks), name, null);
 
@@ -77,6 +80,11 @@ internal sealed class HookReferences
             return "T";
         }
 
+        if (type.IsSZArray)
+        {
+            return ShapeName(type.GetElementType()!) + "[]";
+        }
+
         string name = type.IsNested ? $"{type.DeclaringType!.Name}.{type.Name}" : type.Name;
         return type.IsGenericType ? $"{name}<{string.Join(',', type.GetGenericArguments().Select(ShapeName))}>" : name;
     }
@@ -90,6 +98,9 @@ internal sealed class HookReferences
                 return ShapeName(byRef.ElementType) + "&";
             case GenericParameter:
                 return "T";
+            case ArrayType { IsVector: true } array:
+                // A method reference's generic parameters may be named !!0: T[] is matched by its element.
+                return ShapeName(array.ElementType) + "[]";
             case GenericInstanceType generic:
                 return $"{ShapeName(generic.ElementType)}<{string.Join(',', generic.GenericArguments.Select(ShapeName))}>";
             default:

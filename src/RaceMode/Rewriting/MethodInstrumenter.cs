@@ -45,6 +45,9 @@ internal sealed class MethodInstrumenter
     /// <summary>Registers the access at <paramref name="at"/> to <paramref name="location"/> and returns its site number.</summary>
     public int Site(Instruction at, string location) => _sites.Site(at, location);
 
+    /// <summary>Registers a call at <paramref name="at"/> through framework member <paramref name="operation"/> on <paramref name="location"/>.</summary>
+    public int Site(Instruction at, string location, string operation) => _sites.Site(at, location, operation);
+
     /// <summary>Plans every edit of the body (applied by <see cref="MethodEdits.Apply"/>).</summary>
     public void Plan()
     {

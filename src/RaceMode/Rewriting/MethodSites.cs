@@ -42,6 +42,13 @@ internal sealed class MethodSites
         return SiteTable.Register(Where(at), SiteTable.Location(location));
     }
 
+    /// <summary>A call through framework member <paramref name="operation"/> that reads or writes <paramref name="location"/>.</summary>
+    public int Site(Instruction at, string location, string operation)
+    {
+        Count++;
+        return SiteTable.Register(Where(at) with { Operation = operation }, SiteTable.Location(location));
+    }
+
     /// <summary>A pointer target: the location <paramref name="path"/> of kind <paramref name="kind"/>, named where it was taken.</summary>
     public int Target(Instruction at, string path, PointerKind kind)
     {

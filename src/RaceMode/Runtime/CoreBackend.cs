@@ -16,13 +16,13 @@ internal sealed class CoreBackend : IRaceBackend
 
     public object NewCell(string name) => new ShadowLocation(_detector, name);
 
-    public void Read(object cell, AccessSite site) => ((ShadowLocation)cell).Read(Thread, site.Member, site.File, site.Line);
+    public void Read(object cell, AccessSite site) => ((ShadowLocation)cell).Read(Thread, site);
 
-    public void Write(object cell, AccessSite site) => ((ShadowLocation)cell).Write(Thread, site.Member, site.File, site.Line);
+    public void Write(object cell, AccessSite site) => ((ShadowLocation)cell).Write(Thread, site);
 
     public void Atomic(object cell, object sync, AccessSite site, bool write)
     {
-        using AtomicScope atomic = ((ShadowLocation)cell).EnterAtomic(Thread, site.Member, site.File, site.Line);
+        using AtomicScope atomic = ((ShadowLocation)cell).EnterAtomic(Thread, site);
         if (write)
         {
             // A store and a read-modify-write look alike at the hook; as a read-modify-write it also acquires, which

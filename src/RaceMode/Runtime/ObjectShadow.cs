@@ -12,7 +12,13 @@ internal sealed class ObjectShadow
     private Location?[]? _elements;
 
     /// <summary>The location under <paramref name="key"/> (a field, or an element's field path), created on first use.</summary>
-    public Location Get(long key, ShadowMemory memory, RaceSite site, int index)
+    public Location Get(long key, ShadowMemory memory, RaceSite site, int index) =>
+        Find(key) ?? Add(key, (memory, site, index), static s => s.memory.NewLocation(s.site, s.index));
+
+    /// <summary>The location under <paramref name="key"/>, made by <paramref name="create"/> from <paramref name="state"/> on first use.</summary>
+    public Location Get<TState>(long key, TState state, Func<TState, Location> create) => Find(key) ?? Add(key, state, create);
+
+    private Location? Find(long key)
     {
         foreach ((long Key, Location Location) entry in Volatile.Read(ref _locations))
         {
@@ -22,6 +28,11 @@ internal sealed class ObjectShadow
             }
         }
 
+        return null;
+    }
+
+    private Location Add<TState>(long key, TState state, Func<TState, Location> create)
+    {
         lock (_gate)
         {
             foreach ((long Key, Location Location) entry in _locations)
@@ -32,7 +43,7 @@ internal sealed class ObjectShadow
                 }
             }
 
-            Location created = memory.NewLocation(site, index);
+            Location created = create(state);
             Volatile.Write(ref _locations, [.. _locations, (key, created)]);
             return created;
         }

@@ -10,6 +10,8 @@ namespace ActorConcurrency.RaceMode.Runtime;
 /// </summary>
 internal sealed class ShadowMemory
 {
+    private const long ContentsKey = long.MinValue;
+
     private readonly IRaceBackend _backend;
     private readonly ConditionalWeakTable<object, ObjectShadow> _objects = new();
     private readonly ConcurrentDictionary<(object? Owner, int Location), Location> _statics = new();
@@ -19,6 +21,14 @@ internal sealed class ShadowMemory
     /// <summary>The location of the field (or field path) that <paramref name="site"/> touches in <paramref name="owner"/>.</summary>
     public Location Field(object owner, RaceSite site) =>
         _objects.GetValue(owner, static _ => new ObjectShadow()).Get(site.Location, this, site, -1);
+
+    /// <summary>
+    /// The contents of a checked collection as one location (Go checks a map the same way), named after its runtime
+    /// type (<c>Dictionary&lt;Int32,Int32&gt;</c>). Its key lies outside every field's and element field's key.
+    /// </summary>
+    public Location Contents(object collection) =>
+        _objects.GetValue(collection, static _ => new ObjectShadow())
+            .Get(ContentsKey, (this, collection), static s => new Location(s.Item1._backend.NewCell(TypeNames.Friendly(s.collection.GetType()))));
 
     /// <summary>The static location <paramref name="site"/> touches; <paramref name="owner"/> is the closed generic type or null.</summary>
     public Location Static(object? owner, RaceSite site)

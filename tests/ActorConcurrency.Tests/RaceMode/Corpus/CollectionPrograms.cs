@@ -1,0 +1,287 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace ActorConcurrency.Tests.RaceMode.Corpus;
+
+/// <summary>
+/// The data races .NET users write most: framework collections shared between tasks without a lock, each beside
+/// its fixed form. Plain C#, no detector API: race mode must see into the collections as Go's detector sees maps.
+/// </summary>
+internal static class CollectionPrograms
+{
+    [Expect(Verdict.Racy)]
+    public static void DictionaryWriterAndReader()
+    {
+        var map = new Dictionary<int, int>();
+        Task writer = Task.Run(() =>
+        {
+            for (int i = 0; i < 100; i++)
+            {
+                map[i] = i;
+            }
+        });
+        Task reader = Task.Run(() =>
+        {
+            for (int i = 0; i < 100; i++)
+            {
+                map.TryGetValue(i, out _);
+            }
+        });
+        Task.WaitAll(writer, reader);
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void DictionaryUnderLock()
+    {
+        var map = new Dictionary<int, int>();
+        var gate = new object();
+        Task writer = Task.Run(() =>
+        {
+            for (int i = 0; i < 100; i++)
+            {
+                lock (gate)
+                {
+                    map[i] = i;
+                }
+            }
+        });
+        Task reader = Task.Run(() =>
+        {
+            for (int i = 0; i < 100; i++)
+            {
+                lock (gate)
+                {
+                    map.TryGetValue(i, out _);
+                }
+            }
+        });
+        Task.WaitAll(writer, reader);
+        map.Clear();
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void DictionaryReadersOnly()
+    {
+        var map = new Dictionary<int, int> { [1] = 1, [2] = 2 };
+        Task[] readers = [.. Enumerable.Range(0, 3).Select(_ => Task.Run(() => map.ContainsKey(1) && map[2] == 2 && map.Count == 2))];
+        Task.WaitAll(readers);
+        map[3] = 3;
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void DictionaryThroughInterface()
+    {
+        IDictionary<int, int> map = new Dictionary<int, int>();
+        Task writer = Task.Run(() => map.Add(1, 1));
+        bool seen = map.ContainsKey(1);
+        writer.Wait();
+        GC.KeepAlive(seen);
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void ListAddInParallelFor()
+    {
+        var list = new List<int>();
+        Parallel.For(0, 100, i => list.Add(i));
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void ListAddInParallelForLocked()
+    {
+        var list = new List<int>();
+        Parallel.For(0, 100, i =>
+        {
+            lock (list)
+            {
+                list.Add(i);
+            }
+        });
+        list.Sort();
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void ListWrittenWhileEnumerated()
+    {
+        var list = new List<int> { 1, 2, 3 };
+        Task writer = Task.Run(() => list.Add(4));
+        int sum = 0;
+        try
+        {
+            foreach (int item in list)
+            {
+                sum += item;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // The list's own check saw the write mid-enumeration, in this schedule; race mode must not need it.
+        }
+
+        writer.Wait();
+        GC.KeepAlive(sum);
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void ListReadByLinqWhileWritten()
+    {
+        var list = new List<int> { 1, 2, 3 };
+        Task writer = Task.Run(() => list.RemoveAt(0));
+        int sum = list.Sum();
+        writer.Wait();
+        GC.KeepAlive(sum);
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void DictionaryKeysEnumeratedWhileWritten()
+    {
+        var map = new Dictionary<string, int> { ["a"] = 1 };
+        Task writer = Task.Run(() => map.Remove("a"));
+        int count = 0;
+        try
+        {
+            foreach (string key in map.Keys)
+            {
+                count += key.Length;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // As above: the dictionary noticed the write in this schedule.
+        }
+
+        writer.Wait();
+        GC.KeepAlive(count);
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void HashSetAddFromTwoTasks()
+    {
+        var set = new HashSet<int>();
+        Task.WaitAll(Task.Run(() => set.Add(1)), Task.Run(() => set.Add(2)));
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void QueueProducerAndConsumer()
+    {
+        var queue = new Queue<int>();
+        Task producer = Task.Run(() => queue.Enqueue(1));
+        Task consumer = Task.Run(() => queue.TryDequeue(out _));
+        Task.WaitAll(producer, consumer);
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void ConcurrentQueueProducerAndConsumer()
+    {
+        var queue = new ConcurrentQueue<int>();
+        Task producer = Task.Run(() => queue.Enqueue(1));
+        Task consumer = Task.Run(() => queue.TryDequeue(out _));
+        Task.WaitAll(producer, consumer);
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void StackPushAndCount()
+    {
+        var stack = new Stack<int>();
+        Task pusher = Task.Run(() => stack.Push(1));
+        int count = stack.Count;
+        pusher.Wait();
+        GC.KeepAlive(count);
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void SortedDictionaryWriters()
+    {
+        var map = new SortedDictionary<int, int>();
+        Task.WaitAll(Task.Run(() => map[1] = 1), Task.Run(() => map[2] = 2));
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void SortedListWriterAndReader()
+    {
+        var map = new SortedList<int, int>();
+        Task writer = Task.Run(() => map.Add(1, 1));
+        bool found = map.ContainsKey(1);
+        writer.Wait();
+        GC.KeepAlive(found);
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void LinkedListWriters()
+    {
+        var list = new LinkedList<int>();
+        Task.WaitAll(Task.Run(() => list.AddLast(1)), Task.Run(() => list.AddFirst(2)));
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void SharedStringBuilder()
+    {
+        var text = new StringBuilder();
+        Task.WaitAll(Task.Run(() => text.Append('a')), Task.Run(() => text.Append('b')));
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void StringBuilderPerTask()
+    {
+        Task<string>[] parts = [Task.Run(() => new StringBuilder().Append('a').ToString()), Task.Run(() => new StringBuilder().Append('b').ToString())];
+        Task.WaitAll(parts);
+        GC.KeepAlive(parts[0].Result + parts[1].Result);
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void SharedRandom()
+    {
+        var random = new Random(1);
+        Task.WaitAll(Task.Run(() => random.Next()), Task.Run(() => random.Next()));
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void RandomShared()
+    {
+        Task.WaitAll(Task.Run(() => Random.Shared.Next()), Task.Run(() => Random.Shared.Next()));
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void ConcurrentDictionaryWriters()
+    {
+        var map = new ConcurrentDictionary<int, int>();
+        Task.WaitAll(Task.Run(() => map[1] = 1), Task.Run(() => map.TryGetValue(1, out _)));
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void ListWrittenBeforeTasksAndReadInThem()
+    {
+        var list = new List<int> { 1, 2, 3 };
+        Task<int>[] readers = [Task.Run(() => list.Count), Task.Run(() => list[0] + list.IndexOf(3))];
+        Task.WaitAll(readers);
+        list.Add(readers[0].Result);
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void ArrayCopyIntoElementBeingRead()
+    {
+        int[] source = [1, 2, 3, 4];
+        int[] target = new int[4];
+        Task copier = Task.Run(() => Array.Copy(source, target, 4));
+        int seen = target[2];
+        copier.Wait();
+        GC.KeepAlive(seen);
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void ArrayCopiesIntoDisjointHalves()
+    {
+        int[] source = [1, 2, 3, 4];
+        int[] target = new int[4];
+        Task.WaitAll(Task.Run(() => Array.Copy(source, 0, target, 0, 2)), Task.Run(() => Array.Copy(source, 2, target, 2, 2)));
+        Array.Sort(target);
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void ArraySortWhileElementWritten()
+    {
+        int[] data = [3, 1, 2];
+        Task sorter = Task.Run(() => Array.Sort(data));
+        data[0] = 5;
+        sorter.Wait();
+    }
+}

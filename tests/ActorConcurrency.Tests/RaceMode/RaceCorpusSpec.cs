@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Reflection;
+using ActorConcurrency.RaceMode.Loading;
+using ActorConcurrency.RaceMode.Runtime;
+using ActorConcurrency.Tests.RaceMode.Corpus;
+
+namespace ActorConcurrency.Tests.RaceMode;
+
+/// <summary>
+/// The corpus (<see cref="Corpus"/>): plain C# programs, each with the verdict the primitives' contracts give it,
+/// run under race mode on every repetition (<c>RACE_MODE_REPETITIONS</c>, default 3; 20 and more by hand). A racy
+/// program must be reported every time, a race-free one never: a verdict that depends on the schedule is a bug.
+/// </summary>
+[Collection(RaceModeCollection.Name)]
+public sealed class RaceCorpusSpec
+{
+    private static readonly Type[] s_programs = [typeof(CollectionPrograms)];
+
+    private readonly RaceSandbox _sandbox;
+
+    public RaceCorpusSpec(TestAssemblySandbox fixture) => _sandbox = fixture.Sandbox;
+
+    public static TheoryData<string> Programs => new(s_programs.SelectMany(Methods).Select(m => $"{m.DeclaringType!.Name}.{m.Name}"));
+
+    private static int Repetitions => int.TryParse(Environment.GetEnvironmentVariable("RACE_MODE_REPETITIONS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : 3;
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public void Program_gets_its_verdict_on_every_repetition(string program)
+    {
+        MethodInfo method = s_programs.SelectMany(Methods).Single(m => $"{m.DeclaringType!.Name}.{m.Name}" == program);
+        Verdict expected = method.GetCustomAttribute<ExpectAttribute>()!.Verdict;
+        for (int repetition = 1; repetition <= Repetitions; repetition++)
+        {
+            RaceRun run = _sandbox.Run(method, []);
+            Assert.True(
+                run.HasRaces == (expected == Verdict.Racy),
+                $"{program}, repetition {repetition}: expected {expected}, found {run.Races.Count} race(s):\n" +
+                string.Join("\n", run.Races.Select(r => r.Format())));
+        }
+    }
+
+    [Fact]
+    public void Collection_race_names_the_collection_and_each_member()
+    {
+        RaceRun run = _sandbox.Run(typeof(CollectionPrograms).GetMethod(nameof(CollectionPrograms.DictionaryWriterAndReader))!, []);
+
+        RaceDetector.Reports.RaceReport report = Assert.Single(run.Races);
+        Assert.Equal("Dictionary<Int32,Int32>", report.Variable);
+        string[] members = [report.Current.Site.Operation!, report.Previous.Site.Operation!];
+        Assert.Contains("set_Item", members);
+        Assert.Contains("TryGetValue", members);
+        // Either access may be the one that found the race: the writer's line reads "Write of" or "Previous write of".
+        Assert.Contains("rite of 'Dictionary<Int32,Int32>' (set_Item) by logical thread", report.Format(), StringComparison.Ordinal);
+        Assert.Contains("ead of 'Dictionary<Int32,Int32>' (TryGetValue) by logical thread", report.Format(), StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<MethodInfo> Methods(Type type) =>
+        type.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.GetCustomAttribute<ExpectAttribute>() is not null);
+}
