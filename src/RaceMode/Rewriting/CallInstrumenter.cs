@@ -18,7 +18,7 @@ internal sealed class CallInstrumenter
         "System.Threading.SemaphoreSlim", "System.Threading.ManualResetEventSlim", "System.Threading.ManualResetEvent",
         "System.Threading.AutoResetEvent", "System.Threading.EventWaitHandle", "System.Threading.Barrier",
         "System.Threading.CountdownEvent", "System.Threading.ReaderWriterLockSlim", "System.Threading.Lock",
-        "System.Threading.Mutex", "System.Threading.Semaphore", "System.Lazy`1",
+        "System.Threading.Mutex", "System.Threading.Semaphore",
         "System.Threading.Channels.ChannelWriter`1", "System.Threading.Channels.ChannelReader`1",
         "System.Threading.Timer", "System.Timers.Timer",
     ];
@@ -130,6 +130,8 @@ internal sealed class CallInstrumenter
             ("System.Runtime.CompilerServices.AsyncTaskMethodBuilder" or "System.Runtime.CompilerServices.AsyncTaskMethodBuilder`1", "SetResult" or "SetException") => typeof(AsyncHooks),
             ("System.Threading.Lock/Scope", "Dispose") => typeof(SyncHooks),
             ("System.Array", _) => typeof(ArrayHooks),
+            ("System.Collections.Concurrent.ConcurrentDictionary`2", _) => typeof(ConcurrentDictionaryHooks),
+            ("System.Lazy`1", ".ctor" or "get_Value") or ("System.Threading.LazyInitializer", "EnsureInitialized") => typeof(LazyHooks),
             ("System.Reflection.Emit.ILGenerator", "Emit") when method.Parameters.Count == 1 ||
                 method.Parameters[1].ParameterType.FullName == "System.Reflection.FieldInfo" => typeof(EmitHooks),
             _ => null,
@@ -167,6 +169,7 @@ internal sealed class CallInstrumenter
         string hookName = name switch
         {
             ".ctor" when type == "System.Threading.Timer" => nameof(TimerHooks.NewTimer),
+            ".ctor" when type == "System.Lazy`1" => nameof(LazyHooks.NewLazy),
             ".ctor" => nameof(TaskHooks.NewThread),
             "Dispose" => nameof(SyncHooks.DisposeScope),
             "add_Elapsed" => nameof(TimerHooks.AddElapsed),

@@ -14,7 +14,7 @@ namespace ActorConcurrency.Tests.RaceMode;
 [Collection(RaceModeCollection.Name)]
 public sealed class RaceCorpusSpec
 {
-    private static readonly Type[] s_programs = [typeof(CollectionPrograms)];
+    private static readonly Type[] s_programs = [typeof(CollectionPrograms), typeof(OncePrograms)];
 
     private readonly RaceSandbox _sandbox;
 

@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+
+namespace ActorConcurrency.RaceMode.Runtime;
+
+/// <summary>
+/// <c>ConcurrentDictionary</c> by contract, per key: storing a value (<c>TryAdd</c>, the indexer, <c>TryUpdate</c>,
+/// <c>AddOrUpdate</c>, <c>GetOrAdd</c>) happens before every call that observes that key's value (<c>TryGetValue</c>,
+/// the indexer, <c>GetOrAdd</c>, <c>ContainsKey</c>, <c>TryRemove</c> when they find it). A value factory is user code
+/// that runs inside the call: it is wrapped so that its end is released, after the value is built; an update factory
+/// also acquires the key before it reads the old value. Keys are compared with the dictionary's own comparer. Each
+/// store also goes into the dictionary's clock, which the members that read the whole dictionary (enumeration,
+/// <c>Count</c>, <c>ToArray</c>) acquire through the generic bracket.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ConcurrentDictionaryHooks
+{
+    private static readonly ConditionalWeakTable<object, object> s_keys = new();
+
+    public static TValue GetOrAdd<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key, Func<TKey, TValue> valueFactory)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(valueFactory);
+        TValue value = dictionary.GetOrAdd(key, k => Released(dictionary, k, valueFactory(k)));
+        Acquire(dictionary, key);
+        return value;
+    }
+
+    public static TValue GetOrAdd<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key, TValue value)
+        where TKey : notnull
+    {
+        Release(dictionary, key);
+        TValue result = dictionary.GetOrAdd(key, value);
+        Acquire(dictionary, key);
+        return result;
+    }
+
+    public static TValue GetOrAdd<TKey, TValue, TArg>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key, Func<TKey, TArg, TValue> valueFactory, TArg factoryArgument)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(valueFactory);
+        TValue value = dictionary.GetOrAdd(key, (k, a) => Released(dictionary, k, valueFactory(k, a)), factoryArgument);
+        Acquire(dictionary, key);
+        return value;
+    }
+
+    public static TValue AddOrUpdate<TKey, TValue>(
+        ConcurrentDictionary<TKey, TValue> dictionary, TKey key, Func<TKey, TValue> addValueFactory, Func<TKey, TValue, TValue> updateValueFactory)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(addValueFactory);
+        ArgumentNullException.ThrowIfNull(updateValueFactory);
+        TValue value = dictionary.AddOrUpdate(
+            key, k => Released(dictionary, k, addValueFactory(k)), (k, old) => Released(dictionary, k, updateValueFactory(k, Acquired(dictionary, k, old))));
+        Acquire(dictionary, key);
+        return value;
+    }
+
+    public static TValue AddOrUpdate<TKey, TValue>(
+        ConcurrentDictionary<TKey, TValue> dictionary, TKey key, TValue addValue, Func<TKey, TValue, TValue> updateValueFactory)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(updateValueFactory);
+        Release(dictionary, key);
+        TValue value = dictionary.AddOrUpdate(key, addValue, (k, old) => Released(dictionary, k, updateValueFactory(k, Acquired(dictionary, k, old))));
+        Acquire(dictionary, key);
+        return value;
+    }
+
+    public static TValue AddOrUpdate<TKey, TValue, TArg>(
+        ConcurrentDictionary<TKey, TValue> dictionary,
+        TKey key,
+        Func<TKey, TArg, TValue> addValueFactory,
+        Func<TKey, TValue, TArg, TValue> updateValueFactory,
+        TArg factoryArgument)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(addValueFactory);
+        ArgumentNullException.ThrowIfNull(updateValueFactory);
+        TValue value = dictionary.AddOrUpdate(
+            key,
+            (k, a) => Released(dictionary, k, addValueFactory(k, a)),
+            (k, old, a) => Released(dictionary, k, updateValueFactory(k, Acquired(dictionary, k, old), a)),
+            factoryArgument);
+        Acquire(dictionary, key);
+        return value;
+    }
+
+    public static bool TryAdd<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key, TValue value)
+        where TKey : notnull
+    {
+        Release(dictionary, key);
+        return dictionary.TryAdd(key, value);
+    }
+
+    public static void set_Item<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key, TValue value)
+        where TKey : notnull
+    {
+        Release(dictionary, key);
+        dictionary[key] = value;
+    }
+
+    public static bool TryUpdate<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key, TValue newValue, TValue comparisonValue)
+        where TKey : notnull
+    {
+        Release(dictionary, key);
+        bool updated = dictionary.TryUpdate(key, newValue, comparisonValue);
+        Acquire(dictionary, key);
+        return updated;
+    }
+
+    public static bool TryGetValue<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key, out TValue value)
+        where TKey : notnull
+    {
+        bool found = dictionary.TryGetValue(key, out value!);
+        if (found)
+        {
+            Acquire(dictionary, key);
+        }
+
+        return found;
+    }
+
+    public static TValue get_Item<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key)
+        where TKey : notnull
+    {
+        TValue value = dictionary[key];
+        Acquire(dictionary, key);
+        return value;
+    }
+
+    public static bool ContainsKey<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key)
+        where TKey : notnull
+    {
+        bool found = dictionary.ContainsKey(key);
+        if (found)
+        {
+            Acquire(dictionary, key);
+        }
+
+        return found;
+    }
+
+    public static bool TryRemove<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key, out TValue value)
+        where TKey : notnull
+    {
+        bool removed = dictionary.TryRemove(key, out value!);
+        if (removed)
+        {
+            Acquire(dictionary, key);
+        }
+
+        return removed;
+    }
+
+    private static TValue Released<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key, TValue value)
+        where TKey : notnull
+    {
+        Release(dictionary, key);
+        return value;
+    }
+
+    private static TValue Acquired<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key, TValue value)
+        where TKey : notnull
+    {
+        Acquire(dictionary, key);
+        return value;
+    }
+
+    private static void Release<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key)
+        where TKey : notnull
+    {
+        if (key is not null && RaceSession.Active is not null)
+        {
+            SyncHooks.Release(KeyOf(dictionary, key));
+            SyncHooks.Release(dictionary);
+        }
+    }
+
+    private static void Acquire<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key)
+        where TKey : notnull
+    {
+        if (key is not null && RaceSession.Active is not null)
+        {
+            SyncHooks.Acquire(KeyOf(dictionary, key));
+        }
+    }
+
+    /// <summary>The clock key of <paramref name="key"/> in <paramref name="dictionary"/>, by the dictionary's comparer.</summary>
+    private static object KeyOf<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key)
+        where TKey : notnull
+    {
+        var keys = (ConcurrentDictionary<TKey, object>)s_keys.GetValue(dictionary, d => new ConcurrentDictionary<TKey, object>(((ConcurrentDictionary<TKey, TValue>)d).Comparer));
+        return keys.GetOrAdd(key, static _ => new object());
+    }
+}
