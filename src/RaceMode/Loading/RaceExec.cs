@@ -83,6 +83,9 @@ public static class RaceExec
             }
 
             output.WriteLine(run.HasRaces ? run.Summary : "race mode: no race found");
+            output.WriteLine(
+                $"race mode: {run.GlobalAcquisitions} wait(s) ordered blindly through the global clock (no better key), " +
+                $"{run.UnboundAccesses} access(es) unchecked outside any logical thread");
         }
 
         return run.HasRaces ? RacesFound : exitCode;

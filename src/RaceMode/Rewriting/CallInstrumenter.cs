@@ -13,15 +13,7 @@ namespace ActorConcurrency.RaceMode.Rewriting;
 internal sealed class CallInstrumenter
 {
     /// <summary>Framework types whose every call both releases (before) and acquires (after) the receiver.</summary>
-    private static readonly HashSet<string> s_syncTypes =
-    [
-        "System.Threading.SemaphoreSlim", "System.Threading.ManualResetEventSlim", "System.Threading.ManualResetEvent",
-        "System.Threading.AutoResetEvent", "System.Threading.EventWaitHandle", "System.Threading.Barrier",
-        "System.Threading.CountdownEvent", "System.Threading.ReaderWriterLockSlim", "System.Threading.Lock",
-        "System.Threading.Mutex", "System.Threading.Semaphore",
-        "System.Threading.Channels.ChannelWriter`1", "System.Threading.Channels.ChannelReader`1",
-        "System.Threading.Timer", "System.Timers.Timer",
-    ];
+    private static readonly HashSet<string> s_syncTypes = ["System.Threading.Timer", "System.Timers.Timer"];
 
     private static readonly HashSet<string> s_awaiters =
     [
@@ -79,11 +71,14 @@ internal sealed class CallInstrumenter
                 // Not reached through a field or element the rewriter could name: order it with everything.
                 Bracket(call, null, release: true, acquire: true);
                 break;
+            case "System.Threading.Lock" when method.HasThis:
+                Bracket(call, method, release: name == "Exit", acquire: name is "Enter" or "TryEnter" or "EnterScope");
+                break;
             case "System.Threading.Monitor" when method.Parameters.Count > 0:
                 Bracket(call, method, release: name is "Exit" or "Wait" or "Pulse" or "PulseAll", acquire: name is "Enter" or "TryEnter" or "Wait");
                 break;
             case "System.Threading.Tasks.TaskCompletionSource" or "System.Threading.Tasks.TaskCompletionSource`1" when name.StartsWith("Set", StringComparison.Ordinal) || name.StartsWith("TrySet", StringComparison.Ordinal):
-                Bracket(call, method, release: true, acquire: false);
+                Bracket(call, method, release: true, acquire: false, completion: true);
                 break;
             case "System.Threading.Tasks.Task" or "System.Threading.Tasks.Task`1" when method.HasThis && name is "Wait" or "get_Result":
                 Bracket(call, method, release: false, acquire: true);
@@ -131,6 +126,14 @@ internal sealed class CallInstrumenter
             ("System.Threading.Lock/Scope", "Dispose") => typeof(SyncHooks),
             ("System.Array", _) => typeof(ArrayHooks),
             ("System.Collections.Concurrent.ConcurrentDictionary`2", _) => typeof(ConcurrentDictionaryHooks),
+            ("System.Threading.ReaderWriterLockSlim", _) => typeof(RwLockHooks),
+            ("System.Threading.Channels.Channel", "CreateUnbounded" or "CreateBounded") or
+                ("System.Threading.Channels.ChannelWriter`1" or "System.Threading.Channels.ChannelReader`1", _) => typeof(ChannelHooks),
+            ("System.Threading.SemaphoreSlim", _) => typeof(SemaphoreHooks),
+            ("System.Threading.EventWaitHandle", "Set") or ("System.Threading.Semaphore", "Release") or ("System.Threading.Mutex", "ReleaseMutex") or
+                ("System.Threading.WaitHandle", "WaitOne" or "WaitAll" or "WaitAny" or "SignalAndWait") => typeof(WaitHandleHooks),
+            ("System.Threading.ManualResetEventSlim" or "System.Threading.CountdownEvent", _) => typeof(EventSlimHooks),
+            ("System.Threading.Barrier", ".ctor" or "SignalAndWait") => typeof(BarrierHooks),
             ("System.Lazy`1", ".ctor" or "get_Value") or ("System.Threading.LazyInitializer", "EnsureInitialized") => typeof(LazyHooks),
             ("System.Reflection.Emit.ILGenerator", "Emit") when method.Parameters.Count == 1 ||
                 method.Parameters[1].ParameterType.FullName == "System.Reflection.FieldInfo" => typeof(EmitHooks),
@@ -170,6 +173,7 @@ internal sealed class CallInstrumenter
         {
             ".ctor" when type == "System.Threading.Timer" => nameof(TimerHooks.NewTimer),
             ".ctor" when type == "System.Lazy`1" => nameof(LazyHooks.NewLazy),
+            ".ctor" when type == "System.Threading.Barrier" => nameof(BarrierHooks.NewBarrier),
             ".ctor" => nameof(TaskHooks.NewThread),
             "Dispose" => nameof(SyncHooks.DisposeScope),
             "add_Elapsed" => nameof(TimerHooks.AddElapsed),
@@ -207,7 +211,7 @@ internal sealed class CallInstrumenter
     }
 
     /// <summary>Releases the synchronisation object before the call and acquires it after (the global clock without one).</summary>
-    private void Bracket(Instruction call, MethodReference? method, bool release, bool acquire)
+    private void Bracket(Instruction call, MethodReference? method, bool release, bool acquire, bool completion = false)
     {
         if (method is null || SpillKey(call, method) is not { } key)
         {
@@ -229,7 +233,8 @@ internal sealed class CallInstrumenter
         if (release)
         {
             before.Insert(spill.Length - ReloadCount(call, method), Instruction.Create(OpCodes.Ldloc, keyTemp));
-            before.Insert(spill.Length - ReloadCount(call, method) + 1, Instruction.Create(OpCodes.Call, _hooks.Sync(nameof(SyncHooks.Release))));
+            string hook = completion ? nameof(SyncHooks.ReleaseCompletion) : nameof(SyncHooks.Release);
+            before.Insert(spill.Length - ReloadCount(call, method) + 1, Instruction.Create(OpCodes.Call, _hooks.Sync(hook)));
         }
 
         _edits.Before(call, [.. before]);

@@ -75,61 +75,109 @@ public static class AsyncHooks
     /// <summary>Replaces <c>TaskAwaiter.GetResult()</c>.</summary>
     public static void GetResult(ref TaskAwaiter awaiter)
     {
-        awaiter.GetResult();
-        TaskHooks.AcquireTask(AwaiterFields.Task(ref awaiter));
+        try
+        {
+            awaiter.GetResult();
+        }
+        finally
+        {
+            // A faulted or cancelled task completed too: its end happens before the await that throws.
+            TaskHooks.AcquireTask(AwaiterFields.Task(ref awaiter));
+        }
     }
 
     /// <summary>Replaces <c>TaskAwaiter&lt;T&gt;.GetResult()</c>.</summary>
     public static T GetResult<T>(ref TaskAwaiter<T> awaiter)
     {
-        T result = awaiter.GetResult();
-        TaskHooks.AcquireTask(AwaiterFields<T>.Task(ref awaiter));
-        return result;
+        try
+        {
+            return awaiter.GetResult();
+        }
+        finally
+        {
+            TaskHooks.AcquireTask(AwaiterFields<T>.Task(ref awaiter));
+        }
     }
 
     /// <summary>Replaces <c>ConfiguredTaskAwaitable.ConfiguredTaskAwaiter.GetResult()</c>.</summary>
     public static void GetResult(ref ConfiguredTaskAwaitable.ConfiguredTaskAwaiter awaiter)
     {
-        awaiter.GetResult();
-        TaskHooks.AcquireTask(AwaiterFields.Task(ref awaiter));
+        try
+        {
+            awaiter.GetResult();
+        }
+        finally
+        {
+            // A faulted or cancelled task completed too: its end happens before the await that throws.
+            TaskHooks.AcquireTask(AwaiterFields.Task(ref awaiter));
+        }
     }
 
     /// <summary>Replaces <c>ConfiguredTaskAwaitable&lt;T&gt;.ConfiguredTaskAwaiter.GetResult()</c>.</summary>
     public static T GetResult<T>(ref ConfiguredTaskAwaitable<T>.ConfiguredTaskAwaiter awaiter)
     {
-        T result = awaiter.GetResult();
-        TaskHooks.AcquireTask(AwaiterFields<T>.Task(ref awaiter));
-        return result;
+        try
+        {
+            return awaiter.GetResult();
+        }
+        finally
+        {
+            TaskHooks.AcquireTask(AwaiterFields<T>.Task(ref awaiter));
+        }
     }
 
     /// <summary>Replaces <c>ValueTaskAwaiter.GetResult()</c>.</summary>
     public static void GetResult(ref ValueTaskAwaiter awaiter)
     {
-        awaiter.GetResult();
-        AcquireSource(AwaiterFields.Source(ref AwaiterFields.Value(ref awaiter)));
+        try
+        {
+            awaiter.GetResult();
+        }
+        finally
+        {
+            // A faulted or cancelled task completed too: its end happens before the await that throws.
+            AcquireSource(AwaiterFields.Source(ref AwaiterFields.Value(ref awaiter)));
+        }
     }
 
     /// <summary>Replaces <c>ValueTaskAwaiter&lt;T&gt;.GetResult()</c>.</summary>
     public static T GetResult<T>(ref ValueTaskAwaiter<T> awaiter)
     {
-        T result = awaiter.GetResult();
-        AcquireSource(AwaiterFields<T>.Source(ref AwaiterFields<T>.Value(ref awaiter)));
-        return result;
+        try
+        {
+            return awaiter.GetResult();
+        }
+        finally
+        {
+            AcquireSource(AwaiterFields<T>.Source(ref AwaiterFields<T>.Value(ref awaiter)));
+        }
     }
 
     /// <summary>Replaces <c>ConfiguredValueTaskAwaitable.ConfiguredValueTaskAwaiter.GetResult()</c>.</summary>
     public static void GetResult(ref ConfiguredValueTaskAwaitable.ConfiguredValueTaskAwaiter awaiter)
     {
-        awaiter.GetResult();
-        AcquireSource(AwaiterFields.Source(ref AwaiterFields.Value(ref awaiter)));
+        try
+        {
+            awaiter.GetResult();
+        }
+        finally
+        {
+            // A faulted or cancelled task completed too: its end happens before the await that throws.
+            AcquireSource(AwaiterFields.Source(ref AwaiterFields.Value(ref awaiter)));
+        }
     }
 
     /// <summary>Replaces <c>ConfiguredValueTaskAwaitable&lt;T&gt;.ConfiguredValueTaskAwaiter.GetResult()</c>.</summary>
     public static T GetResult<T>(ref ConfiguredValueTaskAwaitable<T>.ConfiguredValueTaskAwaiter awaiter)
     {
-        T result = awaiter.GetResult();
-        AcquireSource(AwaiterFields<T>.Source(ref AwaiterFields<T>.Value(ref awaiter)));
-        return result;
+        try
+        {
+            return awaiter.GetResult();
+        }
+        finally
+        {
+            AcquireSource(AwaiterFields<T>.Source(ref AwaiterFields<T>.Value(ref awaiter)));
+        }
     }
 
     /// <summary>Replaces <c>AsyncTaskMethodBuilder.SetResult()</c>.</summary>
@@ -180,10 +228,12 @@ public static class AsyncHooks
         {
             TaskHooks.AcquireTask(task);
         }
-        else
+        else if (source is not null)
         {
-            // A completed value, or a pooled IValueTaskSource (a channel read, an async iterator step).
+            // A pooled IValueTaskSource (an async iterator step, ManualResetValueTaskSourceCore): no better key.
             SyncHooks.AcquireAny();
         }
+
+        // No source: the value was there when the callee returned, on this thread; there is nothing to wait for.
     }
 }

@@ -75,7 +75,7 @@ internal sealed class CallbackFork
         {
             if (_orphan)
             {
-                Session.Backend.Acquire(Session.Global);
+                Session.AcquireGlobal();
             }
 
             if (after is Task[] tasks)
@@ -97,7 +97,7 @@ internal sealed class CallbackFork
             finally
             {
                 last = thread.Now;
-                SyncHooks.Release(End);
+                SyncHooks.ReleaseCompletion(End);
                 ThreadAffinity.Leave();
             }
         }

@@ -17,6 +17,7 @@ public sealed class RaceSession
     private readonly ConditionalWeakTable<object, object> _aliases = new();
     private readonly ConditionalWeakTable<object, List<object>> _links = new();
     private long _unboundAccesses;
+    private long _globalAcquisitions;
 
     private RaceSession(RaceDetectorOptions options)
     {
@@ -80,7 +81,17 @@ public sealed class RaceSession
             Volatile.Write(ref s_active, null);
         }
 
-        return new RaceRun(session.Detector.Races, session.Detector.Detections, session.UnboundAccesses, session.Detector.Threads.Count);
+        return new RaceRun(session.Detector.Races, session.Detector.Detections, session.UnboundAccesses, session.Detector.Threads.Count, session.GlobalAcquisitions);
+    }
+
+    /// <summary>Waits ordered through the global clock because race mode had no better key for them.</summary>
+    internal long GlobalAcquisitions => Interlocked.Read(ref _globalAcquisitions);
+
+    /// <summary>The current logical thread acquires the global clock (a wait with no better key), counted.</summary>
+    internal void AcquireGlobal()
+    {
+        Interlocked.Increment(ref _globalAcquisitions);
+        Backend.Acquire(Global);
     }
 
     /// <summary>The logical thread of this session running on this real thread, or null (counted when no logical thread runs here).</summary>
@@ -152,7 +163,7 @@ public sealed class RaceSession
 
         if (!known && key is Task)
         {
-            Backend.Acquire(Global);
+            AcquireGlobal();
         }
     }
 }

@@ -48,7 +48,7 @@ public static class RefHooks
 
         if (RaceSession.Active is { } session && session.CurrentOrCount() is not null)
         {
-            session.Backend.Acquire(session.Global);
+            session.AcquireGlobal();
         }
 
         return true;

@@ -25,8 +25,23 @@ public static class SyncHooks
             return;
         }
 
-        object canonical = session.Canonical(Canonical(key));
-        session.Backend.Release(session.SyncOf(canonical));
+        session.Backend.Release(session.SyncOf(session.Canonical(Canonical(key))));
+    }
+
+    /// <summary>
+    /// The end of a task, thread or callback, or the completion of a task source: released into <paramref name="key"/>
+    /// and into the global clock, which a wait for a completion race mode cannot key (a framework-made task such as
+    /// <c>WhenAll</c>) acquires. Locks, semaphores, events and channels do not feed it: a wait is ordered after them only
+    /// by their own contracts.
+    /// </summary>
+    public static void ReleaseCompletion(object? key)
+    {
+        if (key is null || RaceSession.Active is not { } session || session.CurrentOrCount() is null)
+        {
+            return;
+        }
+
+        session.Backend.Release(session.SyncOf(session.Canonical(Canonical(key))));
         session.Backend.Release(session.Global);
     }
 
@@ -55,7 +70,7 @@ public static class SyncHooks
     {
         if (RaceSession.Active is { } session && session.CurrentOrCount() is not null)
         {
-            session.Backend.Acquire(session.Global);
+            session.AcquireGlobal();
         }
     }
 

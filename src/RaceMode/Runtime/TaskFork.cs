@@ -104,7 +104,7 @@ internal sealed class TaskFork
     private void Finish()
     {
         _last = Thread.Now;
-        SyncHooks.Release(End);
+        SyncHooks.ReleaseCompletion(End);
         ThreadAffinity.Leave();
     }
 
@@ -122,7 +122,7 @@ internal sealed class TaskFork
         LogicalThreadScope scope = Thread.Enter();
         if (_orphan)
         {
-            Session.Backend.Acquire(Session.Global);
+            Session.AcquireGlobal();
         }
 
         return scope;

@@ -202,7 +202,7 @@ public static class TaskHooks
     }
 
     /// <summary>Before a task is completed (an async method's builder, a task completion source).</summary>
-    public static void ReleaseTask(Task? task) => SyncHooks.Release(task);
+    public static void ReleaseTask(Task? task) => SyncHooks.ReleaseCompletion(task);
 
     /// <summary>Forks a logical thread from the current one, or null outside a session.</summary>
     internal static TaskFork? Fork(string name)

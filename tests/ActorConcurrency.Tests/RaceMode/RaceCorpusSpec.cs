@@ -14,7 +14,7 @@ namespace ActorConcurrency.Tests.RaceMode;
 [Collection(RaceModeCollection.Name)]
 public sealed class RaceCorpusSpec
 {
-    private static readonly Type[] s_programs = [typeof(CollectionPrograms), typeof(OncePrograms)];
+    private static readonly Type[] s_programs = [typeof(CollectionPrograms), typeof(OncePrograms), typeof(LockPrograms), typeof(ChannelPrograms)];
 
     private readonly RaceSandbox _sandbox;
 
