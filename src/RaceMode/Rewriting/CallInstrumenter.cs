@@ -84,6 +84,7 @@ internal sealed class CallInstrumenter
                 Bracket(call, method, release: false, acquire: true);
                 break;
             case "System.Threading.Tasks.Task" when !method.HasThis && name is "WaitAll" or "WaitAny":
+                // An overload TaskWaitHooks does not replace: order it with every completion.
                 Bracket(call, null, release: false, acquire: true);
                 break;
             case "System.Threading.Channels.Channel`1" or "System.Threading.Channels.Channel`2" when name is "get_Writer" or "get_Reader":
@@ -112,6 +113,7 @@ internal sealed class CallInstrumenter
         Type? hooks = (type, name) switch
         {
             ("System.Threading.Tasks.Task", "Run") => typeof(TaskHooks),
+            ("System.Threading.Tasks.Task", "WaitAll" or "WaitAny") when !method.HasThis => typeof(TaskWaitHooks),
             ("System.Threading.Tasks.TaskFactory", "StartNew") => typeof(TaskHooks),
             ("System.Threading.Thread", ".ctor" or "Start" or "Join") => typeof(TaskHooks),
             ("System.Threading.Tasks.Task", "ContinueWith") => typeof(ContinuationHooks),

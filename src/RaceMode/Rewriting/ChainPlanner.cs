@@ -101,9 +101,21 @@ internal sealed class ChainPlanner
                     SlotStores.Add(consumer);
                     return true;
                 case Code.Ret when operand == 0 && top && _method.ReturnType.IsByReference:
-                case Code.Call or Code.Callvirt or Code.Newobj when top && consumer.Operand is MethodReference callee && !IsFramework(callee) && IsPointerArgument(consumer, callee, operand):
+                case Code.Call or Code.Callvirt or Code.Newobj when consumer.Operand is MethodReference callee && !IsFramework(callee) && IsPointerArgument(consumer, callee, operand):
                     // A ref return or a ref argument: the target is handed to the other side by the pointer's address.
-                    _edits.AfterLast(current, [Dup(), .. Descriptor(consumer, path, owner, kind, fieldOfElement), Call(_hooks.Ref(nameof(RefHooks.Publish)))]);
+                    Instruction[] publish = [Dup(), .. Descriptor(consumer, path, owner, kind, fieldOfElement), Call(_hooks.Ref(nameof(RefHooks.Publish)))];
+                    if (top)
+                    {
+                        _edits.AfterLast(current, publish);
+                    }
+                    else
+                    {
+                        // The lower copy of a dup, kept on the stack to a later call (optimised code does this: a pointer
+                        // passed to two calls with other work between them). Before the dup it is alone on top: publish
+                        // it there too, so each call takes its own entry.
+                        _edits.Before(current, publish);
+                    }
+
                     return true;
                 default:
                     return false;
