@@ -42,10 +42,10 @@ public sealed class ChaosMeasurementSpec
     [Fact]
     public void A_shared_database_is_measured_from_the_reading_before_the_scenario()
     {
-        var before = new ReadTotalReport { Total = 100, PerKey = new Dictionary<string, long> { ["k0"] = 60, ["k1"] = 40 }, DuplicatesSuppressed = 2 };
-        var after = new ReadTotalReport { Total = 350, PerKey = new Dictionary<string, long> { ["k0"] = 160, ["k1"] = 190 }, DuplicatesSuppressed = 5 };
+        var before = new ReadTotalReport { Total = 100, PerKey = new Dictionary<string, long> { ["k0"] = 60, ["k1"] = 40 } };
+        var after = new ReadTotalReport { Total = 350, PerKey = new Dictionary<string, long> { ["k0"] = 160, ["k1"] = 190 } };
         ReadTotalReport difference = after.Minus(before);
-        Assert.Equal((250L, 100L, 150L, 3L), (difference.Total, difference.PerKey["k0"], difference.PerKey["k1"], difference.DuplicatesSuppressed));
+        Assert.Equal((250L, 100L, 150L), (difference.Total, difference.PerKey["k0"], difference.PerKey["k1"]));
     }
 
     [Fact]
@@ -98,17 +98,57 @@ public sealed class ChaosMeasurementSpec
         Assert.Equal("< 1 s", outcome.RecoveryText);
     }
 
-    private static ClientOutcome Client(long sent, long acknowledged, long unacknowledged = 0, bool killed = false, AckGap[]? gaps = null) =>
-        new("L", new NodeReport { Sent = sent, Acknowledged = acknowledged, Unacknowledged = unacknowledged, Final = !killed, Reason = killed ? "running" : "completed", AckGaps = gaps ?? [] }, killed);
+    [Fact]
+    public void The_duplicates_suppressed_column_shows_what_the_client_saw_suppressed()
+    {
+        // A retried batch the counter had already persisted: acknowledged as a duplicate, not counted again.
+        ScenarioOutcome outcome = Outcome(Client(sent: 100_000, acknowledged: 100_000, retried: 1_920, duplicates: 1_620), total: 100_000);
+        Assert.Equal("1,620", Cell(CrashRun.Render(outcome), "L (", "duplicates suppressed"));
+    }
 
-    private static ScenarioOutcome Outcome(ClientOutcome client, long total, bool exact = false, KillEvent[]? kills = null) => new()
+    [Fact]
+    public void The_duplicates_suppressed_column_adds_up_every_clients_report()
+    {
+        ScenarioOutcome outcome = Outcome(
+            [Client(sent: 60_000, acknowledged: 60_000, retried: 900, duplicates: 640, node: "L"),
+             Client(sent: 40_000, acknowledged: 40_000, retried: 300, duplicates: 240, node: "M")],
+            total: 100_000);
+        string table = CrashRun.Render(outcome);
+        Assert.Equal(("640", "240", "880"),
+            (Cell(table, "L (", "duplicates suppressed"), Cell(table, "M (", "duplicates suppressed"), Cell(table, "all clients", "duplicates suppressed")));
+    }
+
+    /// <summary>The text in <paramref name="column"/> of the table row whose first cell starts with <paramref name="row"/>.</summary>
+    private static string Cell(string table, string row, string column)
+    {
+        string[][] rows = table.Split('\n')
+            .Select(line => line.Split('│'))
+            .Where(cells => cells.Length > 2)
+            .Select(cells => cells[1..^1].Select(c => c.Trim()).ToArray())
+            .ToArray();
+        int index = Array.IndexOf(rows[0], column);
+        Assert.True(index > 0, $"no column '{column}' in\n{table}");
+        string[] found = Assert.Single(rows, cells => cells[0].StartsWith(row, StringComparison.Ordinal));
+        return found[index];
+    }
+
+    private static ClientOutcome Client(long sent, long acknowledged, long unacknowledged = 0, bool killed = false, AckGap[]? gaps = null, long retried = 0, long duplicates = 0, string node = "L") =>
+        new(node, new NodeReport
+        {
+            Node = node, Sent = sent, Acknowledged = acknowledged, Unacknowledged = unacknowledged, Retried = retried, DuplicatesSuppressed = duplicates,
+            Final = !killed, Reason = killed ? "running" : "completed", AckGaps = gaps ?? [],
+        }, killed);
+
+    private static ScenarioOutcome Outcome(ClientOutcome client, long total, bool exact = false, KillEvent[]? kills = null) => Outcome([client], total, exact, kills);
+
+    private static ScenarioOutcome Outcome(ClientOutcome[] clients, long total, bool exact = false, KillEvent[]? kills = null) => new()
     {
         Scenario = "spec",
         Description = "numbers only",
         Journal = "sqlite",
         ExactlyOnce = true,
         ExpectsExactTotal = exact,
-        Clients = [client],
+        Clients = clients,
         Kills = kills ?? [],
         Recovered = new ReadTotalReport { Total = total },
         Events = [],

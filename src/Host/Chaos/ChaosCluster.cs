@@ -194,7 +194,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
 
         ReadTotalReport total = JsonSerializer.Deserialize<ReadTotalReport>(await File.ReadAllTextAsync(report, CancellationToken), Json)
             ?? throw new ScenarioFailedException($"node --read-total wrote an empty report {report}");
-        Note($"read-total ({label}): total {total.Total:N0}, duplicates suppressed {total.DuplicatesSuppressed:N0}");
+        Note($"read-total ({label}): total {total.Total:N0}");
         return total;
     }
 

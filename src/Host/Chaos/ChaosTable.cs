@@ -20,7 +20,9 @@ internal static class ChaosTable
         {
             foreach (ClientOutcome client in outcome.Clients)
             {
-                table.AddRow(Markup.Escape(ClientLabel(client)), N(client.Report.Sent), N(client.Report.Acknowledged), N(client.Report.Retried), "", "", "", "");
+                table.AddRow(
+                    Markup.Escape(ClientLabel(client)), N(client.Report.Sent), N(client.Report.Acknowledged), N(client.Report.Retried),
+                    N(client.Report.DuplicatesSuppressed), "", "", "");
             }
         }
 
@@ -30,7 +32,7 @@ internal static class ChaosTable
             N(outcome.Sent) + (outcome.AnyClientKilled ? "+" : ""),
             N(outcome.Acknowledged),
             N(outcome.Retried),
-            outcome.Recovered is { } r ? N(r.DuplicatesSuppressed) : "?",
+            N(outcome.DuplicatesSuppressed),
             outcome.Recovered is { } t ? $"[bold]{N(t.Total)}[/]" : "?",
             outcome.Lost is { } lost ? (lost == 0 ? "0" : $"[red]{N(lost)}[/]") : "?",
             Markup.Escape(outcome.RecoveryText));

@@ -7,13 +7,10 @@ internal sealed record ReadTotalReport
 
     public IReadOnlyDictionary<string, long> PerKey { get; init; } = new Dictionary<string, long>();
 
-    public long DuplicatesSuppressed { get; init; }
-
     /// <summary>This reading minus an earlier one (a shared PostgreSQL database holds earlier runs' counts).</summary>
     public ReadTotalReport Minus(ReadTotalReport baseline) => new()
     {
         Total = Total - baseline.Total,
         PerKey = PerKey.ToDictionary(p => p.Key, p => p.Value - baseline.PerKey.GetValueOrDefault(p.Key)),
-        DuplicatesSuppressed = DuplicatesSuppressed - baseline.DuplicatesSuppressed,
     };
 }

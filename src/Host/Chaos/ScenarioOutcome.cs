@@ -47,6 +47,12 @@ internal sealed record ScenarioOutcome
 
     public long Retried => Clients.Sum(c => c.Report.Retried);
 
+    /// <summary>
+    /// Retried increments the counters recognised as already counted, as the clients heard it (the acknowledgements
+    /// said so); a suppressed duplicate writes no event, so the journal and the read-back total cannot tell.
+    /// </summary>
+    public long DuplicatesSuppressed => Clients.Sum(c => c.Report.DuplicatesSuppressed);
+
     public long HandOffDrops => Clients.Sum(c => c.Report.HandOffDrops);
 
     public long DeadLetters => Clients.Sum(c => c.Report.DeadLetters);
