@@ -1,5 +1,7 @@
 using System.Text.Json;
+using ActorConcurrency.Actors.ShardedCounters;
 using ActorConcurrency.Host.Chaos;
+using ActorConcurrency.Host.Node;
 
 namespace ActorConcurrency.CrashHarness;
 
@@ -7,10 +9,14 @@ namespace ActorConcurrency.CrashHarness;
 /// How the harness reads a node (its status line, its report file, read-total's report) and what it concludes
 /// from the numbers: the parsing and the arithmetic, checked without any process.
 /// </summary>
-public sealed class ChaosMeasurementSpec
+public sealed class ChaosMeasurementSpec : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly DateTimeOffset Kill = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A folder of this spec's own for the report files it writes and reads.</summary>
+    private readonly string _folder = Directory.CreateTempSubdirectory("chaos-measurement-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public void A_status_line_is_read_with_its_thousands_separators()
@@ -28,15 +34,48 @@ public sealed class ChaosMeasurementSpec
     [Fact]
     public void A_report_file_is_read_with_its_acknowledgement_gaps()
     {
-        const string text = """
+        // The file as a node writes it, field names and all: a renamed field would read as 0 here.
+        string path = Path.Combine(_folder, "L.report.json");
+        File.WriteAllText(path, """
             {"node":"akka.tcp://counters@127.0.0.1:4000","pid":42,"sent":1000,"acknowledged":900,"retried":20,"inFlight":100,
-             "unacknowledged":100,"deadLetters":3,"handOffDrops":2,"loadComplete":false,"final":true,"reason":"interrupted",
+             "unacknowledged":100,"duplicatesSuppressed":7,"deadLetters":3,"handOffDrops":2,"loadComplete":false,"final":true,"reason":"interrupted",
              "ackGaps":[{"from":"2026-12-01T09:00:00.5Z","to":"2026-12-01T09:00:09.5Z","seconds":9.0}]}
-            """;
-        NodeReport report = JsonSerializer.Deserialize<NodeReport>(text, Json)!;
-        Assert.Equal((42, 1000L, 900L, 20L, 100L, "interrupted", true), (report.Pid, report.Sent, report.Acknowledged, report.Retried, report.Unacknowledged, report.Reason, report.Final));
+            """);
+        NodeReport report = NodeReport.ReadFrom(path);
+        Assert.Equal((42, 1000L, 900L, 20L, 100L, 7L, "interrupted", true),
+            (report.Pid, report.Sent, report.Acknowledged, report.Retried, report.Unacknowledged, report.DuplicatesSuppressed, report.Reason, report.Final));
         AckGap gap = Assert.Single(report.AckGaps);
         Assert.Equal(Kill.AddSeconds(9.5), gap.To);
+    }
+
+    [Fact]
+    public void A_nodes_report_reads_back_with_every_figure_its_load_had()
+    {
+        DateTime stalled = Kill.UtcDateTime.AddSeconds(0.5);
+        var load = new IncrementReport(Sent: 1000, Acknowledged: 900, Unacknowledged: 40, Retried: 80, DuplicatesSuppressed: 60, Batches: 50,
+            AcknowledgedPerKey: new Dictionary<string, long>(), AcknowledgementGaps: [new AcknowledgementGap(stalled, stalled.AddSeconds(9))]);
+        string path = Path.Combine(_folder, "L.report.json");
+        NodeReport.From("akka.tcp://counters@127.0.0.1:4000", load, new LostMessages(), loadComplete: false, final: true, reason: "interrupted").WriteTo(path);
+
+        NodeReport read = NodeReport.ReadFrom(path);
+        Assert.Equal((1000L, 900L, 40L, 60L, 80L, 60L, "interrupted", true),
+            (read.Sent, read.Acknowledged, read.Unacknowledged, read.InFlight, read.Retried, read.DuplicatesSuppressed, read.Reason, read.Final));
+        Assert.Equal(new AckGap(Kill.AddSeconds(0.5), Kill.AddSeconds(9.5), 9), Assert.Single(read.AckGaps));
+    }
+
+    [Fact]
+    public void A_read_total_report_reads_back_as_node_read_total_writes_it()
+    {
+        string path = Path.Combine(_folder, "read-after.json");
+        new ReadTotalReport { Total = 350, PerKey = new SortedDictionary<string, long>(StringComparer.Ordinal) { ["k0"] = 160, ["k1"] = 190 } }.WriteTo(path);
+
+        using (JsonDocument file = JsonDocument.Parse(File.ReadAllText(path)))
+        {
+            Assert.Equal(["total", "perKey"], file.RootElement.EnumerateObject().Select(p => p.Name));
+        }
+
+        ReadTotalReport read = ReadTotalReport.ReadFrom(path);
+        Assert.Equal((350L, 160L, 190L), (read.Total, read.PerKey["k0"], read.PerKey["k1"]));
     }
 
     [Fact]

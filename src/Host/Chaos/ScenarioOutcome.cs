@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorConcurrency.Host.Node;
 
 namespace ActorConcurrency.Host.Chaos;
 
