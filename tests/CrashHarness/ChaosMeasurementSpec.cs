@@ -53,7 +53,9 @@ public sealed class ChaosMeasurementSpec : IDisposable
     {
         DateTime stalled = Kill.UtcDateTime.AddSeconds(0.5);
         var load = new IncrementReport(Sent: 1000, Acknowledged: 900, Unacknowledged: 40, Retried: 80, DuplicatesSuppressed: 60, Batches: 50,
-            AcknowledgedPerKey: new Dictionary<string, long>(), AcknowledgementGaps: [new AcknowledgementGap(stalled, stalled.AddSeconds(9))]);
+            AcknowledgedPerKey: new Dictionary<string, long>(), AcknowledgementGaps: [new AcknowledgementGap(stalled, stalled.AddSeconds(9))],
+            AcknowledgementGapsPerKey: new Dictionary<string, IReadOnlyList<AcknowledgementGap>> { ["k1"] = [new AcknowledgementGap(stalled, stalled.AddSeconds(11))] },
+            LastAcknowledgedPerKey: new Dictionary<string, DateTime> { ["k0"] = stalled.AddSeconds(20), ["k1"] = stalled.AddSeconds(19) });
         string path = Path.Combine(_folder, "L.report.json");
         NodeReport.From("akka.tcp://counters@127.0.0.1:4000", load, new LostMessages(), loadComplete: false, final: true, reason: "interrupted").WriteTo(path);
 
@@ -61,6 +63,8 @@ public sealed class ChaosMeasurementSpec : IDisposable
         Assert.Equal((1000L, 900L, 40L, 60L, 80L, 60L, "interrupted", true),
             (read.Sent, read.Acknowledged, read.Unacknowledged, read.InFlight, read.Retried, read.DuplicatesSuppressed, read.Reason, read.Final));
         Assert.Equal(new AckGap(Kill.AddSeconds(0.5), Kill.AddSeconds(9.5), 9), Assert.Single(read.AckGaps));
+        Assert.Equal(new AckGap(Kill.AddSeconds(0.5), Kill.AddSeconds(11.5), 11), Assert.Single(Assert.Single(read.AckGapsPerKey).Value));
+        Assert.Equal((Kill.AddSeconds(20.5), Kill.AddSeconds(19.5)), (read.LastAckPerKey["k0"], read.LastAckPerKey["k1"]));
     }
 
     [Fact]

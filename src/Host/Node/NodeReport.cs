@@ -39,7 +39,14 @@ internal sealed record NodeReport
     /// <summary><c>running</c>, <c>completed</c>, <c>stopped</c>, <c>interrupted</c>, <c>terminated</c> or <c>downed</c>.</summary>
     public string Reason { get; init; } = "";
 
+    /// <summary>Stretches of more than a second in which no counter acknowledged (they end at the first counter's answer).</summary>
     public IReadOnlyList<AckGap> AckGaps { get; init; } = [];
+
+    /// <summary>Per counter, the stretches of more than a second in which that counter acknowledged nothing.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<AckGap>> AckGapsPerKey { get; init; } = new Dictionary<string, IReadOnlyList<AckGap>>();
+
+    /// <summary>Per counter, when it last acknowledged: one that stayed silent after a kill has an older time here.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> LastAckPerKey { get; init; } = new Dictionary<string, DateTimeOffset>();
 
     /// <summary>A load's figures at one moment.</summary>
     public static NodeReport From(string node, IncrementReport load, LostMessages lost, bool loadComplete, bool final, string reason) => new()
@@ -57,10 +64,16 @@ internal sealed record NodeReport
         LoadComplete = loadComplete,
         Final = final,
         Reason = reason,
-        AckGaps = load.AcknowledgementGaps
-            .Select(g => new AckGap(new DateTimeOffset(g.FromUtc, TimeSpan.Zero), new DateTimeOffset(g.ToUtc, TimeSpan.Zero), Math.Round(g.Duration.TotalSeconds, 3)))
-            .ToArray(),
+        AckGaps = load.AcknowledgementGaps.Select(Gap).ToArray(),
+        AckGapsPerKey = new SortedDictionary<string, IReadOnlyList<AckGap>>(
+            load.AcknowledgementGapsPerKey.ToDictionary(p => p.Key, p => (IReadOnlyList<AckGap>)p.Value.Select(Gap).ToArray()), StringComparer.Ordinal),
+        LastAckPerKey = new SortedDictionary<string, DateTimeOffset>(
+            load.LastAcknowledgedPerKey.ToDictionary(p => p.Key, p => Utc(p.Value)), StringComparer.Ordinal),
     };
+
+    private static AckGap Gap(AcknowledgementGap gap) => new(Utc(gap.FromUtc), Utc(gap.ToUtc), Math.Round(gap.Duration.TotalSeconds, 3));
+
+    private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 
     /// <summary>Replaces <paramref name="path"/> with this report, atomically.</summary>
     public void WriteTo(string path) => ReportFile.Write(path, this);
