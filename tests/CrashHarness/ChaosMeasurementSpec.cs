@@ -125,20 +125,57 @@ public sealed class ChaosMeasurementSpec : IDisposable
     }
 
     [Fact]
-    public void Recovery_time_runs_from_the_kill_to_the_end_of_the_stall_that_followed_it()
+    public void Recovery_runs_from_the_kill_until_the_last_counter_acknowledges_again()
     {
-        var gaps = new[] { new AckGap(Kill.AddSeconds(-20), Kill.AddSeconds(-18), 2), new AckGap(Kill.AddSeconds(0.3), Kill.AddSeconds(9.3), 9) };
-        ScenarioOutcome outcome = Outcome(Client(sent: 1000, acknowledged: 1000, gaps: gaps), total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
-        Assert.Equal(9.3, outcome.Recoveries.Single().Seconds!.Value, 3);
-        Assert.Equal("9.3 s", outcome.RecoveryText);
+        // The load's own gap ends at 9.3 s, when k0 answered first; k1 came back at 12.1 s; k2 never stalled.
+        // k1's stall 20 s before the kill is not this kill's.
+        ClientOutcome client = WithCounters(
+            Client(sent: 1000, acknowledged: 1000, gaps: [Gap(-20, -18), Gap(0.3, 9.3)]),
+            ("k0", 30, [Gap(0.3, 9.3)]), ("k1", 30, [Gap(-20, -18), Gap(0.3, 12.1)]), ("k2", 30, []));
+        ScenarioOutcome outcome = Outcome(client, total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
+
+        KillRecovery recovery = outcome.Recoveries.Single();
+        Assert.Equal((12.1, "k1"), (Math.Round(recovery.Seconds!.Value, 3), recovery.SlowestCounter));
+        Assert.Equal("12.1 s (k1 last)", outcome.RecoveryText);
+        Assert.Equal("12.1 s (k1 last)", Cell(CrashRun.Render(outcome), "L (", ChaosTable.RecoveryColumn));
+    }
+
+    [Fact]
+    public void A_counters_stall_that_began_within_the_acknowledgement_timeout_after_the_kill_is_the_kills()
+    {
+        // k0 answered once more just after the kill (its batch was already on a live node), then waited on the window.
+        ClientOutcome client = WithCounters(Client(sent: 1000, acknowledged: 1000), ("k0", 30, [Gap(0.4, 10.6)]), ("k1", 30, [Gap(-0.2, 8)]));
+        ScenarioOutcome outcome = Outcome(client, total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
+        Assert.Equal("10.6 s (k0 last)", outcome.RecoveryText);
+    }
+
+    [Fact]
+    public void A_counter_silent_after_the_kill_is_named_not_counted_as_recovered()
+    {
+        ClientOutcome client = WithCounters(
+            Client(sent: 1000, acknowledged: 900, unacknowledged: 100, gaps: [Gap(0.3, 9.3)]),
+            ("k0", 30, [Gap(0.3, 9.3)]), ("k1", -0.5, []));
+        ScenarioOutcome outcome = Outcome(client, total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
+        Assert.Equal(["k1"], outcome.Recoveries.Single().Silent);
+        Assert.Equal("k1 silent to the end", outcome.RecoveryText);
     }
 
     [Fact]
     public void A_kill_followed_by_no_stall_recovers_in_under_a_second()
     {
-        ScenarioOutcome outcome = Outcome(Client(sent: 1000, acknowledged: 1000), total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
+        ClientOutcome client = WithCounters(Client(sent: 1000, acknowledged: 1000), ("k0", 30, []), ("k1", 30, []));
+        ScenarioOutcome outcome = Outcome(client, total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
         Assert.Null(outcome.Recoveries.Single().Seconds);
         Assert.Equal("< 1 s", outcome.RecoveryText);
+    }
+
+    [Fact]
+    public void A_recovery_that_cannot_be_measured_says_why_instead_of_under_a_second()
+    {
+        var kill = new KillEvent("B", "hosting counters", Kill);
+        Assert.StartsWith("? (L's report has no per-counter times)", Outcome(Client(sent: 1000, acknowledged: 1000), total: 1000, kills: [kill]).RecoveryText);
+        ClientOutcome doneBefore = WithCounters(Client(sent: 1000, acknowledged: 1000), ("k0", -5, []), ("k1", -5, []));
+        Assert.Equal("n/a (no acknowledgement after the kill)", Outcome(doneBefore, total: 1000, kills: [kill]).RecoveryText);
     }
 
     [Fact]
@@ -175,12 +212,24 @@ public sealed class ChaosMeasurementSpec : IDisposable
         return found[index];
     }
 
+    private static AckGap Gap(double from, double to) => new(Kill.AddSeconds(from), Kill.AddSeconds(to), to - from);
+
     private static ClientOutcome Client(long sent, long acknowledged, long unacknowledged = 0, bool killed = false, AckGap[]? gaps = null, long retried = 0, long duplicates = 0, string node = "L") =>
         new(node, new NodeReport
         {
             Node = node, Sent = sent, Acknowledged = acknowledged, Unacknowledged = unacknowledged, Retried = retried, DuplicatesSuppressed = duplicates,
             Final = !killed, Reason = killed ? "running" : "completed", AckGaps = gaps ?? [],
         }, killed);
+
+    /// <summary><paramref name="client"/> with per-counter times: each counter's last acknowledgement and its gaps, in seconds from the kill.</summary>
+    private static ClientOutcome WithCounters(ClientOutcome client, params (string Key, double LastAck, AckGap[] Gaps)[] counters) => client with
+    {
+        Report = client.Report with
+        {
+            LastAckPerKey = counters.ToDictionary(c => c.Key, c => Kill.AddSeconds(c.LastAck)),
+            AckGapsPerKey = counters.Where(c => c.Gaps.Length > 0).ToDictionary(c => c.Key, c => (IReadOnlyList<AckGap>)c.Gaps),
+        },
+    };
 
     private static ScenarioOutcome Outcome(ClientOutcome client, long total, bool exact = false, KillEvent[]? kills = null) => Outcome([client], total, exact, kills);
 
