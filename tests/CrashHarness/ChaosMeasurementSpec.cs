@@ -1,5 +1,7 @@
 using System.Text.Json;
+using ActorConcurrency.Actors.ShardedCounters;
 using ActorConcurrency.Host.Chaos;
+using ActorConcurrency.Host.Node;
 
 namespace ActorConcurrency.CrashHarness;
 
@@ -7,10 +9,14 @@ namespace ActorConcurrency.CrashHarness;
 /// How the harness reads a node (its status line, its report file, read-total's report) and what it concludes
 /// from the numbers: the parsing and the arithmetic, checked without any process.
 /// </summary>
-public sealed class ChaosMeasurementSpec
+public sealed class ChaosMeasurementSpec : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly DateTimeOffset Kill = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A folder of this spec's own for the report files it writes and reads.</summary>
+    private readonly string _folder = Directory.CreateTempSubdirectory("chaos-measurement-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public void A_status_line_is_read_with_its_thousands_separators()
@@ -28,24 +34,61 @@ public sealed class ChaosMeasurementSpec
     [Fact]
     public void A_report_file_is_read_with_its_acknowledgement_gaps()
     {
-        const string text = """
+        // The file as a node writes it, field names and all: a renamed field would read as 0 here.
+        string path = Path.Combine(_folder, "L.report.json");
+        File.WriteAllText(path, """
             {"node":"akka.tcp://counters@127.0.0.1:4000","pid":42,"sent":1000,"acknowledged":900,"retried":20,"inFlight":100,
-             "unacknowledged":100,"deadLetters":3,"handOffDrops":2,"loadComplete":false,"final":true,"reason":"interrupted",
+             "unacknowledged":100,"duplicatesSuppressed":7,"deadLetters":3,"handOffDrops":2,"loadComplete":false,"final":true,"reason":"interrupted",
              "ackGaps":[{"from":"2026-12-01T09:00:00.5Z","to":"2026-12-01T09:00:09.5Z","seconds":9.0}]}
-            """;
-        NodeReport report = JsonSerializer.Deserialize<NodeReport>(text, Json)!;
-        Assert.Equal((42, 1000L, 900L, 20L, 100L, "interrupted", true), (report.Pid, report.Sent, report.Acknowledged, report.Retried, report.Unacknowledged, report.Reason, report.Final));
+            """);
+        NodeReport report = NodeReport.ReadFrom(path);
+        Assert.Equal((42, 1000L, 900L, 20L, 100L, 7L, "interrupted", true),
+            (report.Pid, report.Sent, report.Acknowledged, report.Retried, report.Unacknowledged, report.DuplicatesSuppressed, report.Reason, report.Final));
         AckGap gap = Assert.Single(report.AckGaps);
         Assert.Equal(Kill.AddSeconds(9.5), gap.To);
     }
 
     [Fact]
+    public void A_nodes_report_reads_back_with_every_figure_its_load_had()
+    {
+        DateTime stalled = Kill.UtcDateTime.AddSeconds(0.5);
+        var load = new IncrementReport(Sent: 1000, Acknowledged: 900, Unacknowledged: 40, Retried: 80, DuplicatesSuppressed: 60, Batches: 50,
+            AcknowledgedPerKey: new Dictionary<string, long>(), AcknowledgementGaps: [new AcknowledgementGap(stalled, stalled.AddSeconds(9))],
+            AcknowledgementGapsPerKey: new Dictionary<string, IReadOnlyList<AcknowledgementGap>> { ["k1"] = [new AcknowledgementGap(stalled, stalled.AddSeconds(11))] },
+            LastAcknowledgedPerKey: new Dictionary<string, DateTime> { ["k0"] = stalled.AddSeconds(20), ["k1"] = stalled.AddSeconds(19) });
+        string path = Path.Combine(_folder, "L.report.json");
+        NodeReport.From("akka.tcp://counters@127.0.0.1:4000", load, new LostMessages(), loadComplete: false, final: true, reason: "interrupted").WriteTo(path);
+
+        NodeReport read = NodeReport.ReadFrom(path);
+        Assert.Equal((1000L, 900L, 40L, 60L, 80L, 60L, "interrupted", true),
+            (read.Sent, read.Acknowledged, read.Unacknowledged, read.InFlight, read.Retried, read.DuplicatesSuppressed, read.Reason, read.Final));
+        Assert.Equal(new AckGap(Kill.AddSeconds(0.5), Kill.AddSeconds(9.5), 9), Assert.Single(read.AckGaps));
+        Assert.Equal(new AckGap(Kill.AddSeconds(0.5), Kill.AddSeconds(11.5), 11), Assert.Single(Assert.Single(read.AckGapsPerKey).Value));
+        Assert.Equal((Kill.AddSeconds(20.5), Kill.AddSeconds(19.5)), (read.LastAckPerKey["k0"], read.LastAckPerKey["k1"]));
+    }
+
+    [Fact]
+    public void A_read_total_report_reads_back_as_node_read_total_writes_it()
+    {
+        string path = Path.Combine(_folder, "read-after.json");
+        new ReadTotalReport { Total = 350, PerKey = new SortedDictionary<string, long>(StringComparer.Ordinal) { ["k0"] = 160, ["k1"] = 190 } }.WriteTo(path);
+
+        using (JsonDocument file = JsonDocument.Parse(File.ReadAllText(path)))
+        {
+            Assert.Equal(["total", "perKey"], file.RootElement.EnumerateObject().Select(p => p.Name));
+        }
+
+        ReadTotalReport read = ReadTotalReport.ReadFrom(path);
+        Assert.Equal((350L, 160L, 190L), (read.Total, read.PerKey["k0"], read.PerKey["k1"]));
+    }
+
+    [Fact]
     public void A_shared_database_is_measured_from_the_reading_before_the_scenario()
     {
-        var before = new ReadTotalReport { Total = 100, PerKey = new Dictionary<string, long> { ["k0"] = 60, ["k1"] = 40 }, DuplicatesSuppressed = 2 };
-        var after = new ReadTotalReport { Total = 350, PerKey = new Dictionary<string, long> { ["k0"] = 160, ["k1"] = 190 }, DuplicatesSuppressed = 5 };
+        var before = new ReadTotalReport { Total = 100, PerKey = new Dictionary<string, long> { ["k0"] = 60, ["k1"] = 40 } };
+        var after = new ReadTotalReport { Total = 350, PerKey = new Dictionary<string, long> { ["k0"] = 160, ["k1"] = 190 } };
         ReadTotalReport difference = after.Minus(before);
-        Assert.Equal((250L, 100L, 150L, 3L), (difference.Total, difference.PerKey["k0"], difference.PerKey["k1"], difference.DuplicatesSuppressed));
+        Assert.Equal((250L, 100L, 150L), (difference.Total, difference.PerKey["k0"], difference.PerKey["k1"]));
     }
 
     [Fact]
@@ -82,33 +125,122 @@ public sealed class ChaosMeasurementSpec
     }
 
     [Fact]
-    public void Recovery_time_runs_from_the_kill_to_the_end_of_the_stall_that_followed_it()
+    public void Recovery_runs_from_the_kill_until_the_last_counter_acknowledges_again()
     {
-        var gaps = new[] { new AckGap(Kill.AddSeconds(-20), Kill.AddSeconds(-18), 2), new AckGap(Kill.AddSeconds(0.3), Kill.AddSeconds(9.3), 9) };
-        ScenarioOutcome outcome = Outcome(Client(sent: 1000, acknowledged: 1000, gaps: gaps), total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
-        Assert.Equal(9.3, outcome.Recoveries.Single().Seconds!.Value, 3);
-        Assert.Equal("9.3 s", outcome.RecoveryText);
+        // The load's own gap ends at 9.3 s, when k0 answered first; k1 came back at 12.1 s; k2 never stalled.
+        // k1's stall 20 s before the kill is not this kill's.
+        ClientOutcome client = WithCounters(
+            Client(sent: 1000, acknowledged: 1000, gaps: [Gap(-20, -18), Gap(0.3, 9.3)]),
+            ("k0", 30, [Gap(0.3, 9.3)]), ("k1", 30, [Gap(-20, -18), Gap(0.3, 12.1)]), ("k2", 30, []));
+        ScenarioOutcome outcome = Outcome(client, total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
+
+        KillRecovery recovery = outcome.Recoveries.Single();
+        Assert.Equal((12.1, "k1"), (Math.Round(recovery.Seconds!.Value, 3), recovery.SlowestCounter));
+        Assert.Equal("12.1 s (k1 last)", outcome.RecoveryText);
+        Assert.Equal("12.1 s (k1 last)", Cell(CrashRun.Render(outcome), "L (", ChaosTable.RecoveryColumn));
+    }
+
+    [Fact]
+    public void A_counters_stall_that_began_within_the_acknowledgement_timeout_after_the_kill_is_the_kills()
+    {
+        // k0 answered once more just after the kill (its batch was already on a live node), then waited on the window.
+        ClientOutcome client = WithCounters(Client(sent: 1000, acknowledged: 1000), ("k0", 30, [Gap(0.4, 10.6)]), ("k1", 30, [Gap(-0.2, 8)]));
+        ScenarioOutcome outcome = Outcome(client, total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
+        Assert.Equal("10.6 s (k0 last)", outcome.RecoveryText);
+    }
+
+    [Fact]
+    public void A_counter_silent_after_the_kill_is_named_not_counted_as_recovered()
+    {
+        ClientOutcome client = WithCounters(
+            Client(sent: 1000, acknowledged: 900, unacknowledged: 100, gaps: [Gap(0.3, 9.3)]),
+            ("k0", 30, [Gap(0.3, 9.3)]), ("k1", -0.5, []));
+        ScenarioOutcome outcome = Outcome(client, total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
+        Assert.Equal(["k1"], outcome.Recoveries.Single().Silent);
+        Assert.Equal("k1 silent to the end", outcome.RecoveryText);
     }
 
     [Fact]
     public void A_kill_followed_by_no_stall_recovers_in_under_a_second()
     {
-        ScenarioOutcome outcome = Outcome(Client(sent: 1000, acknowledged: 1000), total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
+        ClientOutcome client = WithCounters(Client(sent: 1000, acknowledged: 1000), ("k0", 30, []), ("k1", 30, []));
+        ScenarioOutcome outcome = Outcome(client, total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
         Assert.Null(outcome.Recoveries.Single().Seconds);
         Assert.Equal("< 1 s", outcome.RecoveryText);
     }
 
-    private static ClientOutcome Client(long sent, long acknowledged, long unacknowledged = 0, bool killed = false, AckGap[]? gaps = null) =>
-        new("L", new NodeReport { Sent = sent, Acknowledged = acknowledged, Unacknowledged = unacknowledged, Final = !killed, Reason = killed ? "running" : "completed", AckGaps = gaps ?? [] }, killed);
+    [Fact]
+    public void A_recovery_that_cannot_be_measured_says_why_instead_of_under_a_second()
+    {
+        var kill = new KillEvent("B", "hosting counters", Kill);
+        Assert.StartsWith("? (L's report has no per-counter times)", Outcome(Client(sent: 1000, acknowledged: 1000), total: 1000, kills: [kill]).RecoveryText);
+        ClientOutcome doneBefore = WithCounters(Client(sent: 1000, acknowledged: 1000), ("k0", -5, []), ("k1", -5, []));
+        Assert.Equal("n/a (no acknowledgement after the kill)", Outcome(doneBefore, total: 1000, kills: [kill]).RecoveryText);
+    }
 
-    private static ScenarioOutcome Outcome(ClientOutcome client, long total, bool exact = false, KillEvent[]? kills = null) => new()
+    [Fact]
+    public void The_duplicates_suppressed_column_shows_what_the_client_saw_suppressed()
+    {
+        // A retried batch the counter had already persisted: acknowledged as a duplicate, not counted again.
+        ScenarioOutcome outcome = Outcome(Client(sent: 100_000, acknowledged: 100_000, retried: 1_920, duplicates: 1_620), total: 100_000);
+        Assert.Equal("1,620", Cell(CrashRun.Render(outcome), "L (", "duplicates suppressed"));
+    }
+
+    [Fact]
+    public void The_duplicates_suppressed_column_adds_up_every_clients_report()
+    {
+        ScenarioOutcome outcome = Outcome(
+            [Client(sent: 60_000, acknowledged: 60_000, retried: 900, duplicates: 640, node: "L"),
+             Client(sent: 40_000, acknowledged: 40_000, retried: 300, duplicates: 240, node: "M")],
+            total: 100_000);
+        string table = CrashRun.Render(outcome);
+        Assert.Equal(("640", "240", "880"),
+            (Cell(table, "L (", "duplicates suppressed"), Cell(table, "M (", "duplicates suppressed"), Cell(table, "all clients", "duplicates suppressed")));
+    }
+
+    /// <summary>The text in <paramref name="column"/> of the table row whose first cell starts with <paramref name="row"/>.</summary>
+    private static string Cell(string table, string row, string column)
+    {
+        string[][] rows = table.Split('\n')
+            .Select(line => line.Split('│'))
+            .Where(cells => cells.Length > 2)
+            .Select(cells => cells[1..^1].Select(c => c.Trim()).ToArray())
+            .ToArray();
+        int index = Array.IndexOf(rows[0], column);
+        Assert.True(index > 0, $"no column '{column}' in\n{table}");
+        string[] found = Assert.Single(rows, cells => cells[0].StartsWith(row, StringComparison.Ordinal));
+        return found[index];
+    }
+
+    private static AckGap Gap(double from, double to) => new(Kill.AddSeconds(from), Kill.AddSeconds(to), to - from);
+
+    private static ClientOutcome Client(long sent, long acknowledged, long unacknowledged = 0, bool killed = false, AckGap[]? gaps = null, long retried = 0, long duplicates = 0, string node = "L") =>
+        new(node, new NodeReport
+        {
+            Node = node, Sent = sent, Acknowledged = acknowledged, Unacknowledged = unacknowledged, Retried = retried, DuplicatesSuppressed = duplicates,
+            Final = !killed, Reason = killed ? "running" : "completed", AckGaps = gaps ?? [],
+        }, killed);
+
+    /// <summary><paramref name="client"/> with per-counter times: each counter's last acknowledgement and its gaps, in seconds from the kill.</summary>
+    private static ClientOutcome WithCounters(ClientOutcome client, params (string Key, double LastAck, AckGap[] Gaps)[] counters) => client with
+    {
+        Report = client.Report with
+        {
+            LastAckPerKey = counters.ToDictionary(c => c.Key, c => Kill.AddSeconds(c.LastAck)),
+            AckGapsPerKey = counters.Where(c => c.Gaps.Length > 0).ToDictionary(c => c.Key, c => (IReadOnlyList<AckGap>)c.Gaps),
+        },
+    };
+
+    private static ScenarioOutcome Outcome(ClientOutcome client, long total, bool exact = false, KillEvent[]? kills = null) => Outcome([client], total, exact, kills);
+
+    private static ScenarioOutcome Outcome(ClientOutcome[] clients, long total, bool exact = false, KillEvent[]? kills = null) => new()
     {
         Scenario = "spec",
         Description = "numbers only",
         Journal = "sqlite",
         ExactlyOnce = true,
         ExpectsExactTotal = exact,
-        Clients = [client],
+        Clients = clients,
         Kills = kills ?? [],
         Recovered = new ReadTotalReport { Total = total },
         Events = [],

@@ -50,7 +50,8 @@ internal static class CrashRun
         Assert.True(outcome.Held, context);
     }
 
-    private static string Render(ScenarioOutcome outcome)
+    /// <summary>The scenario's table as <c>chaos</c> prints it, without colour, 200 columns wide.</summary>
+    internal static string Render(ScenarioOutcome outcome)
     {
         var writer = new StringWriter();
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings

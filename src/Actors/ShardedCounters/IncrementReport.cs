@@ -16,6 +16,11 @@ namespace ActorConcurrency.Actors.ShardedCounters;
 /// <param name="Batches">Batches started (messages, retries not counted).</param>
 /// <param name="AcknowledgedPerKey">Acknowledged increments per counter.</param>
 /// <param name="AcknowledgementGaps">Stretches of more than a second with no acknowledgement while the load ran.</param>
+/// <param name="AcknowledgementGapsPerKey">
+/// The same per counter: stretches of more than a second in which that counter acknowledged nothing (a counter
+/// whose node died; or every counter, while the window is full of a dead one's batches). Counters without one are absent.
+/// </param>
+/// <param name="LastAcknowledgedPerKey">When each counter last acknowledged (UTC); a counter that never did is absent.</param>
 public sealed record IncrementReport(
     long Sent,
     long Acknowledged,
@@ -24,7 +29,9 @@ public sealed record IncrementReport(
     long DuplicatesSuppressed,
     long Batches,
     IReadOnlyDictionary<string, long> AcknowledgedPerKey,
-    IReadOnlyList<AcknowledgementGap> AcknowledgementGaps)
+    IReadOnlyList<AcknowledgementGap> AcknowledgementGaps,
+    IReadOnlyDictionary<string, IReadOnlyList<AcknowledgementGap>> AcknowledgementGapsPerKey,
+    IReadOnlyDictionary<string, DateTime> LastAcknowledgedPerKey)
 {
     /// <summary>Increments sent whose batch is neither acknowledged nor given up yet.</summary>
     public long InFlight => Sent - Acknowledged - Unacknowledged;

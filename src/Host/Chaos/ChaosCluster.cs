@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
+using ActorConcurrency.Host.Node;
 
 namespace ActorConcurrency.Host.Chaos;
 
@@ -11,7 +11,6 @@ namespace ActorConcurrency.Host.Chaos;
 /// </summary>
 internal sealed class ChaosCluster : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
 
     private readonly FreePorts _ports;
@@ -192,9 +191,17 @@ internal sealed class ChaosCluster : IAsyncDisposable
             throw new ScenarioFailedException($"node --read-total exited {exit}: {reader.LastErrors()} (see {reader.StderrPath})");
         }
 
-        ReadTotalReport total = JsonSerializer.Deserialize<ReadTotalReport>(await File.ReadAllTextAsync(report, CancellationToken), Json)
-            ?? throw new ScenarioFailedException($"node --read-total wrote an empty report {report}");
-        Note($"read-total ({label}): total {total.Total:N0}, duplicates suppressed {total.DuplicatesSuppressed:N0}");
+        ReadTotalReport total;
+        try
+        {
+            total = ReadTotalReport.ReadFrom(report);
+        }
+        catch (InvalidDataException)
+        {
+            throw new ScenarioFailedException($"node --read-total wrote an empty report {report}");
+        }
+
+        Note($"read-total ({label}): total {total.Total:N0}");
         return total;
     }
 

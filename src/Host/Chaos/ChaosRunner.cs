@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ActorConcurrency.Host.Chaos.Scenarios;
+using ActorConcurrency.Host.Node;
 
 namespace ActorConcurrency.Host.Chaos;
 

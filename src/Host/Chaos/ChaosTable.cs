@@ -11,7 +11,7 @@ internal static class ChaosTable
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"{Markup.Escape(outcome.Scenario)} ({Markup.Escape(outcome.Journal)}): {Markup.Escape(outcome.Description)}");
         table.AddColumn("client");
-        foreach (string column in new[] { "sent", "acknowledged", "retried", "duplicates suppressed", "total after recovery", "lost", "recovery time" })
+        foreach (string column in new[] { "sent", "acknowledged", "retried", "duplicates suppressed", "total after recovery", "lost", RecoveryColumn })
         {
             table.AddColumn(new TableColumn(column).RightAligned());
         }
@@ -20,7 +20,9 @@ internal static class ChaosTable
         {
             foreach (ClientOutcome client in outcome.Clients)
             {
-                table.AddRow(Markup.Escape(ClientLabel(client)), N(client.Report.Sent), N(client.Report.Acknowledged), N(client.Report.Retried), "", "", "", "");
+                table.AddRow(
+                    Markup.Escape(ClientLabel(client)), N(client.Report.Sent), N(client.Report.Acknowledged), N(client.Report.Retried),
+                    N(client.Report.DuplicatesSuppressed), "", "", "");
             }
         }
 
@@ -30,11 +32,13 @@ internal static class ChaosTable
             N(outcome.Sent) + (outcome.AnyClientKilled ? "+" : ""),
             N(outcome.Acknowledged),
             N(outcome.Retried),
-            outcome.Recovered is { } r ? N(r.DuplicatesSuppressed) : "?",
+            N(outcome.DuplicatesSuppressed),
             outcome.Recovered is { } t ? $"[bold]{N(t.Total)}[/]" : "?",
             outcome.Lost is { } lost ? (lost == 0 ? "0" : $"[red]{N(lost)}[/]") : "?",
             Markup.Escape(outcome.RecoveryText));
-        table.Caption($"{outcome.Kills.Count} kill -9; hand-off drops {N(outcome.HandOffDrops)}, dead letters {N(outcome.DeadLetters)} (seen by the clients); {outcome.Duration.TotalSeconds:0} s");
+        table.Caption(
+            $"{outcome.Kills.Count} kill -9; hand-off drops {N(outcome.HandOffDrops)}, dead letters {N(outcome.DeadLetters)} (seen by the clients); {outcome.Duration.TotalSeconds:0} s" +
+            (outcome.Kills.Count == 0 ? "" : $"\n{Markup.Escape(RecoveryColumn)}: per kill, from the kill until the last counter acknowledged the surviving clients again"));
         output.Write(table);
 
         foreach (ScenarioCheck check in outcome.Checks)
@@ -56,14 +60,13 @@ internal static class ChaosTable
     {
         var table = new Table().Border(TableBorder.Rounded).Title("chaos: every scenario");
         table.AddColumns("scenario", "journal", "verdict");
-        foreach (string column in new[] { "sent", "acknowledged", "total after recovery", "lost", "kills", "slowest recovery" })
+        foreach (string column in new[] { "sent", "acknowledged", "total after recovery", "lost", "kills", $"slowest {RecoveryColumn}" })
         {
             table.AddColumn(new TableColumn(column).RightAligned());
         }
 
         foreach (ScenarioOutcome o in outcomes)
         {
-            double? slowest = o.Recoveries.Max(r => r.Seconds);
             table.AddRow(
                 Markup.Escape(o.Scenario),
                 Markup.Escape(o.Journal),
@@ -73,11 +76,19 @@ internal static class ChaosTable
                 o.Recovered is { } r ? N(r.Total) : "?",
                 o.Lost is { } lost ? N(lost) : "?",
                 o.Kills.Count.ToString(CultureInfo.InvariantCulture),
-                o.Kills.Count == 0 ? "" : o.Clients.All(c => c.Killed) ? "n/a" : slowest is { } s ? s.ToString("0.0 s", CultureInfo.InvariantCulture) : "< 1 s");
+                Markup.Escape(o.Kills.Count == 0 ? "" : o.Clients.All(c => c.Killed) ? "n/a" : SlowestRecovery(o.Recoveries)));
         }
 
         output.Write(table);
     }
+
+    /// <summary>The recovery column's name: what its time runs from and to.</summary>
+    internal const string RecoveryColumn = "kill → every counter acks again";
+
+    /// <summary>The slowest kill's recovery, or the first one that could not be measured or left a counter silent.</summary>
+    private static string SlowestRecovery(IReadOnlyList<KillRecovery> recoveries) =>
+        recoveries.FirstOrDefault(r => r.Unmeasured is not null || r.Silent.Count > 0)?.Text
+        ?? recoveries.MaxBy(r => r.Seconds ?? 0)!.Text;
 
     private static string ClientLabel(ClientOutcome client) =>
         $"{client.Node} ({(client.Killed ? "killed; last tick" : client.Report.LoadComplete && client.Report.Acknowledged == client.Report.Sent ? "load done" : client.Report.Reason)})";

@@ -1,3 +1,5 @@
+using ActorConcurrency.Host.Node;
+
 namespace ActorConcurrency.Host.Chaos;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
+using ActorConcurrency.Host.Node;
 
 namespace ActorConcurrency.Host.Chaos;
 
@@ -13,8 +13,6 @@ namespace ActorConcurrency.Host.Chaos;
 /// </summary>
 internal sealed class NodeProcess : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private readonly Process _timeout;
     private readonly StreamWriter _stdout;
     private readonly StreamWriter _stderr;
@@ -142,7 +140,7 @@ internal sealed class NodeProcess : IAsyncDisposable
     {
         try
         {
-            return File.Exists(ReportPath) ? JsonSerializer.Deserialize<NodeReport>(File.ReadAllText(ReportPath), Json) : null;
+            return File.Exists(ReportPath) ? NodeReport.ReadFrom(ReportPath) : null;
         }
         catch (IOException)
         {

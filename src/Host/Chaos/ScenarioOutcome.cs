@@ -1,10 +1,10 @@
-using System.Globalization;
+using ActorConcurrency.Host.Node;
 
 namespace ActorConcurrency.Host.Chaos;
 
 /// <summary>
 /// What one scenario measured: each client's tallies, the total a fresh node read back from the journal after
-/// every node had stopped, the kills and how long the clients' acknowledgements stalled after each, and the
+/// every node had stopped, the kills and how long after each every counter acknowledged the clients again, and the
 /// checks that follow from those numbers (acknowledged ≤ total ≤ sent; sent = acknowledged = total when every
 /// client lived and had everything acknowledged, with exactly-once delivery).
 /// </summary>
@@ -47,6 +47,12 @@ internal sealed record ScenarioOutcome
 
     public long Retried => Clients.Sum(c => c.Report.Retried);
 
+    /// <summary>
+    /// Retried increments the counters recognised as already counted, as the clients heard it (the acknowledgements
+    /// said so); a suppressed duplicate writes no event, so the journal and the read-back total cannot tell.
+    /// </summary>
+    public long DuplicatesSuppressed => Clients.Sum(c => c.Report.DuplicatesSuppressed);
+
     public long HandOffDrops => Clients.Sum(c => c.Report.HandOffDrops);
 
     public long DeadLetters => Clients.Sum(c => c.Report.DeadLetters);
@@ -56,9 +62,8 @@ internal sealed record ScenarioOutcome
     /// <summary>Acknowledged increments missing from the recovered total.</summary>
     public long? Lost => Recovered is null ? null : Math.Max(0, Acknowledged - Recovered.Total);
 
-    /// <summary>Seconds from each kill to the first acknowledgement after it (null: no stall over 1 s was seen).</summary>
-    public IReadOnlyList<(KillEvent Kill, double? Seconds)> Recoveries =>
-        Kills.Select(k => (k, RecoveryAfter(k))).ToList();
+    /// <summary>Per kill: how long until every counter acknowledged the surviving clients again.</summary>
+    public IReadOnlyList<KillRecovery> Recoveries => Kills.Select(RecoveryAfter).ToList();
 
     public IReadOnlyList<ScenarioCheck> Checks
     {
@@ -112,20 +117,57 @@ internal sealed record ScenarioOutcome
     /// <summary>Every check that applied held and the scenario ran to its end.</summary>
     public bool Held => Failure is null && Checks.All(c => c.Held != false);
 
-    /// <summary>"9.2 s" per kill, or "< 1 s" when no stall over a second followed it.</summary>
+    /// <summary>"12.1 s (k3 last)" per kill, "< 1 s" when no counter stalled over a second after it.</summary>
     public string RecoveryText => Kills.Count == 0
         ? "no kill"
         : Clients.All(c => c.Killed)
             ? "n/a (no client lived on)"
-            : string.Join(", ", Recoveries.Select(r => r.Seconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "< 1 s"));
+            : string.Join(", ", Recoveries.Select(r => r.Text));
 
-    private double? RecoveryAfter(KillEvent kill)
+    private KillRecovery RecoveryAfter(KillEvent kill)
     {
-        // A stall that began before the acknowledgement timeout after the kill ran out (the dead node's batches
-        // fill the window within that) and ended after the kill: the kill's recovery ends where it ends.
-        var gaps = Clients.Where(c => !c.Killed).SelectMany(c => c.Report.AckGaps)
-            .Where(g => g.To > kill.At && g.From <= kill.At.AddSeconds(AckTimeoutSeconds + 1))
-            .ToList();
-        return gaps.Count == 0 ? null : gaps.Max(g => (g.To - kill.At).TotalSeconds);
+        // A counter's stall that began before the acknowledgement timeout after the kill ran out (its batches on the
+        // dead node, or the window full of other counters' batches, stop it within that) and ended after the kill:
+        // that counter is back where the stall ends. The kill's recovery ends when the last counter is back.
+        DateTimeOffset felt = kill.At.AddSeconds(AckTimeoutSeconds + 1);
+        var silent = new SortedSet<string>(StringComparer.Ordinal);
+        (double Seconds, string Counter)? slowest = null;
+        bool measured = false;
+        foreach (ClientOutcome client in Clients.Where(c => !c.Killed))
+        {
+            IReadOnlyDictionary<string, DateTimeOffset> last = client.Report.LastAckPerKey;
+            if (last.Count == 0 && client.Report.Acknowledged > 0)
+            {
+                return new KillRecovery(kill) { Unmeasured = $"? ({client.Node}'s report has no per-counter times)" };
+            }
+
+            if (!last.Values.Any(at => at > kill.At))
+            {
+                continue; // this client's load acknowledged nothing after the kill: it saw no recovery
+            }
+
+            measured = true;
+            foreach ((string counter, DateTimeOffset lastAck) in last)
+            {
+                if (lastAck <= kill.At)
+                {
+                    silent.Add(counter);
+                    continue;
+                }
+
+                foreach (AckGap gap in client.Report.AckGapsPerKey.GetValueOrDefault(counter) ?? [])
+                {
+                    double seconds = (gap.To - kill.At).TotalSeconds;
+                    if (gap.To > kill.At && gap.From <= felt && seconds > (slowest?.Seconds ?? 0))
+                    {
+                        slowest = (seconds, counter);
+                    }
+                }
+            }
+        }
+
+        return measured
+            ? new KillRecovery(kill) { Seconds = slowest?.Seconds, SlowestCounter = slowest?.Counter, Silent = [.. silent] }
+            : new KillRecovery(kill) { Unmeasured = "n/a (no acknowledgement after the kill)" };
     }
 }

@@ -9,8 +9,8 @@ namespace ActorConcurrency.Host.Commands;
 /// <c>chaos</c>: runs the crash scenarios of task 19 against real <c>node</c> processes of this host on
 /// 127.0.0.1 (three-node load, shards returning to an earlier node, <c>kill -9</c> of the client, of the seed
 /// and of shard hosts, a clean leave, a restart of every node) and prints per scenario what was sent,
-/// acknowledged, retried, suppressed as a duplicate, read back after recovery, lost, and how long the
-/// acknowledgements stalled after each kill.
+/// acknowledged, retried, suppressed as a duplicate, read back after recovery, lost, and how long after each
+/// kill every counter acknowledged again.
 /// </summary>
 internal sealed class ChaosCommand : IHostCommand
 {

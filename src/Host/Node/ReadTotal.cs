@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ActorConcurrency.Actors.ShardedCounters;
 using ActorConcurrency.Host.Commands;
 using Akka.Actor;
@@ -9,7 +8,7 @@ namespace ActorConcurrency.Host.Node;
 /// <summary>
 /// <c>node --read-total</c>: what a fresh node reads back from a journal. It starts a single-node cluster of its
 /// own on that journal (so no other node may be using it), asks every counter for its value (each replays its
-/// events), prints one line per key and the total, writes them to <c>--report</c>, and leaves. The crash harness
+/// events), prints one line per key and the total, writes them to <c>--report</c> (<see cref="ReadTotalReport"/>), and leaves. The crash harness
 /// compares this with what the loaders were acknowledged.
 /// </summary>
 internal static class ReadTotal
@@ -41,7 +40,7 @@ internal static class ReadTotal
         console.Output.WriteLine($"read-total: total = {total:N0}");
         if (reportPath is not null)
         {
-            NodeReport.WriteAtomically(reportPath, JsonSerializer.Serialize(new { total, perKey }, new JsonSerializerOptions { WriteIndented = true }));
+            new ReadTotalReport { Total = total, PerKey = perKey }.WriteTo(reportPath);
         }
 
         return ExitCodes.Ok;
