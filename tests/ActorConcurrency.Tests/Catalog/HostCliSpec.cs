@@ -10,7 +10,8 @@ namespace ActorConcurrency.Tests.Catalog;
 
 /// <summary>
 /// What a user of a dotnet CLI expects of the host: tables that fit the terminal, help that says each default once
-/// and which task reads an option, --quiet, --verbosity, --json, tour ranges, and Ctrl+C that stops with 130.
+/// and which task reads an option, --quiet and --verbosity where they mean something, --json, tour ranges, and Ctrl+C
+/// that stops with 130.
 /// </summary>
 public sealed class HostCliSpec
 {
@@ -89,6 +90,75 @@ public sealed class HostCliSpec
         Assert.Contains("tour [<tasks>...]", run.Output);
         Assert.Contains("list [<task>]", run.Output);
         Assert.DoesNotContain("status", run.Output);
+    }
+
+    /// <summary>
+    /// --verbosity and --quiet change what a demonstration prints and nothing else, so only the tour (with no command,
+    /// or tour) and run offer them, each saying what they mean there: the help of a command that runs no task (node,
+    /// chaos, race exec, bench-report, profile, ...) once promised "one line per task" too.
+    /// </summary>
+    [Fact]
+    public async Task Only_the_tour_and_run_offer_verbosity_and_each_says_what_it_means_there()
+    {
+        RootCommand root = Program.BuildRoot(new HostConsole(new TestConsole(), TextWriter.Null));
+        foreach (string[] command in VisibleCommands(root, []))
+        {
+            HostRun help = await HostRun.RunAtWidthAsync(1000, [.. command, "--help"]);
+            string name = command.Length == 0 ? "(no command)" : string.Join(' ', command);
+            string? quiet = Lines(help.Output).FirstOrDefault(l => l.Contains("--quiet", StringComparison.Ordinal));
+            string? verbosity = Lines(help.Output).FirstOrDefault(l => l.Contains("--verbosity", StringComparison.Ordinal));
+
+            Assert.Equal(ExitCodes.Ok, help.ExitCode);
+            switch (command)
+            {
+                case [] or ["tour"]:
+                    Assert.True(quiet is not null && verbosity is not null, $"{name} offers --quiet and --verbosity");
+                    Assert.Contains("One line per task", quiet);
+                    Assert.Contains("one line per task", verbosity);
+                    Assert.Contains("then the summary", verbosity);
+                    Assert.Contains("stack trace", verbosity);
+                    break;
+                case ["run"]:
+                    Assert.True(quiet is not null && verbosity is not null, "run offers --quiet and --verbosity");
+                    Assert.Contains("the task's verdict and evidence", quiet);
+                    Assert.Contains("the task's verdict and evidence", verbosity);
+                    Assert.DoesNotContain("per task", quiet + verbosity); // run runs one task
+                    Assert.Contains("stack trace", verbosity);
+                    break;
+                default:
+                    Assert.True(quiet is null && verbosity is null, $"{name} runs no task, yet its help offers: {quiet ?? verbosity}");
+                    break;
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("list", "-q")]
+    [InlineData("-q", "list")]
+    [InlineData("list", "--verbosity", "detailed")]
+    [InlineData("hb", "1", "--quiet")]
+    [InlineData("-v", "q", "hb", "1")]
+    [InlineData("list", "--verbosity")]
+    public async Task Verbosity_on_a_command_that_runs_no_task_is_refused_with_one_line(params string[] args)
+    {
+        HostRun run = await HostRun.RunAsync(args);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        string error = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        string option = args.First(a => a.StartsWith('-')) is "-q" or "--quiet" ? "--quiet" : "--verbosity";
+        Assert.Contains($"{option} does not apply to {(args.Contains("list") ? "list" : "hb")}", error);
+    }
+
+    [Fact]
+    public async Task Run_quiet_prints_one_line_with_the_verdict_and_detailed_prints_the_tables()
+    {
+        HostRun quiet = await HostRun.RunAsync("run", "2", "--runs", "2", "-q");
+        HostRun detailed = await HostRun.RunAsync("run", "2", "--runs", "2", "--verbosity", "d");
+
+        Assert.Equal(ExitCodes.Ok, quiet.ExitCode);
+        Assert.StartsWith(" 2 Fix with an atomic: held — ", Assert.Single(Lines(quiet.Output)));
+        Assert.Equal(ExitCodes.Ok, detailed.ExitCode);
+        Assert.Contains("╭", detailed.Output);
     }
 
     [Theory]
@@ -191,6 +261,19 @@ public sealed class HostCliSpec
         Assert.Equal(ExitCodes.Interrupted, run.ExitCode);
         Assert.Equal("interrupted (Ctrl+C)", run.Error.Trim()); // it stopped within the grace period, not abandoned
         Assert.DoesNotContain("failed:", run.Output);
+    }
+
+    /// <summary>The command paths a user can ask help of: none (the root), each visible command, and theirs.</summary>
+    private static IEnumerable<string[]> VisibleCommands(Command command, string[] path)
+    {
+        yield return path;
+        foreach (Command sub in command.Subcommands.Where(c => !c.Hidden))
+        {
+            foreach (string[] deeper in VisibleCommands(sub, [.. path, sub.Name]))
+            {
+                yield return deeper;
+            }
+        }
     }
 
     private static string[] Words(string text) => text.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
