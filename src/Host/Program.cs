@@ -87,12 +87,12 @@ internal static class Program
             EnableDefaultExceptionHandler = false,
             Output = console.Output.Profile.Out.Writer,
         };
-        if (parseResult.Action is HelpAction && parseResult.CommandResult.Command == root)
+        if (parseResult.Action is HelpAction && parseResult.CommandResult.Command is { Subcommands.Count: > 0 } parent)
         {
             var help = new StringWriter();
-            var rootConfiguration = new InvocationConfiguration { Output = help };
-            int code = await parseResult.InvokeAsync(rootConfiguration, interrupt).ConfigureAwait(false);
-            console.Output.Profile.Out.Writer.Write(RootHelp.LabelOptionalArguments(help.ToString(), root, console.Output.Profile.Width));
+            var helpConfiguration = new InvocationConfiguration { Output = help };
+            int code = await parseResult.InvokeAsync(helpConfiguration, interrupt).ConfigureAwait(false);
+            console.Output.Profile.Out.Writer.Write(RootHelp.LabelOptionalArguments(help.ToString(), parent, console.Output.Profile.Width));
             return code;
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ActorConcurrency.Host;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.Host.Commands;
@@ -90,6 +91,31 @@ public sealed class HostCliSpec
         Assert.Contains("tour [<tasks>...]", run.Output);
         Assert.Contains("list [<task>]", run.Output);
         Assert.DoesNotContain("status", run.Output);
+    }
+
+    [Fact]
+    public async Task Race_help_shows_the_apps_arguments_as_optional()
+    {
+        HostRun run = await HostRun.RunAtWidthAsync(300, "race", "--help");
+
+        Assert.Contains("exec <app> [<args>...]", run.Output);
+        Assert.Contains("run <task>", run.Output);
+    }
+
+    /// <summary>A default in the description and System.CommandLine's [default: …] once said it twice (bench-report --output).</summary>
+    [Fact]
+    public async Task Every_help_states_each_default_at_most_once()
+    {
+        RootCommand root = Program.BuildRoot(new HostConsole(new TestConsole(), TextWriter.Null));
+        foreach (string[] command in VisibleCommands(root, []))
+        {
+            HostRun help = await HostRun.RunAtWidthAsync(1000, [.. command, "--help"]);
+
+            string[] options = Lines(help.Output).Where(l => l.TrimStart().StartsWith('-')).ToArray();
+            Assert.NotEmpty(options);
+            Assert.All(options, line => Assert.True(
+                Regex.Count(line, @"\(default|\[default:", RegexOptions.IgnoreCase) <= 1, $"{string.Join(' ', command)} --help: {line}"));
+        }
     }
 
     /// <summary>
@@ -199,12 +225,15 @@ public sealed class HostCliSpec
     [InlineData("tour", "21")]
     [InlineData("--verbosity", "loud")]
     [InlineData("list", "21")]
+    [InlineData("race", "run", "abc")]
+    [InlineData("race", "run", "7")]
     public async Task Bad_ranges_and_levels_exit_2_with_one_line(params string[] args)
     {
         HostRun run = await HostRun.RunAsync(args);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("System.", run.Error); // in words, not a CLR type name
     }
 
     [Fact]
