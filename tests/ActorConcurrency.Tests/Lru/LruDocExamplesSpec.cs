@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ActorConcurrency.SharedState.Lru;
+using ActorConcurrency.Tests.Support;
 
 namespace ActorConcurrency.Tests.Lru;
 
@@ -118,10 +118,5 @@ public sealed partial class LruDocExamplesSpec
         [.. list.Split(',', StringSplitOptions.TrimEntries).Select(k => int.Parse(k, CultureInfo.InvariantCulture))];
 
     /// <summary>docs/lru.md with its line breaks folded, so a sentence wrapped in the source matches whole.</summary>
-    private static string Page([CallerFilePath] string spec = "")
-    {
-        string root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(spec)!, "..", "..", ".."));
-        string text = File.ReadAllText(Path.Combine(root, "docs", "lru.md"));
-        return Regex.Replace(text, @"\s*\n\s*", " ");
-    }
+    private static string Page() => Regex.Replace(RepositoryFiles.Read("docs/lru.md"), @"\s*\n\s*", " ");
 }
