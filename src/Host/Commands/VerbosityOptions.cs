@@ -5,9 +5,10 @@ namespace ActorConcurrency.Host.Commands;
 
 /// <summary>
 /// <c>--verbosity</c> (as the dotnet CLI spells it) and <c>--quiet</c>, offered only by the commands whose output they
-/// change — the ones that run demonstrations: the tour (with no command, or <c>tour</c>) and <c>run</c>. Each of those
-/// describes what the levels mean for it; a command that runs no task (<c>node</c>, <c>chaos</c>, <c>race</c>, …) does
-/// not take them, and one given there is refused (exit 2) with one line naming the commands that do.
+/// change: the tour (with no command, or <c>tour</c>) and <c>run</c>, which print each task's tables or one line per
+/// task. Each of those describes what the levels mean for it; a command that prints the same at every level
+/// (<c>node</c>, <c>chaos</c>, <c>race</c>, <c>hb</c>, <c>profile</c>, …) does not take them, and one given there is
+/// refused (exit 2) with one line naming the commands that do.
 /// </summary>
 internal static class VerbosityOptions
 {

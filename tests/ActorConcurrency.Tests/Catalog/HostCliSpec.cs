@@ -119,9 +119,9 @@ public sealed class HostCliSpec
     }
 
     /// <summary>
-    /// --verbosity and --quiet change what a demonstration prints and nothing else, so only the tour (with no command,
-    /// or tour) and run offer them, each saying what they mean there: the help of a command that runs no task (node,
-    /// chaos, race exec, bench-report, profile, ...) once promised "one line per task" too.
+    /// --verbosity and --quiet change what the tour (with no command, or tour) and run print and nothing else, so only
+    /// they offer them, each saying what they mean there: the help of every other command (node, chaos, race exec,
+    /// bench-report, profile, ...), which prints the same at every level, once promised "one line per task" too.
     /// </summary>
     [Fact]
     public async Task Only_the_tour_and_run_offer_verbosity_and_each_says_what_it_means_there()
@@ -152,7 +152,7 @@ public sealed class HostCliSpec
                     Assert.Contains("stack trace", verbosity);
                     break;
                 default:
-                    Assert.True(quiet is null && verbosity is null, $"{name} runs no task, yet its help offers: {quiet ?? verbosity}");
+                    Assert.True(quiet is null && verbosity is null, $"{name} prints the same at every level, yet its help offers: {quiet ?? verbosity}");
                     break;
             }
         }
@@ -165,7 +165,7 @@ public sealed class HostCliSpec
     [InlineData("hb", "1", "--quiet")]
     [InlineData("-v", "q", "hb", "1")]
     [InlineData("list", "--verbosity")]
-    public async Task Verbosity_on_a_command_that_runs_no_task_is_refused_with_one_line(params string[] args)
+    public async Task Verbosity_on_a_command_that_does_not_take_it_is_refused_with_one_line(params string[] args)
     {
         HostRun run = await HostRun.RunAsync(args);
 
