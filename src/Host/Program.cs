@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Help;
-using System.CommandLine.Parsing;
 using System.Runtime.InteropServices;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.Host.Commands;
@@ -18,23 +17,6 @@ internal static class Program
     internal static readonly Option<bool> JsonOption = new("--json")
     {
         Description = "Print results as JSON, one object per line (per task for tour and run), instead of tables",
-    };
-
-    /// <summary><c>--verbosity</c>, as the dotnet CLI spells it.</summary>
-    internal static readonly Option<HostVerbosity> VerbosityOption = new("--verbosity", "-v")
-    {
-        Description = "How much to print: q[uiet] (one line per task), m[inimal], n[ormal], d[etailed] (stack traces of failures), diag[nostic]",
-        Recursive = true,
-        HelpName = "level",
-        CustomParser = ParseVerbosity,
-        DefaultValueFactory = _ => HostVerbosity.Normal,
-    };
-
-    /// <summary><c>--quiet</c>: the same as <c>--verbosity quiet</c>.</summary>
-    internal static readonly Option<bool> QuietOption = new("--quiet", "-q")
-    {
-        Description = "One line per task (verdict and evidence), no tables or progress: --verbosity quiet",
-        Recursive = true,
     };
 
     /// <summary>Set when the interrupt was SIGTERM rather than Ctrl+C (SIGINT): the exit code is then 143.</summary>
@@ -78,15 +60,18 @@ internal static class Program
     {
         RootCommand root = BuildRoot(console);
         ParseResult parseResult = root.Parse(args);
+        if (VerbosityOptions.Refusal(parseResult) is { } refusal)
+        {
+            return console.BadInput($"{refusal} (see --help)");
+        }
+
         if (parseResult.Errors.Count > 0)
         {
             // One clear line, not the parser's error list followed by the whole help text.
             return console.BadInput($"{parseResult.Errors[0].Message} (see --help)");
         }
 
-        console.Verbosity = parseResult.GetResult(QuietOption) is { Implicit: false } && parseResult.GetValue(QuietOption)
-            ? HostVerbosity.Quiet
-            : parseResult.GetResult(VerbosityOption) is { Implicit: false } ? parseResult.GetValue(VerbosityOption) : HostVerbosity.Normal;
+        console.Verbosity = VerbosityOptions.Chosen(parseResult);
         console.Json = parseResult.GetResult(JsonOption) is { Implicit: false } && parseResult.GetValue(JsonOption);
 
         // Help goes where the results go (the console a spec gives, too), wrapped between words at its width: System.CommandLine
@@ -102,12 +87,12 @@ internal static class Program
             EnableDefaultExceptionHandler = false,
             Output = console.Output.Profile.Out.Writer,
         };
-        if (parseResult.Action is HelpAction && parseResult.CommandResult.Command == root)
+        if (parseResult.Action is HelpAction && parseResult.CommandResult.Command is { Subcommands.Count: > 0 } parent)
         {
             var help = new StringWriter();
-            var rootConfiguration = new InvocationConfiguration { Output = help };
-            int code = await parseResult.InvokeAsync(rootConfiguration, interrupt).ConfigureAwait(false);
-            console.Output.Profile.Out.Writer.Write(RootHelp.LabelOptionalArguments(help.ToString(), root, console.Output.Profile.Width));
+            var helpConfiguration = new InvocationConfiguration { Output = help };
+            int code = await parseResult.InvokeAsync(helpConfiguration, interrupt).ConfigureAwait(false);
+            console.Output.Profile.Out.Writer.Write(RootHelp.LabelOptionalArguments(help.ToString(), parent, console.Output.Profile.Width));
             return code;
         }
 
@@ -151,8 +136,7 @@ internal static class Program
         var root = new RootCommand(
             "ActorConcurrency: the Go memory-model exercises solved twice, with shared memory and with owner actors on Akka.NET. " +
             "With no command, runs the tour: all 20 tasks in order, then a summary.");
-        root.Options.Add(VerbosityOption);
-        root.Options.Add(QuietOption);
+        VerbosityOptions.AddForTour(root);
         root.Options.Add(JsonOption);
         IEnumerable<IHostCommand> commands = typeof(Program).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IHostCommand).IsAssignableFrom(t))
@@ -165,25 +149,5 @@ internal static class Program
 
         root.SetAction((_, cancellationToken) => TourCommand.RunAsync(console, TaskCatalog.All, cancellationToken));
         return root;
-    }
-
-    private static HostVerbosity ParseVerbosity(ArgumentResult result)
-    {
-        string token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        HostVerbosity? level = token.ToLowerInvariant() switch
-        {
-            "q" or "quiet" => HostVerbosity.Quiet,
-            "m" or "minimal" => HostVerbosity.Minimal,
-            "n" or "normal" => HostVerbosity.Normal,
-            "d" or "detailed" => HostVerbosity.Detailed,
-            "diag" or "diagnostic" => HostVerbosity.Diagnostic,
-            _ => null,
-        };
-        if (level is null)
-        {
-            result.AddError($"--verbosity must be q[uiet], m[inimal], n[ormal], d[etailed] or diag[nostic], got '{token}'");
-        }
-
-        return level ?? HostVerbosity.Normal;
     }
 }

@@ -32,7 +32,7 @@ internal sealed class BenchReportCommand : IHostCommand
         };
         var output = new Option<string>("--output")
         {
-            Description = "Folder for benchmarks.md and its charts (default: docs)",
+            Description = "Folder for benchmarks.md and its charts",
             DefaultValueFactory = _ => "docs",
         };
         var command = new Command("bench-report", "Write docs/benchmarks.md and a PNG chart per comparison group from BenchmarkDotNet's JSON results")

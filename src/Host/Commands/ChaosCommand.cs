@@ -19,7 +19,7 @@ internal sealed class ChaosCommand : IHostCommand
         string names = string.Join(", ", ChaosRunner.Scenarios.Select(s => s.Name));
         Option<string> journal = CheckedOptions.Choice("--journal", "sqlite or postgres", "sqlite", "postgres");
         var connectionString = new Option<string?>("--connection-string") { Description = $"PostgreSQL connection string (default: ${NodeCommand.PostgresEnvironmentVariable})" };
-        var scenarios = new Option<string[]>("--scenarios") { Description = $"Scenarios to run, comma-separated", AllowMultipleArgumentsPerToken = true };
+        var scenarios = new Option<string[]>("--scenarios") { Description = $"Scenarios to run, comma-separated (default: every one: {names})", AllowMultipleArgumentsPerToken = true };
         Option<long> kills = CheckedOptions.Whole("--kills", "kill -9s of the kill-shard-host scenario", 1, 1, 1000);
         Option<long> load = CheckedOptions.Whole("--load", "Increments of each finite load", 200_000, 1, NodeCommand.MaxLoad);
         Option<double> seconds = CheckedOptions.Seconds("--seconds", "Seconds the load runs on after each step", 3, 0, 3600);

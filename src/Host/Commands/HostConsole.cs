@@ -21,7 +21,7 @@ internal sealed class HostConsole
 
     public TextWriter Error { get; }
 
-    /// <summary>How much the commands print; <see cref="HostVerbosity.Normal"/> unless the user chose.</summary>
+    /// <summary>How much the tour and <c>run</c> print (no other command takes it); <see cref="HostVerbosity.Normal"/> unless the user chose.</summary>
     public HostVerbosity Verbosity { get; set; } = HostVerbosity.Normal;
 
     /// <summary>Whether results go to standard output as JSON lines instead of tables (<c>--json</c>).</summary>

@@ -40,7 +40,7 @@ internal sealed class NodeCommand : IHostCommand
         var report = new Option<string?>("--report") { Description = "A JSON file rewritten at every status line and at exit with the load's figures" };
         var readTotal = new Option<bool>("--read-total") { Description = "Read every counter of the journal on a fresh single-node cluster, print them, and exit" };
 
-        var command = new Command("node", "Run a node of the sharded-counter cluster (task 19) until Ctrl+C")
+        var command = new Command("node", "Run a node of the sharded-counter cluster (task 19) until Ctrl+C or SIGTERM, then leave the cluster cleanly; with --read-total, read the journal's counters back and exit")
         {
             host, port, seeds, data, journal, connectionString, joinTimeout, downing, load, keys, batchSize, window,
             ackTimeout, retryBackoff, delivery, statusEvery, report, readTotal,

@@ -21,7 +21,22 @@ internal sealed class RaceCommand : IHostCommand
         var command = new Command("race", "Run the shared-memory forms under race mode (Go's -race for plain C#) and print a verdict table");
         command.SetAction(_ => RunForms(console, RaceCatalog.Forms));
 
-        var task = new Argument<int>("task") { Description = "The task whose forms to run" };
+        string tasksWithForms = string.Join(", ", RaceCatalog.Forms.Select(f => f.Task).Distinct());
+        var task = new Argument<int>("task")
+        {
+            Description = $"The task whose forms to run: {tasksWithForms}",
+            CustomParser = result =>
+            {
+                // In words, not System.CommandLine's "as expected type 'System.Int32'".
+                string token = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(" ", result.Tokens.Select(t => t.Value));
+                if (!int.TryParse(token, out int number))
+                {
+                    result.AddError($"task must be a number ({tasksWithForms}), got '{token}'");
+                }
+
+                return number;
+            },
+        };
         var run = new Command("run", "Run one task's shared-memory forms under race mode") { task };
         run.SetAction(parseResult =>
         {
@@ -29,8 +44,7 @@ internal sealed class RaceCommand : IHostCommand
             RaceForm[] forms = RaceCatalog.Forms.Where(f => f.Task == number).ToArray();
             if (forms.Length == 0)
             {
-                return console.BadInput(
-                    $"task {number} has no race-mode forms: tasks with forms are {string.Join(", ", RaceCatalog.Forms.Select(f => f.Task).Distinct())}");
+                return console.BadInput($"task {number} has no race-mode forms: tasks with forms are {tasksWithForms}");
             }
 
             return RunForms(console, forms);

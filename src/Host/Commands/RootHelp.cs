@@ -4,14 +4,15 @@ using System.Text;
 namespace ActorConcurrency.Host.Commands;
 
 /// <summary>
-/// The root's <c>--help</c>: System.CommandLine lists every subcommand argument as required (<c>hb &lt;scenario&gt;</c>),
-/// which sends users looking for a scenario they need not give. This relabels optional ones
-/// (<c>hb [&lt;scenario&gt;]</c>, <c>tour [&lt;tasks&gt;...]</c>) and realigns the commands' descriptions, wrapped
-/// again between words to <c>width</c> (the labels grew, so the column moved).
+/// The <c>--help</c> of a command with subcommands (the root, <c>race</c>): System.CommandLine lists every subcommand
+/// argument as required (<c>hb &lt;scenario&gt;</c>, <c>exec &lt;app&gt; &lt;args&gt;</c>), which sends users looking for a
+/// scenario they need not give. This relabels optional ones (<c>hb [&lt;scenario&gt;]</c>, <c>tour [&lt;tasks&gt;...]</c>,
+/// <c>exec &lt;app&gt; [&lt;args&gt;...]</c>) and realigns the commands' descriptions, wrapped again between words to
+/// <c>width</c> (the labels grew, so the column moved).
 /// </summary>
 internal static class RootHelp
 {
-    public static string LabelOptionalArguments(string help, Command root, int width)
+    public static string LabelOptionalArguments(string help, Command parent, int width)
     {
         string[] lines = help.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         int start = Array.IndexOf(lines, "Commands:");
@@ -30,7 +31,7 @@ internal static class RootHelp
             int gap = trimmed.IndexOf("  ", StringComparison.Ordinal);
             if (line.StartsWith("  ", StringComparison.Ordinal) && !line.StartsWith("   ", StringComparison.Ordinal) && gap > 0)
             {
-                rows.Add((Relabel(trimmed[..gap], root), [trimmed[gap..].Trim()]));
+                rows.Add((Relabel(trimmed[..gap], parent), [trimmed[gap..].Trim()]));
             }
             else if (rows.Count > 0)
             {
@@ -79,10 +80,10 @@ internal static class RootHelp
         return lines;
     }
 
-    private static string Relabel(string label, Command root)
+    private static string Relabel(string label, Command parent)
     {
         string name = label.Split(' ')[0];
-        Command? command = root.Subcommands.FirstOrDefault(c => c.Name == name);
+        Command? command = parent.Subcommands.FirstOrDefault(c => c.Name == name);
         if (command is null || !command.Arguments.Any(a => a.Arity.MinimumNumberOfValues == 0))
         {
             return label;

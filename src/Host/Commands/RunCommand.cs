@@ -33,6 +33,7 @@ internal sealed class RunCommand : IHostCommand
             command.Options.Add(option);
         }
 
+        VerbosityOptions.AddForRun(command);
         command.Options.Add(Program.JsonOption);
         command.SetAction(async (parseResult, cancellationToken) =>
         {

@@ -21,6 +21,7 @@ internal sealed class TourCommand : IHostCommand
             CustomParser = ParseTasks,
         };
         var command = new Command("tour", "Run some tasks' demonstrations in order, then a summary (with no command: all 20)") { tasks };
+        VerbosityOptions.AddForTour(command);
         command.Options.Add(Program.JsonOption);
         command.SetAction((parseResult, cancellationToken) =>
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ActorConcurrency.Host;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.Host.Commands;
@@ -10,7 +11,8 @@ namespace ActorConcurrency.Tests.Catalog;
 
 /// <summary>
 /// What a user of a dotnet CLI expects of the host: tables that fit the terminal, help that says each default once
-/// and which task reads an option, --quiet, --verbosity, --json, tour ranges, and Ctrl+C that stops with 130.
+/// and which task reads an option, --quiet and --verbosity where they mean something, --json, tour ranges, and Ctrl+C
+/// that stops with 130.
 /// </summary>
 public sealed class HostCliSpec
 {
@@ -91,6 +93,100 @@ public sealed class HostCliSpec
         Assert.DoesNotContain("status", run.Output);
     }
 
+    [Fact]
+    public async Task Race_help_shows_the_apps_arguments_as_optional()
+    {
+        HostRun run = await HostRun.RunAtWidthAsync(300, "race", "--help");
+
+        Assert.Contains("exec <app> [<args>...]", run.Output);
+        Assert.Contains("run <task>", run.Output);
+    }
+
+    /// <summary>A default in the description and System.CommandLine's [default: …] once said it twice (bench-report --output).</summary>
+    [Fact]
+    public async Task Every_help_states_each_default_at_most_once()
+    {
+        RootCommand root = Program.BuildRoot(new HostConsole(new TestConsole(), TextWriter.Null));
+        foreach (string[] command in VisibleCommands(root, []))
+        {
+            HostRun help = await HostRun.RunAtWidthAsync(1000, [.. command, "--help"]);
+
+            string[] options = Lines(help.Output).Where(l => l.TrimStart().StartsWith('-')).ToArray();
+            Assert.NotEmpty(options);
+            Assert.All(options, line => Assert.True(
+                Regex.Count(line, @"\(default|\[default:", RegexOptions.IgnoreCase) <= 1, $"{string.Join(' ', command)} --help: {line}"));
+        }
+    }
+
+    /// <summary>
+    /// --verbosity and --quiet change what the tour (with no command, or tour) and run print and nothing else, so only
+    /// they offer them, each saying what they mean there: the help of every other command (node, chaos, race exec,
+    /// bench-report, profile, ...), which prints the same at every level, once promised "one line per task" too.
+    /// </summary>
+    [Fact]
+    public async Task Only_the_tour_and_run_offer_verbosity_and_each_says_what_it_means_there()
+    {
+        RootCommand root = Program.BuildRoot(new HostConsole(new TestConsole(), TextWriter.Null));
+        foreach (string[] command in VisibleCommands(root, []))
+        {
+            HostRun help = await HostRun.RunAtWidthAsync(1000, [.. command, "--help"]);
+            string name = command.Length == 0 ? "(no command)" : string.Join(' ', command);
+            string? quiet = Lines(help.Output).FirstOrDefault(l => l.Contains("--quiet", StringComparison.Ordinal));
+            string? verbosity = Lines(help.Output).FirstOrDefault(l => l.Contains("--verbosity", StringComparison.Ordinal));
+
+            Assert.Equal(ExitCodes.Ok, help.ExitCode);
+            switch (command)
+            {
+                case [] or ["tour"]:
+                    Assert.True(quiet is not null && verbosity is not null, $"{name} offers --quiet and --verbosity");
+                    Assert.Contains("One line per task", quiet);
+                    Assert.Contains("one line per task", verbosity);
+                    Assert.Contains("then the summary", verbosity);
+                    Assert.Contains("stack trace", verbosity);
+                    break;
+                case ["run"]:
+                    Assert.True(quiet is not null && verbosity is not null, "run offers --quiet and --verbosity");
+                    Assert.Contains("the task's verdict and evidence", quiet);
+                    Assert.Contains("the task's verdict and evidence", verbosity);
+                    Assert.DoesNotContain("per task", quiet + verbosity); // run runs one task
+                    Assert.Contains("stack trace", verbosity);
+                    break;
+                default:
+                    Assert.True(quiet is null && verbosity is null, $"{name} prints the same at every level, yet its help offers: {quiet ?? verbosity}");
+                    break;
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("list", "-q")]
+    [InlineData("-q", "list")]
+    [InlineData("list", "--verbosity", "detailed")]
+    [InlineData("hb", "1", "--quiet")]
+    [InlineData("-v", "q", "hb", "1")]
+    [InlineData("list", "--verbosity")]
+    public async Task Verbosity_on_a_command_that_does_not_take_it_is_refused_with_one_line(params string[] args)
+    {
+        HostRun run = await HostRun.RunAsync(args);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        string error = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        string option = args.First(a => a.StartsWith('-')) is "-q" or "--quiet" ? "--quiet" : "--verbosity";
+        Assert.Contains($"{option} does not apply to {(args.Contains("list") ? "list" : "hb")}", error);
+    }
+
+    [Fact]
+    public async Task Run_quiet_prints_one_line_with_the_verdict_and_detailed_prints_the_tables()
+    {
+        HostRun quiet = await HostRun.RunAsync("run", "2", "--runs", "2", "-q");
+        HostRun detailed = await HostRun.RunAsync("run", "2", "--runs", "2", "--verbosity", "d");
+
+        Assert.Equal(ExitCodes.Ok, quiet.ExitCode);
+        Assert.StartsWith(" 2 Fix with an atomic: held — ", Assert.Single(Lines(quiet.Output)));
+        Assert.Equal(ExitCodes.Ok, detailed.ExitCode);
+        Assert.Contains("╭", detailed.Output);
+    }
+
     [Theory]
     [InlineData("--runs", "many", "whole number")]
     [InlineData("--runs", "2.5", "whole number")]
@@ -129,12 +225,15 @@ public sealed class HostCliSpec
     [InlineData("tour", "21")]
     [InlineData("--verbosity", "loud")]
     [InlineData("list", "21")]
+    [InlineData("race", "run", "abc")]
+    [InlineData("race", "run", "7")]
     public async Task Bad_ranges_and_levels_exit_2_with_one_line(params string[] args)
     {
         HostRun run = await HostRun.RunAsync(args);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("System.", run.Error); // in words, not a CLR type name
     }
 
     [Fact]
@@ -191,6 +290,19 @@ public sealed class HostCliSpec
         Assert.Equal(ExitCodes.Interrupted, run.ExitCode);
         Assert.Equal("interrupted (Ctrl+C)", run.Error.Trim()); // it stopped within the grace period, not abandoned
         Assert.DoesNotContain("failed:", run.Output);
+    }
+
+    /// <summary>The command paths a user can ask help of: none (the root), each visible command, and theirs.</summary>
+    private static IEnumerable<string[]> VisibleCommands(Command command, string[] path)
+    {
+        yield return path;
+        foreach (Command sub in command.Subcommands.Where(c => !c.Hidden))
+        {
+            foreach (string[] deeper in VisibleCommands(sub, [.. path, sub.Name]))
+            {
+                yield return deeper;
+            }
+        }
     }
 
     private static string[] Words(string text) => text.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
