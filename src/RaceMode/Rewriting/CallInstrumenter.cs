@@ -97,8 +97,17 @@ internal sealed class CallInstrumenter
                 _edits.Before(call, Instruction.Create(OpCodes.Call, _hooks.Sync(nameof(SyncHooks.ReleaseAny))));
                 break;
             default:
-                if (method.HasThis && (s_syncTypes.Contains(type) || type.StartsWith("System.Collections.Concurrent.", StringComparison.Ordinal)) &&
-                    !name.StartsWith("get_Is", StringComparison.Ordinal) && name != "Dispose")
+                if (method.HasThis && type.StartsWith("System.Collections.Concurrent.", StringComparison.Ordinal))
+                {
+                    // The other concurrent collections: a put happens before a later take or observation (one clock per
+                    // collection: a take also learns of puts of other items, which can hide a race, never invent one).
+                    bool put = name is "Enqueue" or "Push" or "PushRange" or "Add" or "TryAdd" or "CompleteAdding";
+                    if (name is not ("Dispose" or "Clear"))
+                    {
+                        Bracket(call, method, release: put, acquire: !put);
+                    }
+                }
+                else if (method.HasThis && s_syncTypes.Contains(type) && !name.StartsWith("get_Is", StringComparison.Ordinal) && name != "Dispose")
                 {
                     Bracket(call, method, release: true, acquire: true);
                 }

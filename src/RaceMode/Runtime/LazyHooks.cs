@@ -80,6 +80,34 @@ public static class LazyHooks
         return Published(LazyInitializer.EnsureInitialized(ref target, ref syncLock, () => Publish(valueFactory())));
     }
 
+    /// <summary>Replaces <c>LazyInitializer.EnsureInitialized&lt;T&gt;(ref T, ref bool, ref object)</c>.</summary>
+    public static T EnsureInitialized<T>(ref T target, ref bool initialized, ref object? syncLock) =>
+        EnsureInitialized(ref target, ref initialized, ref syncLock, Activator.CreateInstance<T>);
+
+    /// <summary>
+    /// Replaces <c>LazyInitializer.EnsureInitialized&lt;T&gt;(ref T, ref bool, ref object, Func&lt;T&gt;)</c> (any
+    /// <typeparamref name="T"/>, values included): keyed by the lock object, which the hook creates first exactly as
+    /// the framework would (a compare-exchange from null), so the factory and every caller know it.
+    /// </summary>
+    public static T EnsureInitialized<T>(ref T target, ref bool initialized, ref object? syncLock, Func<T> valueFactory)
+    {
+        ArgumentNullException.ThrowIfNull(valueFactory);
+        object gate = Volatile.Read(ref syncLock) ?? Interlocked.CompareExchange(ref syncLock, new object(), null) ?? syncLock!;
+        object key = s_keys.GetValue(gate, static _ => new object());
+        T value = LazyInitializer.EnsureInitialized(
+            ref target,
+            ref initialized,
+            ref syncLock,
+            () =>
+            {
+                T built = valueFactory();
+                SyncHooks.Release(key);
+                return built;
+            });
+        SyncHooks.Acquire(key);
+        return value;
+    }
+
     /// <summary>The end of a factory that built <paramref name="value"/>: released into the value's publication key.</summary>
     private static T Publish<T>(T value)
         where T : class

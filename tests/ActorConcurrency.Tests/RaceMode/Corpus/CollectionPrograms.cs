@@ -284,4 +284,50 @@ internal static class CollectionPrograms
         data[0] = 5;
         sorter.Wait();
     }
+
+    [Expect(Verdict.RaceFree)]
+    public static void ConcurrentQueueHandsOverWork()
+    {
+        var job = new Job();
+        var queue = new ConcurrentQueue<Job>();
+        Task producer = Task.Run(() =>
+        {
+            job.Input = 21;
+            queue.Enqueue(job);
+        });
+        Task consumer = Task.Run(() =>
+        {
+            while (!queue.TryDequeue(out Job? taken))
+            {
+                Thread.Yield();
+            }
+
+            job.Input *= 2;
+        });
+        Task.WaitAll(producer, consumer);
+    }
+
+    /// <summary>A take orders the putter's past, not what the taker did before: two takers race.</summary>
+    [Expect(Verdict.Racy)]
+    public static void ConcurrentQueueTakersAreNotOrdered()
+    {
+        var job = new Job();
+        var queue = new ConcurrentQueue<int>([1, 2]);
+        Task.WaitAll(
+            Task.Run(() =>
+            {
+                job.Input = 1;
+                queue.TryDequeue(out _);
+            }),
+            Task.Run(() =>
+            {
+                job.Input = 2;
+                queue.TryDequeue(out _);
+            }));
+    }
+
+    private sealed class Job
+    {
+        public int Input;
+    }
 }

@@ -58,6 +58,14 @@ internal static class OncePrograms
     }
 
     [Expect(Verdict.RaceFree)]
+    public static void LazyInitializerWithFlagAndLock()
+    {
+        var holder = new FlagHolder();
+        Task<int>[] readers = [Task.Run(holder.Get), Task.Run(holder.Get)];
+        Task.WaitAll(readers);
+    }
+
+    [Expect(Verdict.RaceFree)]
     public static void GetOrAddFactoryInitialisesWhatReaderReads()
     {
         var map = new ConcurrentDictionary<int, Box>();
@@ -113,6 +121,24 @@ internal static class OncePrograms
     private sealed class Box
     {
         public int Value;
+    }
+
+    private sealed class FlagHolder
+    {
+        private readonly Box _box = new();
+        private int _value;
+        private bool _initialized;
+        private object? _gate;
+
+        public int Get()
+        {
+            int value = LazyInitializer.EnsureInitialized(ref _value, ref _initialized, ref _gate, () =>
+            {
+                _box.Value = 5;
+                return 1;
+            });
+            return value + _box.Value;
+        }
     }
 
     private sealed class Holder
