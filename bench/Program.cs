@@ -8,7 +8,7 @@ namespace ActorConcurrency.Bench;
 /// gets <see cref="BenchConfig"/> (memory diagnoser, JSON results for <c>bench-report</c>). Exits 1 when a
 /// benchmark failed or a filter matched nothing, so CI's smoke run catches a broken benchmark.
 /// <c>spsc-paired</c> runs <see cref="Rings.SpscPairedRun"/> instead, <c>actor-paired</c> <see cref="ActorFloor.ActorPairedRun"/>,
-/// <c>race-memory</c> <see cref="RaceMode.RaceModeMemoryRun"/>.
+/// <c>race-memory</c> <see cref="RaceMode.RaceModeMemoryRun"/>, <c>race-vs-go</c> <see cref="RaceMode.RaceModeGoRun"/>.
 /// </summary>
 internal static class Program
 {
@@ -22,6 +22,11 @@ internal static class Program
         if (args is [ActorFloor.ActorPairedRun.Command, ..])
         {
             return ActorFloor.ActorPairedRun.Run(args);
+        }
+
+        if (args is [RaceMode.RaceModeGoRun.Command, ..])
+        {
+            return RaceMode.RaceModeGoRun.Run(args);
         }
 
         if (args is [RaceMode.RaceModeMemoryRun.Command or "race-memory-child", ..])

@@ -24,6 +24,8 @@ public class RaceModeBenchmarks
     private Action _lockedCounter = null!;
     private Action _lru = null!;
     private Action _ring = null!;
+    private Action _lockedDictionary = null!;
+    private Action _concurrentDictionary = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -34,6 +36,8 @@ public class RaceModeBenchmarks
         _lockedCounter = Bind(rewritten, nameof(RaceModeWorkloads.LockedCounter));
         _lru = Bind(rewritten, nameof(RaceModeWorkloads.Lru));
         _ring = Bind(rewritten, nameof(RaceModeWorkloads.Ring));
+        _lockedDictionary = Bind(rewritten, nameof(RaceModeWorkloads.LockedDictionary));
+        _concurrentDictionary = Bind(rewritten, nameof(RaceModeWorkloads.ConcurrentDictionary));
     }
 
     [GlobalCleanup]
@@ -62,6 +66,18 @@ public class RaceModeBenchmarks
 
     [Benchmark, BenchmarkCategory("Ring")]
     public RaceRun RingRaceMode() => RaceSession.Run(_ring, RaceDetectorOptions.FastPath);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("LockedDictionary")]
+    public void LockedDictionaryNormal() => RaceModeWorkloads.LockedDictionary();
+
+    [Benchmark, BenchmarkCategory("LockedDictionary")]
+    public RaceRun LockedDictionaryRaceMode() => RaceSession.Run(_lockedDictionary, RaceDetectorOptions.FastPath);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("ConcurrentDictionary")]
+    public void ConcurrentDictionaryNormal() => RaceModeWorkloads.ConcurrentDictionary();
+
+    [Benchmark, BenchmarkCategory("ConcurrentDictionary")]
+    public RaceRun ConcurrentDictionaryRaceMode() => RaceSession.Run(_concurrentDictionary, RaceDetectorOptions.FastPath);
 
     private static Action Bind(Type type, string name) =>
         type.GetMethod(name, BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<Action>();

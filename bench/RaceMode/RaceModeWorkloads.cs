@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ActorConcurrency.SharedState.Counters;
 using ActorConcurrency.SharedState.Lru;
 using ActorConcurrency.SharedState.Rings;
@@ -53,6 +54,41 @@ public static class RaceModeWorkloads
     public static void Lru()
     {
         var cache = new LruCache<int, int>(64);
+        Mixed(key => cache.TryGet(key, out _), (key, value) => cache.Set(key, value));
+    }
+
+    /// <summary>A <c>Dictionary</c> behind a lock, the same mix (Go's map behind a mutex).</summary>
+    public static void LockedDictionary()
+    {
+        var map = new Dictionary<int, int>();
+        var gate = new Lock();
+        Mixed(
+            key =>
+            {
+                lock (gate)
+                {
+                    return map.TryGetValue(key, out _);
+                }
+            },
+            (key, value) =>
+            {
+                lock (gate)
+                {
+                    map[key] = value;
+                }
+            });
+    }
+
+    /// <summary>A <c>ConcurrentDictionary</c>, the same mix (Go's <c>sync.Map</c>).</summary>
+    public static void ConcurrentDictionary()
+    {
+        var map = new ConcurrentDictionary<int, int>();
+        Mixed(key => map.TryGetValue(key, out _), (key, value) => map[key] = value);
+    }
+
+    /// <summary>Two tasks, each <see cref="Operations"/>/2 operations over 128 keys, one write in ten.</summary>
+    private static void Mixed(Func<int, bool> read, Action<int, int> write)
+    {
         var tasks = new Task[2];
         for (int t = 0; t < tasks.Length; t++)
         {
@@ -65,11 +101,11 @@ public static class RaceModeWorkloads
                     int key = random.Next(128);
                     if (random.Next(10) == 0)
                     {
-                        cache.Set(key, i);
+                        write(key, i);
                     }
                     else
                     {
-                        _ = cache.TryGet(key, out _);
+                        _ = read(key);
                     }
                 }
             });

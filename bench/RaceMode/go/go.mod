@@ -1,0 +1,3 @@
+module actorconcurrency/racepeer
+
+go 1.19
