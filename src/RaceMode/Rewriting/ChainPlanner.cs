@@ -101,7 +101,7 @@ internal sealed class ChainPlanner
                     SlotStores.Add(consumer);
                     return true;
                 case Code.Ret when operand == 0 && top && _method.ReturnType.IsByReference:
-                case Code.Call or Code.Callvirt or Code.Newobj when consumer.Operand is MethodReference callee && !IsFramework(callee) && IsPointerArgument(consumer, callee, operand):
+                case Code.Call or Code.Callvirt or Code.Newobj when consumer.Operand is MethodReference callee && TakesTarget(callee) && IsPointerArgument(consumer, callee, operand):
                     // A ref return or a ref argument: the target is handed to the other side by the pointer's address.
                     Instruction[] publish = [Dup(), .. Descriptor(consumer, path, owner, kind, fieldOfElement), Call(_hooks.Ref(nameof(RefHooks.Publish)))];
                     if (top)
@@ -166,8 +166,22 @@ internal sealed class ChainPlanner
 
     private static TypeReference Unmodified(TypeReference type) => type is IModifierType modified ? Unmodified(modified.ElementType) : type;
 
+    /// <summary>
+    /// A callee that takes a pointer's target on the other side: rewritten code, and <c>SpinLock</c>, whose hooks key the
+    /// lock by the field or element it lives in (<see cref="SpinLockHooks"/>).
+    /// </summary>
+    private static bool TakesTarget(MethodReference callee) => !IsFramework(callee) || IsSpinLock(callee);
+
+    private static bool IsSpinLock(MethodReference callee) => callee.DeclaringType.FullName == "System.Threading.SpinLock";
+
     private static bool IsPointerArgument(Instruction call, MethodReference callee, int operand)
     {
+        if (operand == 0 && callee.HasThis && IsSpinLock(callee))
+        {
+            // The SpinLock itself, the receiver of its own methods.
+            return true;
+        }
+
         int parameter = operand - (callee.HasThis && call.OpCode.Code != Code.Newobj ? 1 : 0);
         return parameter >= 0 && parameter < callee.Parameters.Count && callee.Parameters[parameter].ParameterType.IsByReference;
     }

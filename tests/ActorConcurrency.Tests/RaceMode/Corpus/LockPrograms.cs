@@ -135,6 +135,30 @@ internal static class LockPrograms
     }
 
     [Expect(Verdict.RaceFree)]
+    public static void SpinLockInAFieldGuardsADictionary()
+    {
+        var guarded = new SpinGuarded();
+        Task[] workers = [.. Enumerable.Range(0, 3).Select(i => Task.Run(() =>
+        {
+            for (int n = 0; n < 20; n++)
+            {
+                guarded.Put(i * 100 + n);
+            }
+        }))];
+        Task.WaitAll(workers);
+    }
+
+    /// <summary>Two SpinLocks in two objects order nothing between them.</summary>
+    [Expect(Verdict.Racy)]
+    public static void SpinLocksOfDifferentObjects()
+    {
+        var shared = new Dictionary<int, int>();
+        var first = new SpinGuarded(shared);
+        var second = new SpinGuarded(shared);
+        Task.WaitAll(Task.Run(() => first.Put(1)), Task.Run(() => second.Put(2)));
+    }
+
+    [Expect(Verdict.RaceFree)]
     public static void SemaphoreAsMutex()
     {
         var cell = new Cell();
@@ -306,5 +330,30 @@ internal static class LockPrograms
     private sealed class Cell
     {
         public int Value;
+    }
+
+    private sealed class SpinGuarded
+    {
+        private readonly Dictionary<int, int> _map;
+        private SpinLock _lock = new(enableThreadOwnerTracking: false);
+
+        public SpinGuarded(Dictionary<int, int>? map = null) => _map = map ?? [];
+
+        public void Put(int key)
+        {
+            bool taken = false;
+            try
+            {
+                _lock.Enter(ref taken);
+                _map[key] = key;
+            }
+            finally
+            {
+                if (taken)
+                {
+                    _lock.Exit();
+                }
+            }
+        }
     }
 }
