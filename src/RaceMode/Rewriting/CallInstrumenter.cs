@@ -142,6 +142,7 @@ internal sealed class CallInstrumenter
                 ("System.Threading.Channels.ChannelWriter`1" or "System.Threading.Channels.ChannelReader`1", _) => typeof(ChannelHooks),
             ("System.Threading.SemaphoreSlim", _) => typeof(SemaphoreHooks),
             ("System.Threading.SpinLock", "Enter" or "TryEnter" or "Exit") => typeof(SpinLockHooks),
+            ("System.Collections.Concurrent.BlockingCollection`1", "GetConsumingEnumerable") => typeof(BlockingCollectionHooks),
             ("System.Threading.EventWaitHandle", "Set") or ("System.Threading.Semaphore", "Release") or ("System.Threading.Mutex", "ReleaseMutex") or
                 ("System.Threading.WaitHandle", "WaitOne" or "WaitAll" or "WaitAny" or "SignalAndWait") => typeof(WaitHandleHooks),
             ("System.Threading.ManualResetEventSlim" or "System.Threading.CountdownEvent", _) => typeof(EventSlimHooks),

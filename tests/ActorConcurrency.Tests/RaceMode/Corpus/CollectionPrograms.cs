@@ -307,6 +307,29 @@ internal static class CollectionPrograms
         Task.WaitAll(producer, consumer);
     }
 
+    [Expect(Verdict.RaceFree)]
+    public static void BlockingCollectionConsumingLoop()
+    {
+        using var work = new BlockingCollection<Job>();
+        Task producer = Task.Run(() =>
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                work.Add(new Job { Input = i });
+            }
+
+            work.CompleteAdding();
+        });
+        int sum = 0;
+        foreach (Job job in work.GetConsumingEnumerable())
+        {
+            sum += job.Input;
+        }
+
+        producer.Wait();
+        GC.KeepAlive(sum);
+    }
+
     /// <summary>A take orders the putter's past, not what the taker did before: two takers race.</summary>
     [Expect(Verdict.Racy)]
     public static void ConcurrentQueueTakersAreNotOrdered()
