@@ -52,6 +52,16 @@ internal sealed class MethodInstrumenter
     public void Plan()
     {
         bool staticConstructor = _method.IsConstructor && _method.IsStatic;
+        if (staticConstructor)
+        {
+            // Everything the constructor runs, its callees included, is ordered before every use of the type.
+            _edits.Prologue(Call(_hooks.Memory(nameof(RaceHooks.EnterStaticConstructor))));
+            foreach (Instruction ret in _method.Body.Instructions.Where(i => i.OpCode.Code == Code.Ret).ToArray())
+            {
+                _edits.Before(ret, Call(_hooks.Memory(nameof(RaceHooks.ExitStaticConstructor))));
+            }
+        }
+
         var calls = new CallInstrumenter(_method, _hooks, _edits, this);
         foreach ((ParameterDefinition parameter, PointerTemps temps) in _slots.Parameters)
         {

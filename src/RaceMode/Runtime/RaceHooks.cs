@@ -34,6 +34,12 @@ public static class RaceHooks
         }
     }
 
+    /// <summary>At the start of a static constructor: see <see cref="TypeInitialization"/>.</summary>
+    public static void EnterStaticConstructor() => TypeInitialization.Enter();
+
+    /// <summary>Before each return of a static constructor.</summary>
+    public static void ExitStaticConstructor() => TypeInitialization.Exit();
+
     /// <summary>A plain load of <c>array[index]</c>.</summary>
     public static void ReadElement(Array array, nint index, int site) => AccessElement(array, index, site, write: false, fieldOfElement: false);
 

@@ -307,6 +307,14 @@ internal static class CollectionPrograms
         Task.WaitAll(producer, consumer);
     }
 
+    /// <summary>A static lookup table built by a helper of the static constructor, read by two tasks.</summary>
+    [Expect(Verdict.RaceFree)]
+    public static void StaticTableBuiltByTheTypeInitializer()
+    {
+        Task<int>[] readers = [Task.Run(() => Lookup.Of("b")), Task.Run(() => Lookup.Of("a"))];
+        Task.WaitAll(readers);
+    }
+
     [Expect(Verdict.RaceFree)]
     public static void BlockingCollectionConsumingLoop()
     {
@@ -347,6 +355,21 @@ internal static class CollectionPrograms
                 job.Input = 2;
                 queue.TryDequeue(out _);
             }));
+    }
+
+    private static class Lookup
+    {
+        private static readonly Dictionary<string, int> s_table = Build();
+
+        public static int Of(string key) => s_table.TryGetValue(key, out int value) ? value : -1;
+
+        private static Dictionary<string, int> Build()
+        {
+            var table = new Dictionary<string, int>();
+            table.Add("a", 1);
+            table["b"] = 2;
+            return table;
+        }
     }
 
     private sealed class Job
