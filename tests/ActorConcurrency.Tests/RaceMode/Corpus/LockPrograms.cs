@@ -172,6 +172,42 @@ internal static class LockPrograms
         Task.WaitAll(workers);
     }
 
+    /// <summary>A count-2 semaphore lets two holders in on its initial counts: they race (Go's channel-as-semaphore rule).</summary>
+    [Expect(Verdict.Racy)]
+    public static void CountTwoSemaphoreHolders()
+    {
+        var cell = new Cell();
+        using var semaphore = new SemaphoreSlim(2);
+        Task[] holders = [.. Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            semaphore.Wait();
+            cell.Value++;
+            semaphore.Release();
+        }))];
+        Task.WaitAll(holders);
+    }
+
+    /// <summary>The third holder of a count-2 semaphore waited for a release: it comes after that holder.</summary>
+    [Expect(Verdict.RaceFree)]
+    public static async Task CountTwoSemaphoreThirdHolderAfterARelease()
+    {
+        var first = new Cell();
+        var second = new Cell();
+        using var semaphore = new SemaphoreSlim(2);
+        await semaphore.WaitAsync();
+        semaphore.Wait();
+        Task third = Task.Run(async () =>
+        {
+            await semaphore.WaitAsync();
+            first.Value++;
+            second.Value++;
+        });
+        first.Value = 1;
+        second.Value = 2;
+        semaphore.Release(2);
+        await third;
+    }
+
     /// <summary>A release orders what came before it, not what the releaser does after.</summary>
     [Expect(Verdict.Racy)]
     public static void WriteAfterSemaphoreRelease()
