@@ -1,0 +1,89 @@
+using System.Xml.Linq;
+using ActorConcurrency.Tests.Support;
+
+namespace ActorConcurrency.Tests.Architecture;
+
+/// <summary>
+/// The project map of docs/architecture.md, held to the project files: each project references only the projects the
+/// map allows, a library references no console, test or benchmark package (a library never prints), and every project
+/// in the repository is on the map (a new one must be placed on it).
+/// </summary>
+public sealed class ProjectMapSpec
+{
+    /// <summary>Each project (by path) and the projects it may reference.</summary>
+    private static readonly Dictionary<string, string[]> s_map = new()
+    {
+        ["src/SharedState/SharedState.csproj"] = [],
+        ["src/RaceDetector/RaceDetector.csproj"] = [],
+        ["src/RaceMode/RaceMode.csproj"] = ["src/RaceDetector/RaceDetector.csproj"],
+        ["src/Actors/Actors.csproj"] = ["src/SharedState/SharedState.csproj", "src/RaceDetector/RaceDetector.csproj"],
+        ["src/Host/Host.csproj"] =
+            ["src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj"],
+        ["bench/ActorConcurrency.Bench.csproj"] =
+            ["src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj"],
+        ["tests/ActorConcurrency.Tests/ActorConcurrency.Tests.csproj"] =
+        [
+            "src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/Host/Host.csproj",
+            "src/RaceMode/RaceMode.csproj", "tests/OptimizedShapes/OptimizedShapes.csproj",
+        ],
+        ["tests/CrashHarness/CrashHarness.csproj"] = ["src/Host/Host.csproj"],
+        ["tests/OptimizedShapes/OptimizedShapes.csproj"] = [],
+        ["samples/RacySample/RacySample.csproj"] = [],
+    };
+
+    /// <summary>The libraries: no console, no test framework, no benchmark package.</summary>
+    private static readonly string[] s_libraries =
+        ["src/SharedState/SharedState.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj", "src/Actors/Actors.csproj"];
+
+    private static readonly string[] s_forbiddenInLibraries =
+        ["Spectre.Console", "System.CommandLine", "xunit", "Akka.TestKit", "CsCheck", "BenchmarkDotNet", "ScottPlot"];
+
+    public static TheoryData<string> Projects => new(s_map.Keys);
+
+    [Fact]
+    public void Every_project_in_the_repository_is_on_the_map()
+    {
+        string root = RepositoryFiles.Root;
+        string[] found = [.. new[] { "src", "bench", "tests", "samples" }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*.csproj", SearchOption.AllDirectories))
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal) &&
+                !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)];
+
+        Assert.Equal(s_map.Keys.Order(StringComparer.Ordinal), found);
+    }
+
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void Project_references_only_what_the_map_allows(string project)
+    {
+        string[] references = [.. Items(project, "ProjectReference").Select(reference => Normalise(project, reference))];
+
+        string[] forbidden = [.. references.Except(s_map[project])];
+        Assert.True(forbidden.Length == 0, $"{project} references {string.Join(", ", forbidden)}, which docs/architecture.md does not allow");
+    }
+
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void A_library_references_no_console_test_or_benchmark_package(string project)
+    {
+        if (!s_libraries.Contains(project))
+        {
+            return;
+        }
+
+        string[] packages = [.. Items(project, "PackageReference")];
+        string[] forbidden = [.. packages.Where(p => s_forbiddenInLibraries.Any(f => p.StartsWith(f, StringComparison.OrdinalIgnoreCase)))];
+        Assert.True(forbidden.Length == 0, $"{project} is a library and references {string.Join(", ", forbidden)}");
+    }
+
+    private static IEnumerable<string> Items(string project, string kind) =>
+        XDocument.Load(Path.Combine(RepositoryFiles.Root, project)).Descendants(kind).Select(e => (string?)e.Attribute("Include")).OfType<string>();
+
+    private static string Normalise(string project, string reference)
+    {
+        string folder = Path.GetDirectoryName(Path.Combine(RepositoryFiles.Root, project))!;
+        return Path.GetRelativePath(RepositoryFiles.Root, Path.GetFullPath(Path.Combine(folder, reference))).Replace('\\', '/');
+    }
+}
