@@ -45,25 +45,25 @@ public static class BarrierHooks
     public static bool SignalAndWait(Barrier barrier, int millisecondsTimeout)
     {
         object phase = Arrive(barrier);
-        return Left(phase, barrier.SignalAndWait(millisecondsTimeout));
+        return SyncHooks.AcquireIf(phase, barrier.SignalAndWait(millisecondsTimeout));
     }
 
     public static bool SignalAndWait(Barrier barrier, TimeSpan timeout)
     {
         object phase = Arrive(barrier);
-        return Left(phase, barrier.SignalAndWait(timeout));
+        return SyncHooks.AcquireIf(phase, barrier.SignalAndWait(timeout));
     }
 
     public static bool SignalAndWait(Barrier barrier, int millisecondsTimeout, CancellationToken cancellationToken)
     {
         object phase = Arrive(barrier);
-        return Left(phase, barrier.SignalAndWait(millisecondsTimeout, cancellationToken));
+        return SyncHooks.AcquireIf(phase, barrier.SignalAndWait(millisecondsTimeout, cancellationToken));
     }
 
     public static bool SignalAndWait(Barrier barrier, TimeSpan timeout, CancellationToken cancellationToken)
     {
         object phase = Arrive(barrier);
-        return Left(phase, barrier.SignalAndWait(timeout, cancellationToken));
+        return SyncHooks.AcquireIf(phase, barrier.SignalAndWait(timeout, cancellationToken));
     }
 
     /// <summary>
@@ -75,16 +75,6 @@ public static class BarrierHooks
         object phase = Phase(barrier, barrier.CurrentPhaseNumber);
         SyncHooks.Release(phase);
         return phase;
-    }
-
-    private static bool Left(object phase, bool completed)
-    {
-        if (completed)
-        {
-            SyncHooks.Acquire(phase);
-        }
-
-        return completed;
     }
 
     private static object Phase(Barrier barrier, long phase) =>

@@ -111,47 +111,27 @@ public static class ConcurrentDictionaryHooks
     }
 
     public static bool TryGetValue<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key, out TValue value)
-        where TKey : notnull
-    {
-        bool found = dictionary.TryGetValue(key, out value!);
-        if (found)
-        {
-            Acquire(dictionary, key);
-        }
-
-        return found;
-    }
+        where TKey : notnull => Observed(dictionary, key, dictionary.TryGetValue(key, out value!));
 
     public static TValue get_Item<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key)
-        where TKey : notnull
-    {
-        TValue value = dictionary[key];
-        Acquire(dictionary, key);
-        return value;
-    }
+        where TKey : notnull => Acquired(dictionary, key, dictionary[key]);
 
     public static bool ContainsKey<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key)
+        where TKey : notnull => Observed(dictionary, key, dictionary.ContainsKey(key));
+
+    public static bool TryRemove<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key, out TValue value)
+        where TKey : notnull => Observed(dictionary, key, dictionary.TryRemove(key, out value!));
+
+    /// <summary>A call that found <paramref name="key"/> observed its value: it acquires the key's stores.</summary>
+    private static bool Observed<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key, bool found)
         where TKey : notnull
     {
-        bool found = dictionary.ContainsKey(key);
         if (found)
         {
             Acquire(dictionary, key);
         }
 
         return found;
-    }
-
-    public static bool TryRemove<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key, out TValue value)
-        where TKey : notnull
-    {
-        bool removed = dictionary.TryRemove(key, out value!);
-        if (removed)
-        {
-            Acquire(dictionary, key);
-        }
-
-        return removed;
     }
 
     private static TValue Released<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key, TValue value)

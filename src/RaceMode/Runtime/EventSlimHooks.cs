@@ -28,9 +28,9 @@ public static class EventSlimHooks
         return countdown.Signal(signalCount);
     }
 
-    public static bool get_IsSet(ManualResetEventSlim signal) => Acquired(signal, signal.IsSet);
+    public static bool get_IsSet(ManualResetEventSlim signal) => SyncHooks.AcquireIf(signal, signal.IsSet);
 
-    public static bool get_IsSet(CountdownEvent countdown) => Acquired(countdown, countdown.IsSet);
+    public static bool get_IsSet(CountdownEvent countdown) => SyncHooks.AcquireIf(countdown, countdown.IsSet);
 
     public static void Wait(ManualResetEventSlim signal)
     {
@@ -44,15 +44,15 @@ public static class EventSlimHooks
         SyncHooks.Acquire(signal);
     }
 
-    public static bool Wait(ManualResetEventSlim signal, int millisecondsTimeout) => Acquired(signal, signal.Wait(millisecondsTimeout));
+    public static bool Wait(ManualResetEventSlim signal, int millisecondsTimeout) => SyncHooks.AcquireIf(signal, signal.Wait(millisecondsTimeout));
 
-    public static bool Wait(ManualResetEventSlim signal, TimeSpan timeout) => Acquired(signal, signal.Wait(timeout));
+    public static bool Wait(ManualResetEventSlim signal, TimeSpan timeout) => SyncHooks.AcquireIf(signal, signal.Wait(timeout));
 
     public static bool Wait(ManualResetEventSlim signal, int millisecondsTimeout, CancellationToken cancellationToken) =>
-        Acquired(signal, signal.Wait(millisecondsTimeout, cancellationToken));
+        SyncHooks.AcquireIf(signal, signal.Wait(millisecondsTimeout, cancellationToken));
 
     public static bool Wait(ManualResetEventSlim signal, TimeSpan timeout, CancellationToken cancellationToken) =>
-        Acquired(signal, signal.Wait(timeout, cancellationToken));
+        SyncHooks.AcquireIf(signal, signal.Wait(timeout, cancellationToken));
 
     public static void Wait(CountdownEvent countdown)
     {
@@ -66,23 +66,13 @@ public static class EventSlimHooks
         SyncHooks.Acquire(countdown);
     }
 
-    public static bool Wait(CountdownEvent countdown, int millisecondsTimeout) => Acquired(countdown, countdown.Wait(millisecondsTimeout));
+    public static bool Wait(CountdownEvent countdown, int millisecondsTimeout) => SyncHooks.AcquireIf(countdown, countdown.Wait(millisecondsTimeout));
 
-    public static bool Wait(CountdownEvent countdown, TimeSpan timeout) => Acquired(countdown, countdown.Wait(timeout));
+    public static bool Wait(CountdownEvent countdown, TimeSpan timeout) => SyncHooks.AcquireIf(countdown, countdown.Wait(timeout));
 
     public static bool Wait(CountdownEvent countdown, int millisecondsTimeout, CancellationToken cancellationToken) =>
-        Acquired(countdown, countdown.Wait(millisecondsTimeout, cancellationToken));
+        SyncHooks.AcquireIf(countdown, countdown.Wait(millisecondsTimeout, cancellationToken));
 
     public static bool Wait(CountdownEvent countdown, TimeSpan timeout, CancellationToken cancellationToken) =>
-        Acquired(countdown, countdown.Wait(timeout, cancellationToken));
-
-    private static bool Acquired(object key, bool signalled)
-    {
-        if (signalled)
-        {
-            SyncHooks.Acquire(key);
-        }
-
-        return signalled;
-    }
+        SyncHooks.AcquireIf(countdown, countdown.Wait(timeout, cancellationToken));
 }

@@ -22,9 +22,9 @@ public static class RwLockHooks
         SyncHooks.Acquire(rw);
     }
 
-    public static bool TryEnterReadLock(ReaderWriterLockSlim rw, int millisecondsTimeout) => EnteredRead(rw, rw.TryEnterReadLock(millisecondsTimeout));
+    public static bool TryEnterReadLock(ReaderWriterLockSlim rw, int millisecondsTimeout) => SyncHooks.AcquireIf(rw, rw.TryEnterReadLock(millisecondsTimeout));
 
-    public static bool TryEnterReadLock(ReaderWriterLockSlim rw, TimeSpan timeout) => EnteredRead(rw, rw.TryEnterReadLock(timeout));
+    public static bool TryEnterReadLock(ReaderWriterLockSlim rw, TimeSpan timeout) => SyncHooks.AcquireIf(rw, rw.TryEnterReadLock(timeout));
 
     public static void ExitReadLock(ReaderWriterLockSlim rw)
     {
@@ -64,16 +64,6 @@ public static class RwLockHooks
     {
         SyncHooks.Release(rw);
         rw.ExitWriteLock();
-    }
-
-    private static bool EnteredRead(ReaderWriterLockSlim rw, bool entered)
-    {
-        if (entered)
-        {
-            SyncHooks.Acquire(rw);
-        }
-
-        return entered;
     }
 
     private static bool EnteredUpgradeable(ReaderWriterLockSlim rw, bool entered)

@@ -56,6 +56,17 @@ public static class SyncHooks
         session.AcquireKey(session.Canonical(Canonical(key)));
     }
 
+    /// <summary>After a wait that may have failed: acquires <paramref name="key"/> only when it succeeded; returns the outcome.</summary>
+    public static bool AcquireIf(object? key, bool succeeded)
+    {
+        if (succeeded)
+        {
+            Acquire(key);
+        }
+
+        return succeeded;
+    }
+
     /// <summary>A release into the clock every unmodelled wait acquires (a completion race mode cannot see into).</summary>
     public static void ReleaseAny()
     {

@@ -35,15 +35,15 @@ public static class WaitHandleHooks
         mutex.ReleaseMutex();
     }
 
-    public static bool WaitOne(WaitHandle handle) => Acquired(handle, handle.WaitOne());
+    public static bool WaitOne(WaitHandle handle) => SyncHooks.AcquireIf(handle, handle.WaitOne());
 
-    public static bool WaitOne(WaitHandle handle, int millisecondsTimeout) => Acquired(handle, handle.WaitOne(millisecondsTimeout));
+    public static bool WaitOne(WaitHandle handle, int millisecondsTimeout) => SyncHooks.AcquireIf(handle, handle.WaitOne(millisecondsTimeout));
 
-    public static bool WaitOne(WaitHandle handle, TimeSpan timeout) => Acquired(handle, handle.WaitOne(timeout));
+    public static bool WaitOne(WaitHandle handle, TimeSpan timeout) => SyncHooks.AcquireIf(handle, handle.WaitOne(timeout));
 
-    public static bool WaitOne(WaitHandle handle, int millisecondsTimeout, bool exitContext) => Acquired(handle, handle.WaitOne(millisecondsTimeout, exitContext));
+    public static bool WaitOne(WaitHandle handle, int millisecondsTimeout, bool exitContext) => SyncHooks.AcquireIf(handle, handle.WaitOne(millisecondsTimeout, exitContext));
 
-    public static bool WaitOne(WaitHandle handle, TimeSpan timeout, bool exitContext) => Acquired(handle, handle.WaitOne(timeout, exitContext));
+    public static bool WaitOne(WaitHandle handle, TimeSpan timeout, bool exitContext) => SyncHooks.AcquireIf(handle, handle.WaitOne(timeout, exitContext));
 
     public static bool WaitAll(WaitHandle[] waitHandles) => AcquiredAll(waitHandles, WaitHandle.WaitAll(waitHandles));
 
@@ -60,17 +60,7 @@ public static class WaitHandleHooks
     public static bool SignalAndWait(WaitHandle toSignal, WaitHandle toWaitOn)
     {
         SyncHooks.Release(toSignal);
-        return Acquired(toWaitOn, WaitHandle.SignalAndWait(toSignal, toWaitOn));
-    }
-
-    private static bool Acquired(WaitHandle handle, bool signalled)
-    {
-        if (signalled)
-        {
-            SyncHooks.Acquire(handle);
-        }
-
-        return signalled;
+        return SyncHooks.AcquireIf(toWaitOn, WaitHandle.SignalAndWait(toSignal, toWaitOn));
     }
 
     private static bool AcquiredAll(WaitHandle[] handles, bool signalled)
