@@ -91,6 +91,17 @@ internal sealed class SyncClock
         }
     }
 
+    /// <summary>Adds what <paramref name="other"/> knows to this clock (a release made on another thread's behalf).</summary>
+    public void JoinFrom(VectorClock other) => _clock.JoinWith(other);
+
+    /// <summary>A copy of what this clock knows.</summary>
+    public VectorClock Snapshot()
+    {
+        var copy = new VectorClock();
+        copy.CopyFrom(_clock);
+        return copy;
+    }
+
     /// <summary>Drops the remembered release epochs (their knowledge stays in the clock).</summary>
     public void ForgetSources() => _sources.Clear();
 }

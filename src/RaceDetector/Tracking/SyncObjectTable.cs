@@ -54,6 +54,26 @@ public sealed class SyncObjectTable
         }
     }
 
+    /// <summary>
+    /// Adds everything released on <paramref name="from"/> to <paramref name="into"/>, with no thread involved: a
+    /// completion made on a thread's behalf (race mode completes a task with an item's clock from a pool thread).
+    /// </summary>
+    public void Merge(object from, object into)
+    {
+        SyncClock source = ClockOf(from);
+        Clocks.VectorClock snapshot;
+        lock (source)
+        {
+            snapshot = source.Snapshot();
+        }
+
+        SyncClock target = ClockOf(into);
+        lock (target)
+        {
+            target.JoinFrom(snapshot);
+        }
+    }
+
     private SyncClock ClockOf(object sync)
     {
         ArgumentNullException.ThrowIfNull(sync);

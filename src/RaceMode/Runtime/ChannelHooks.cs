@@ -172,7 +172,7 @@ public static class ChannelHooks
     internal static void Link(RaceSession? session, Task done, object? mustAcquire)
     {
         // A task race mode knows nothing of would acquire the global clock; this one says exactly what it orders.
-        session?.Link(done, mustAcquire ?? ChannelShadow.NoEdge);
+        session?.LinkCompletion(done, mustAcquire ?? ChannelShadow.NoEdge);
     }
 
     internal static async Task ReadLater<T>(

@@ -42,5 +42,7 @@ internal sealed class CoreBackend : IRaceBackend
 
     public void Release(object sync) => _detector.SyncObjects.ReleaseMerge(Thread, sync);
 
+    public void Merge(object from, object into) => _detector.SyncObjects.Merge(from, into);
+
     private LogicalThread Thread => LogicalThread.Current!;
 }

@@ -34,4 +34,7 @@ internal interface IRaceBackend
 
     /// <summary>What the current logical thread did so far happens before later acquires of <paramref name="sync"/>.</summary>
     void Release(object sync);
+
+    /// <summary>Everything released on <paramref name="from"/> happens before later acquires of <paramref name="into"/> (no thread needed).</summary>
+    void Merge(object from, object into);
 }

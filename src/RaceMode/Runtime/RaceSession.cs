@@ -138,6 +138,22 @@ public sealed class RaceSession
     }
 
     /// <summary>
+    /// Completes a task race mode made on a thread's behalf (a channel read or a semaphore wait that finished on a
+    /// pool thread): awaiting <paramref name="task"/> acquires <paramref name="key"/>, and so does a wait for a task
+    /// the framework builds over it (<c>WhenAny</c>, <c>WaitAsync</c>), which acquires the global clock: the key's
+    /// releases go there too, as a task's end does.
+    /// </summary>
+    internal void LinkCompletion(Task task, object key)
+    {
+        Link(task, key);
+        object canonical = Canonical(key);
+        if (_syncClocks.TryGetValue(canonical, out object? sync))
+        {
+            Backend.Merge(sync, Global);
+        }
+    }
+
+    /// <summary>
     /// The current logical thread acquires <paramref name="key"/> and everything linked to it. A task that race
     /// mode knows nothing about (made by the framework: <c>WhenAll</c>, <c>WaitAsync</c>, <c>Delay</c>) acquires the
     /// global clock instead, which only adds order.

@@ -113,7 +113,7 @@ public static class SemaphoreHooks
                 cancellationToken.ThrowIfCancellationRequested();
                 if (shadow.TryTake(semaphore, out object? token))
                 {
-                    session?.Link(done.Task, token ?? ChannelShadow.NoEdge);
+                    session?.LinkCompletion(done.Task, token ?? ChannelShadow.NoEdge);
                     done.SetResult(true);
                     return;
                 }

@@ -105,6 +105,25 @@ internal static class ChannelPrograms
         await sender;
     }
 
+    /// <summary>Go's select: the receive that won (awaited through WhenAny, not by itself) comes after its send.</summary>
+    [Expect(Verdict.RaceFree)]
+    public static async Task SelectOverTwoChannels()
+    {
+        var cell = new Cell();
+        Channel<int> first = Channel.CreateUnbounded<int>();
+        Channel<int> second = Channel.CreateUnbounded<int>();
+        Task<int> fromFirst = first.Reader.ReadAsync().AsTask();
+        Task<int> fromSecond = second.Reader.ReadAsync().AsTask();
+        Task sender = Task.Run(() =>
+        {
+            cell.Value = 1;
+            first.Writer.TryWrite(1);
+        });
+        await Task.WhenAny(fromFirst, fromSecond);
+        cell.Value = 2;
+        await sender;
+    }
+
     /// <summary>A capacity-1 channel as a mutex: the k-th receive happens before the (k+1)-th send completes.</summary>
     [Expect(Verdict.RaceFree)]
     public static void CapacityOneChannelAsMutex()
