@@ -143,6 +143,10 @@ internal sealed class CallInstrumenter
             ("System.Threading.SemaphoreSlim", _) => typeof(SemaphoreHooks),
             ("System.Threading.SpinLock", "Enter" or "TryEnter" or "Exit") => typeof(SpinLockHooks),
             ("System.Collections.Concurrent.BlockingCollection`1", "GetConsumingEnumerable") => typeof(BlockingCollectionHooks),
+            ("System.Collections.Concurrent.ConcurrentQueue`1", "Enqueue" or "TryDequeue" or "TryPeek") or
+                ("System.Collections.Concurrent.ConcurrentStack`1", "Push" or "TryPop" or "TryPeek") or
+                ("System.Collections.Concurrent.ConcurrentBag`1", "Add" or "TryTake" or "TryPeek") or
+                ("System.Collections.Concurrent.BlockingCollection`1", "Add" or "TryAdd" or "Take" or "TryTake") => typeof(ConcurrentItemHooks),
             ("System.Threading.EventWaitHandle", "Set") or ("System.Threading.Semaphore", "Release") or ("System.Threading.Mutex", "ReleaseMutex") or
                 ("System.Threading.WaitHandle", "WaitOne" or "WaitAll" or "WaitAny" or "SignalAndWait") => typeof(WaitHandleHooks),
             ("System.Threading.ManualResetEventSlim" or "System.Threading.CountdownEvent", _) => typeof(EventSlimHooks),

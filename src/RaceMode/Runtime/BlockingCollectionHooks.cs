@@ -5,7 +5,7 @@ namespace ActorConcurrency.RaceMode.Runtime;
 
 /// <summary>
 /// <c>BlockingCollection&lt;T&gt;.GetConsumingEnumerable</c>: each item the consumer's loop takes is a take (it acquires
-/// the puts, as <c>Take</c> does). The framework's own enumerator takes the items where race mode cannot see it, so the
+/// the item's put, as <c>Take</c> does: <see cref="ConcurrentItemHooks"/>). The framework's own enumerator takes the items where race mode cannot see it, so the
 /// loop would otherwise learn nothing of what the producer did before each <c>Add</c>.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -22,7 +22,7 @@ public static class BlockingCollectionHooks
         foreach (T item in items)
         {
             // MoveNext runs on the consumer's thread: the take happens there.
-            SyncHooks.Acquire(collection);
+            ConcurrentItemHooks.TakenByEnumeration(collection, item);
             yield return item;
         }
     }

@@ -338,6 +338,28 @@ internal static class CollectionPrograms
         GC.KeepAlive(sum);
     }
 
+    /// <summary>Taking one item orders nothing with the put of another (per item, as a channel).</summary>
+    [Expect(Verdict.Racy)]
+    public static void ConcurrentQueueOtherItemOrdersNothing()
+    {
+        var shared = new Job();
+        var queue = new ConcurrentQueue<Job>();
+        queue.Enqueue(new Job());
+        Task producer = Task.Run(() =>
+        {
+            shared.Input = 1;
+            queue.Enqueue(new Job());
+        });
+        Task consumer = Task.Run(() =>
+        {
+            if (queue.TryDequeue(out Job? first))
+            {
+                shared.Input = first.Input + 2;
+            }
+        });
+        Task.WaitAll(producer, consumer);
+    }
+
     /// <summary>A take orders the putter's past, not what the taker did before: two takers race.</summary>
     [Expect(Verdict.Racy)]
     public static void ConcurrentQueueTakersAreNotOrdered()
