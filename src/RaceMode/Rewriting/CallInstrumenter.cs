@@ -136,6 +136,9 @@ internal sealed class CallInstrumenter
             ("System.Runtime.CompilerServices.AsyncTaskMethodBuilder" or "System.Runtime.CompilerServices.AsyncTaskMethodBuilder`1", "SetResult" or "SetException") => typeof(AsyncHooks),
             ("System.Threading.Lock/Scope", "Dispose") => typeof(SyncHooks),
             ("System.Array", _) => typeof(ArrayHooks),
+            ("System.Span`1", "op_Implicit" or ".ctor" or "CopyTo" or "TryCopyTo" or "Fill" or "Clear") => typeof(SpanHooks),
+            ("System.ReadOnlySpan`1", "op_Implicit" or ".ctor" or "CopyTo" or "TryCopyTo") => typeof(ReadOnlySpanHooks),
+            ("System.MemoryExtensions", "AsSpan" or "CopyTo") => typeof(MemoryExtensionsHooks),
             ("System.Collections.Concurrent.ConcurrentDictionary`2", _) => typeof(ConcurrentDictionaryHooks),
             ("System.Threading.ReaderWriterLockSlim", _) => typeof(RwLockHooks),
             ("System.Threading.Channels.Channel", "CreateUnbounded" or "CreateBounded") or
@@ -173,7 +176,7 @@ internal sealed class CallInstrumenter
 
         MethodReference declared = method is GenericInstanceMethod instance ? instance.ElementMethod : method;
         shapes.AddRange(declared.Parameters.Select(p => HookReferences.ShapeName(p.ParameterType)));
-        bool withSite = hooks == typeof(ArrayHooks);
+        bool withSite = hooks == typeof(ArrayHooks) || hooks == typeof(SpanHooks) || hooks == typeof(ReadOnlySpanHooks) || hooks == typeof(MemoryExtensionsHooks);
         if (withSite)
         {
             // An access hook also takes the site it checks for, as its last argument.
@@ -191,6 +194,7 @@ internal sealed class CallInstrumenter
             ".ctor" when type == "System.Threading.Timer" => nameof(TimerHooks.NewTimer),
             ".ctor" when type == "System.Lazy`1" => nameof(LazyHooks.NewLazy),
             ".ctor" when type == "System.Threading.Barrier" => nameof(BarrierHooks.NewBarrier),
+            ".ctor" when type is "System.Span`1" or "System.ReadOnlySpan`1" => nameof(SpanHooks.Construct),
             ".ctor" => nameof(TaskHooks.NewThread),
             "Dispose" => nameof(SyncHooks.DisposeScope),
             "add_Elapsed" => nameof(TimerHooks.AddElapsed),

@@ -277,6 +277,28 @@ internal static class CollectionPrograms
     }
 
     [Expect(Verdict.Racy)]
+    public static void SpanCopyIntoElementBeingRead()
+    {
+        int[] source = [1, 2, 3, 4];
+        int[] target = new int[4];
+        Task copier = Task.Run(() => source.AsSpan().CopyTo(target));
+        int seen = target[3];
+        copier.Wait();
+        GC.KeepAlive(seen);
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void SpanCopiesIntoDisjointHalves()
+    {
+        int[] source = [1, 2, 3, 4];
+        int[] target = new int[4];
+        Task.WaitAll(
+            Task.Run(() => source.AsSpan(0, 2).CopyTo(target.AsSpan(0, 2))),
+            Task.Run(() => new ReadOnlySpan<int>(source, 2, 2).CopyTo(new Span<int>(target, 2, 2))));
+        target.AsSpan().Fill(0);
+    }
+
+    [Expect(Verdict.Racy)]
     public static void ArraySortWhileElementWritten()
     {
         int[] data = [3, 1, 2];
