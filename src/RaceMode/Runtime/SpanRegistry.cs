@@ -6,9 +6,9 @@ namespace ActorConcurrency.RaceMode.Runtime;
 /// <summary>
 /// Which array a span made by rewritten code covers, so a copy or fill through the span can be checked on the array's
 /// elements. A span made from an array (<c>AsSpan</c>, the implicit conversion, the constructors) is remembered per
-/// real thread with the address of its first element, matched only while no garbage collection ran since (only a
-/// collection moves arrays): a span race mode cannot trace is not checked (a miss, never a false race). A ring of a few
-/// entries, as spans are made just before they are used.
+/// real thread as the array and the range it covers; a later span is matched by comparing managed references into the
+/// array (exact even when a garbage collection moved it meanwhile). A span race mode cannot trace is not checked (a
+/// miss, never a false race). A ring of a few entries, as spans are made just before they are used.
 /// </summary>
 internal static class SpanRegistry
 {
@@ -28,7 +28,7 @@ internal static class SpanRegistry
         }
 
         Entry[] ring = t_ring ??= new Entry[Size];
-        ring[t_next++ & (Size - 1)] = new Entry(array, start, span.Length, Address(span), GC.CollectionCount(0));
+        ring[t_next++ & (Size - 1)] = new Entry(array, start, span.Length);
     }
 
     /// <summary>The array, first index and length <paramref name="span"/> covers, or null when it is not known.</summary>
@@ -39,27 +39,29 @@ internal static class SpanRegistry
             return null;
         }
 
-        nint address = Address(span);
-        int collections = GC.CollectionCount(0);
         int size = Unsafe.SizeOf<T>();
         foreach (Entry entry in ring)
         {
-            if (entry.Array is null || entry.Collections != collections)
+            if (entry.Array is not T[] array)
             {
                 continue;
             }
 
-            nint offset = address - entry.Address;
-            if (offset >= 0 && offset % size == 0 && offset / size + span.Length <= entry.Length)
+            nint bytes = Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(array), ref MemoryMarshal.GetReference(span));
+            if (bytes < 0 || bytes % size != 0)
             {
-                return (entry.Array, entry.Start + (int)(offset / size), span.Length);
+                continue;
+            }
+
+            long index = bytes / size;
+            if (index >= entry.Start && index + span.Length <= entry.Start + entry.Length)
+            {
+                return (array, (int)index, span.Length);
             }
         }
 
         return null;
     }
 
-    private static nint Address<T>(ReadOnlySpan<T> span) => Unsafe.ByteOffset(ref Unsafe.NullRef<T>(), ref MemoryMarshal.GetReference(span));
-
-    private readonly record struct Entry(Array? Array, int Start, int Length, nint Address, int Collections);
+    private readonly record struct Entry(Array? Array, int Start, int Length);
 }
