@@ -93,7 +93,7 @@ internal static class BenchmarkReportWriter
         page.AppendLine(quality.RowsWithLoad == 0
             ? "- **Load:** none recorded: these results predate the load readings, so a row measured on a busy machine cannot be told apart."
             : $"- **Load:** {quality.UnderLoadRows} of {quality.RowsWithLoad} rows with load readings were measured under load " +
-              $"(other processes used more than {MachineLoad.OtherCpuLimit:0.##} of a core while the case ran, or the 1-minute load average exceeded the core count before it); " +
+              $"(other processes used more than {MachineLoad.OtherCpuLimit.ToString("0.##", CultureInfo.InvariantCulture)} of a core while the case ran; where that was not recorded, the 1-minute load average exceeded the core count before it); " +
               (quality.RowsWithLoad < quality.Rows ? $"{quality.Rows - quality.RowsWithLoad} rows have no load recorded; " : "") +
               "each flagged row says so in its notes, and the last section gives the load around each class.");
         page.AppendLine();
@@ -187,25 +187,37 @@ internal static class BenchmarkReportWriter
                 string mean = BenchmarkChart.FormatNs(row.MeanNs) + (row.ErrorNs is { } e ? $" ± {BenchmarkChart.FormatNs(e)}" : "");
                 string columns = string.Concat(custom.Select(c => $" {Cell(row.Columns?.GetValueOrDefault(c) ?? "—")} |"));
                 string rate = rateHeader is null ? "" : $" {BenchmarkChart.FormatRate(row.Estimate.Median)} |";
-                page.AppendLine($"| {Cell(name)} | {(series.Length == 0 ? "—" : series)} | {ComparisonText.Median(row.Estimate)} |{rate} {ratio} | {verdict} | {mean} | {allocated} |{columns} {Cell(Notes(row, rule))} |");
+                page.AppendLine($"| {Cell(name)} | {(series.Length == 0 ? "—" : series)} | {ComparisonText.Median(row.Estimate)} |{rate} {ratio} | {verdict} | {mean} | {allocated} |{columns} {Cell(Notes(row, comparison, rule))} |");
             }
         }
 
         page.AppendLine();
     }
 
-    /// <summary>What qualifies a row: too few iterations for the level, imprecise, under load; empty when nothing does.</summary>
-    internal static string Notes(BenchmarkRow row, ComparisonRule rule)
+    /// <summary>What qualifies a row: too few iterations for the level (of its median or of its ratio's interval), imprecise, under load; empty when nothing does.</summary>
+    internal static string Notes(BenchmarkRow row, SampleComparison? comparison, ComparisonRule rule)
     {
         var notes = new List<string>();
         MedianEstimate estimate = row.Estimate;
+        string level = ComparisonText.Percent(rule.Level);
+        var tooFew = new List<string>();
+        if (estimate.Level > 0 && estimate.Level < rule.Level)
+        {
+            tooFew.Add($"{ComparisonText.Percent(estimate.Level)} (median)");
+        }
+
+        if (comparison is not null && comparison.RatioLevel < rule.Level)
+        {
+            tooFew.Add($"{ComparisonText.Percent(comparison.RatioLevel)} (ratio)");
+        }
+
         if (estimate.Level <= 0)
         {
             notes.Add("no per-iteration values: mean shown as the median, untested");
         }
-        else if (estimate.Level < rule.Level)
+        else if (tooFew.Count > 0)
         {
-            notes.Add($"interval only {ComparisonText.Percent(estimate.Level)}: {estimate.N} iterations are too few for {ComparisonText.Percent(rule.Level)}");
+            notes.Add($"interval{(tooFew.Count > 1 ? "s" : "")} only {string.Join(" and ", tooFew)}: too few iterations for {level} ({estimate.N} here)");
         }
         else if (!estimate.IsPrecise(rule.Level, rule.PrecisionTarget))
         {

@@ -85,8 +85,8 @@ internal sealed record ChartLayout(IReadOnlyList<ChartBar> Bars, bool Log, strin
             ? Math.Max(bottom + 1, dataTop + Math.Max(0.3, 0.1 * (dataTop - bottom)))
             : Math.Max(dataTop * 1.1, bars.Select(b => b.Value).DefaultIfEmpty(1).Max() * 1.15);
         string axisLabel = rate is null
-            ? $"{unit} per op{(log ? ", log scale" : "")} (lower is better)"
-            : $"{unit}{(log ? ", log scale" : "")} (higher is better)";
+            ? $"median {unit} per op{(log ? ", log scale" : "")} (lower is better)"
+            : $"median {unit}{(log ? ", log scale" : "")} (higher is better)";
         return new ChartLayout(bars, log, axisLabel, bottom, axisTop, slots);
     }
 

@@ -32,11 +32,11 @@ internal static class ComparisonText
         };
     }
 
-    /// <summary>"p = 0.021", "p = 0.0003", "p < 0.0001".</summary>
+    /// <summary>"p = 0.86", "p = 0.0003", "p &lt; 0.0001".</summary>
     public static string P(double p) =>
         double.IsNaN(p) ? "p = ?"
         : p < 0.0001 ? "p < 0.0001"
-        : string.Create(CultureInfo.InvariantCulture, $"p = {p.ToString(p < 0.01 ? "0.0000" : "0.00##", CultureInfo.InvariantCulture)}");
+        : string.Create(CultureInfo.InvariantCulture, $"p = {p.ToString(p < 0.01 ? "0.0000" : "0.00", CultureInfo.InvariantCulture)}");
 
     /// <summary>"0.88 [0.80–0.97]"; just the ratio when there is no interval.</summary>
     public static string Ratio(SampleComparison comparison)

@@ -21,7 +21,7 @@ public sealed class BenchmarkChartSpec
         ChartLayout layout = ChartLayout.For(group);
 
         Assert.False(layout.Log);
-        Assert.Equal("M items/s (higher is better)", layout.AxisLabel);
+        Assert.Equal("median M items/s (higher is better)", layout.AxisLabel);
         ChartBar simple = layout.Bars[0];
         Assert.Equal(5, simple.Value, 6);
         Assert.Equal(4, simple.Low, 6);
@@ -38,7 +38,7 @@ public sealed class BenchmarkChartSpec
 
         ChartLayout layout = ChartLayout.For(group);
 
-        Assert.Equal("ns per op (lower is better)", layout.AxisLabel);
+        Assert.Equal("median ns per op (lower is better)", layout.AxisLabel);
         Assert.Equal((200.0, 150.0, 250.0), (layout.Bars[0].Value, layout.Bars[0].Low, layout.Bars[0].High));
         Assert.Equal("200 ns", layout.Bars[0].Label);
     }
@@ -51,7 +51,7 @@ public sealed class BenchmarkChartSpec
         ChartLayout layout = ChartLayout.For(group);
 
         Assert.True(layout.Log);
-        Assert.Equal("k items/s, log scale (higher is better)", layout.AxisLabel);
+        Assert.Equal("median k items/s, log scale (higher is better)", layout.AxisLabel);
         Assert.Equal("50 k items/s", layout.Bars[1].Label);
         Assert.Equal(Math.Log10(20_000), layout.Bars[0].Value, 6); // 20 M items/s in k items/s
     }
