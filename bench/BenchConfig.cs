@@ -1,19 +1,54 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Jobs;
+using Perfolizer.Horology;
+using Perfolizer.Mathematics.OutlierDetection;
 
 namespace ActorConcurrency.Bench;
 
 /// <summary>
-/// The configuration every suite runs with: allocations per operation (memory diagnoser) and the full
-/// JSON export that <c>bench-report</c> reads from <c>BenchmarkDotNet.Artifacts/results</c>, with its
-/// baseline/category sidecar (<see cref="Harness.GroupsExporter"/>).
+/// The configuration every suite runs with: allocations per operation (memory diagnoser), the full JSON export that
+/// <c>bench-report</c> reads from <c>BenchmarkDotNet.Artifacts/results</c> with its baseline/category sidecar
+/// (<see cref="Harness.GroupsExporter"/>), and the machine's load around every class and case
+/// (<see cref="Harness.LoadRecorder"/>). <see cref="ReportJob"/> is the one job of the report's run
+/// (<see cref="Harness.ReportRun"/>).
 /// </summary>
 internal static class BenchConfig
 {
+    /// <summary>
+    /// The job every row of docs/benchmarks.md is measured with: 3 processes (launches) × 15 iterations of at least
+    /// 250 ms after 3 warm-ups, 45 values per row, none dropped as an outlier. Three launches because a process can
+    /// settle into a slow or fast mode for its whole life (the actor benchmarks were bimodal per process); 45 values
+    /// because the distribution-free 99.9% interval of a median needs at least 11 and narrows with more; 250 ms
+    /// keeps the whole report near an hour (docs/bench-report.md has the estimate). Outliers stay: the median does not
+    /// need them removed, and the Mann–Whitney test should see every iteration.
+    /// </summary>
+    public static Job ReportJob { get; } = Job.Default
+        .WithId("Report")
+        .WithLaunchCount(3)
+        .WithWarmupCount(3)
+        .WithIterationCount(15)
+        .WithIterationTime(TimeInterval.FromMilliseconds(250))
+        .WithOutlierMode(OutlierMode.DontRemove);
+
+    /// <summary>
+    /// <see cref="ReportJob"/>'s shape in miniature (2 launches × 3 iterations of 50 ms): proves the report run's
+    /// machinery — launches, load readings, sidecar, report — in minutes. Its figures are no measurement, and the
+    /// report calls the job indicative.
+    /// </summary>
+    public static Job QuickReportJob { get; } = Job.Default
+        .WithId("QuickReport")
+        .WithLaunchCount(2)
+        .WithWarmupCount(1)
+        .WithIterationCount(3)
+        .WithIterationTime(TimeInterval.FromMilliseconds(50))
+        .WithOutlierMode(OutlierMode.DontRemove);
+
     public static IConfig Create() => DefaultConfig.Instance
         .AddDiagnoser(MemoryDiagnoser.Default)
         .AddExporter(JsonExporter.Full)
         .AddExporter(Harness.GroupsExporter.Instance)
+        .AddEventProcessor(Harness.LoadRecorder.Instance)
         .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
 }

@@ -8,7 +8,8 @@ namespace ActorConcurrency.Bench;
 /// gets <see cref="BenchConfig"/> (memory diagnoser, JSON results for <c>bench-report</c>). Exits 1 when a
 /// benchmark failed or a filter matched nothing, so CI's smoke run catches a broken benchmark.
 /// <c>spsc-paired</c> runs <see cref="Rings.SpscPairedRun"/> instead, <c>actor-paired</c> <see cref="ActorFloor.ActorPairedRun"/>,
-/// <c>race-memory</c> <see cref="RaceMode.RaceModeMemoryRun"/>, <c>race-vs-go</c> <see cref="RaceMode.RaceModeGoRun"/>.
+/// <c>race-memory</c> <see cref="RaceMode.RaceModeMemoryRun"/>, <c>race-vs-go</c> <see cref="RaceMode.RaceModeGoRun"/>,
+/// <c>report-run</c> every suite of the report with its one job (<see cref="Harness.ReportRun"/>).
 /// </summary>
 internal static class Program
 {
@@ -34,6 +35,11 @@ internal static class Program
             return RaceMode.RaceModeMemoryRun.Run(args);
         }
 
+        if (args is [Harness.ReportRun.Command, ..])
+        {
+            return Harness.ReportRun.Run(args);
+        }
+
         Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create()).ToArray();
         bool filtered = args.Any(a => a is "--filter" or "-f");
         if (filtered && summaries.Sum(s => s.BenchmarksCases.Length) == 0)
@@ -42,6 +48,12 @@ internal static class Program
             return 1;
         }
 
+        return ReportFailures(summaries) == 0 ? 0 : 1;
+    }
+
+    /// <summary>Names every failed benchmark (and critical validation error) on stderr; returns how many there were.</summary>
+    internal static int ReportFailures(Summary[] summaries)
+    {
         var failed = summaries
             .SelectMany(s => s.Reports.Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo)
                 .Concat(s.HasCriticalValidationErrors ? [s.Title + ": critical validation errors"] : []))
@@ -51,6 +63,6 @@ internal static class Program
             Console.Error.WriteLine($"error: benchmark failed: {failure}");
         }
 
-        return failed.Length == 0 ? 0 : 1;
+        return failed.Length;
     }
 }

@@ -16,8 +16,10 @@ namespace ActorConcurrency.Bench.Harness;
 /// each comparison group is the baseline, its categories, the job that measured it (id, run strategy, launch,
 /// warm-up and iteration counts asked for and actually measured), its error (half the 99.9% confidence
 /// interval, as BenchmarkDotNet's Error column) and the value of every custom column (e.g. the LRU's hit
-/// ratio), and the unit of a class charted as a rate (<see cref="ReportAsRateAttribute"/>). Keyed by the same
-/// full name as the full JSON, so any class is covered without changes here.
+/// ratio), the unit of a class charted as a rate (<see cref="ReportAsRateAttribute"/>), the machine's load before
+/// and after each class and case (<see cref="LoadRecorder"/>: load averages and the CPU other processes used), and
+/// the report session it belongs to (<see cref="ReportSession"/>). Keyed by the same full name as the full JSON, so
+/// any class is covered without changes here.
 /// </summary>
 public sealed class GroupsExporter : ExporterBase
 {
@@ -67,10 +69,30 @@ public sealed class GroupsExporter : ExporterBase
                 StdDevNs = report?.ResultStatistics?.StandardDeviation,
                 Columns = custom.ToDictionary(col => col.ColumnName, col => col.GetValue(summary, c)),
                 Rate = c.Descriptor.Type.GetCustomAttribute<ReportAsRateAttribute>()?.Unit,
+                Load = LoadRecorder.Instance.For(c) is { } span ? Load(span) : null,
             };
         });
+        var classes = LoadRecorder.Instance.Classes
+            .Where(c => summary.BenchmarksCases.Any(b => b.Descriptor.Type.FullName == c.Key))
+            .Select(c => new { Type = c.Key, Load = Load(c.Value) });
         logger.WriteLine(JsonSerializer.Serialize(
-            new { Title = summary.Title, Benchmarks = benchmarks },
+            new { Title = summary.Title, Session = ReportSession.Current, Cores = Environment.ProcessorCount, Classes = classes, Benchmarks = benchmarks },
             new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
     }
+
+    /// <summary>The sidecar's form of the readings around a class or case.</summary>
+    private static object Load(LoadRecorder.Span span) => new
+    {
+        Before = Reading(span.Before),
+        After = span.After is { } after ? Reading(after) : null,
+        OtherCpuCores = span.After is { } end ? MachineLoadReading.OtherCpuCores(span.Before, end) : null,
+    };
+
+    private static object Reading(MachineLoadReading reading) => new
+    {
+        reading.At,
+        reading.LoadOne,
+        reading.LoadFive,
+        reading.LoadFifteen,
+    };
 }

@@ -5,8 +5,8 @@ namespace ActorConcurrency.Host.BenchReport;
 
 /// <summary>
 /// The PNG bar chart of one <see cref="ComparisonGroup"/> (ScottPlot 5), drawn from its <see cref="ChartLayout"/>:
-/// one cluster of bars per method, one bar per thread count in each cluster, each bar labelled with its value and
-/// drawn with its error bar. One unit per chart, which way is better on the axis, the legend outside the data, on
+/// one cluster of bars per method, one bar per thread count in each cluster, each bar the median labelled with its
+/// value and drawn with the median's 99.9% interval as its error bar. One unit per chart, which way is better on the axis, the legend outside the data, on
 /// the right.
 /// </summary>
 internal static class BenchmarkChart
@@ -58,7 +58,7 @@ internal static class BenchmarkChart
             }
         }
 
-        // Error bars from mean - error to mean + error (for a rate, the rates at those means): not symmetric on a log axis or for a rate.
+        // Error bars over the median's interval (for a rate, the rates at its ends): not symmetric in general.
         var errors = plot.Add.ErrorBar(
             layout.Bars.Select(b => b.Position).ToArray(),
             layout.Bars.Select(b => b.Value).ToArray(),

@@ -10,8 +10,8 @@ internal sealed record BenchmarkJob(string Id, int? Launches, int Iterations, in
     /// <summary>A dry run: one cold iteration, which checks that a benchmark runs and measures nothing.</summary>
     public bool IsDry => Id.StartsWith("Dry", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A short run: three iterations, indicative only.</summary>
-    public bool IsShort => Id.StartsWith("Short", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A short run (ShortRun's three iterations, or the bench's QuickReport job that proves the report machinery): indicative only.</summary>
+    public bool IsShort => Id.StartsWith("Short", StringComparison.OrdinalIgnoreCase) || Id.StartsWith("Quick", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"ShortRun: 1 launch × 3 iterations (3 warm-ups)".</summary>
     public string Description =>

@@ -7,7 +7,9 @@ namespace ActorConcurrency.Host.BenchReport;
 /// <summary>
 /// Reads BenchmarkDotNet's full JSON exports (<c>*-report-full.json</c>) under some folders, with their
 /// <c>*-report-groups.json</c> sidecars (baseline and categories, written by the bench project's
-/// <c>GroupsExporter</c>) when present. Knows nothing of any benchmark class: whatever was measured is read.
+/// <c>GroupsExporter</c>) when present: per case every measured iteration (for the median, its interval and the
+/// significance tests), and from the sidecar the baseline, job, load and report session. Knows nothing of any
+/// benchmark class: whatever was measured is read.
 /// </summary>
 internal static partial class BenchmarkResultsReader
 {
@@ -26,11 +28,12 @@ internal static partial class BenchmarkResultsReader
         var errors = new List<string>();
         var warnings = new List<string>();
         var rows = new List<BenchmarkRow>();
+        var loads = new List<ClassLoad>();
         foreach (string file in files)
         {
             try
             {
-                rows.AddRange(ReadFile(file, errors, warnings));
+                rows.AddRange(ReadFile(file, errors, warnings, loads));
             }
             catch (Exception ex) when (ex is JsonException or InvalidDataException or IOException or UnauthorizedAccessException)
             {
@@ -42,10 +45,10 @@ internal static partial class BenchmarkResultsReader
         var newest = rows.GroupBy(r => r.FullName)
             .Select(g => g.OrderByDescending(r => r.Run.Date).First())
             .ToArray();
-        return new BenchmarkResults(folders, files, newest, errors, warnings);
+        return new BenchmarkResults(folders, files, newest, errors, warnings, loads);
     }
 
-    private static IEnumerable<BenchmarkRow> ReadFile(string file, List<string> errors, List<string> warnings)
+    private static IEnumerable<BenchmarkRow> ReadFile(string file, List<string> errors, List<string> warnings, List<ClassLoad> loads)
     {
         using JsonDocument document = ParseFile(file);
         JsonElement root = document.RootElement;
@@ -55,7 +58,7 @@ internal static partial class BenchmarkResultsReader
         }
 
         BenchmarkRun run = ReadRun(file, root);
-        Dictionary<string, Sidecar>? groups = ReadGroups(file, errors, warnings);
+        Dictionary<string, Sidecar>? groups = ReadGroups(file, errors, warnings, loads, ref run);
         var rows = new List<BenchmarkRow>();
         foreach (JsonElement benchmark in benchmarks.EnumerateArray())
         {
@@ -72,6 +75,10 @@ internal static partial class BenchmarkResultsReader
                 ? bytes.GetDouble()
                 : null;
             Sidecar? group = groups is not null && groups.TryGetValue(fullName, out Sidecar? g) ? g : null;
+            double[] samples = Samples(benchmark, statistics);
+            MedianEstimate? median = samples.Length > 0 ? MedianEstimate.Of(samples, ComparisonRule.Default.Level)
+                : Number(statistics, "Median") is { } m ? new MedianEstimate((int)(Number(statistics, "N") ?? 1), m, m, m, 0)
+                : null;
             rows.Add(new BenchmarkRow(
                 fullName,
                 Required(benchmark, "Type", file),
@@ -86,7 +93,10 @@ internal static partial class BenchmarkResultsReader
                 group?.StdDevNs ?? Number(statistics, "StandardDeviation"),
                 group?.Job ?? JobFromDisplayInfo(Text(benchmark, "DisplayInfo"), statistics),
                 group?.Columns,
-                group?.Rate));
+                group?.Rate,
+                samples,
+                median,
+                group?.Load));
         }
 
         return rows;
@@ -102,11 +112,13 @@ internal static partial class BenchmarkResultsReader
     {
         string machine = "unknown machine";
         double resolutionNs = 1;
+        int? coreCount = null;
         if (root.TryGetProperty("HostEnvironmentInfo", out JsonElement host) && host.ValueKind == JsonValueKind.Object)
         {
             string cpu = Text(host, "ProcessorName");
             string cores = host.TryGetProperty("LogicalCoreCount", out JsonElement c) && c.ValueKind == JsonValueKind.Number ? $"{c.GetInt32()} logical cores" : "";
             machine = string.Join(", ", new[] { cpu, cores, Text(host, "OsVersion"), Text(host, "RuntimeVersion") }.Where(s => s.Length > 0));
+            coreCount = Int(host, "LogicalCoreCount");
             if (host.TryGetProperty("ChronometerFrequency", out JsonElement frequency) && frequency.ValueKind == JsonValueKind.Object
                 && Number(frequency, "Hertz") is > 0 and double hertz)
             {
@@ -122,14 +134,17 @@ internal static partial class BenchmarkResultsReader
             DateTimeStyles.AssumeLocal | DateTimeStyles.AdjustToUniversal, out DateTime parsed)
             ? parsed
             : File.GetLastWriteTimeUtc(file);
-        return new BenchmarkRun(file, machine, date, resolutionNs);
+        return new BenchmarkRun(file, machine, date, resolutionNs, coreCount);
     }
 
     /// <summary>What the sidecar says of one case (older sidecars have only the baseline and categories; <c>Rate</c> only for a class charted as a rate).</summary>
-    private sealed record Sidecar(bool Baseline, string Categories, double? ErrorNs, double? StdDevNs, BenchmarkJob? Job, IReadOnlyDictionary<string, string>? Columns, string? Rate);
+    private sealed record Sidecar(bool Baseline, string Categories, double? ErrorNs, double? StdDevNs, BenchmarkJob? Job, IReadOnlyDictionary<string, string>? Columns, string? Rate, MachineLoad? Load);
 
-    /// <summary>The sidecar's entry per full name; null (and an error line) when missing or unreadable.</summary>
-    private static Dictionary<string, Sidecar>? ReadGroups(string file, List<string> errors, List<string> warnings)
+    /// <summary>
+    /// The sidecar's entry per full name; null (and an error line) when missing or unreadable. Its report session and
+    /// core count go into <paramref name="run"/>, its per-class load readings into <paramref name="loads"/>.
+    /// </summary>
+    private static Dictionary<string, Sidecar>? ReadGroups(string file, List<string> errors, List<string> warnings, List<ClassLoad> loads, ref BenchmarkRun run)
     {
         string sidecar = file[..^FullJsonSuffix.Length] + GroupsSuffix;
         if (!File.Exists(sidecar))
@@ -142,6 +157,26 @@ internal static partial class BenchmarkResultsReader
         {
             using JsonDocument document = ParseFile(sidecar);
             var map = new Dictionary<string, Sidecar>();
+            JsonElement root = document.RootElement;
+            if (root.TryGetProperty("Session", out JsonElement session) && session.ValueKind == JsonValueKind.Object)
+            {
+                run = run with { Session = Text(session, "Id") is { Length: > 0 } id ? id : null, Part = Text(session, "Part") is { Length: > 0 } part ? part : null };
+            }
+
+            if (run.Cores is null && Int(root, "Cores") is { } cores)
+            {
+                run = run with { Cores = cores };
+            }
+
+            if (root.TryGetProperty("Classes", out JsonElement classes) && classes.ValueKind == JsonValueKind.Array)
+            {
+                foreach (JsonElement c in classes.EnumerateArray())
+                {
+                    JsonElement load = c.TryGetProperty("Load", out JsonElement l) ? l : default;
+                    loads.Add(new ClassLoad(Text(c, "Type"), file, LoadAverages(load, "Before"), LoadAverages(load, "After"), load.ValueKind == JsonValueKind.Object ? Number(load, "OtherCpuCores") : null));
+                }
+            }
+
             foreach (JsonElement b in document.RootElement.GetProperty("Benchmarks").EnumerateArray())
             {
                 string categories = b.TryGetProperty("Categories", out JsonElement cats) && cats.ValueKind == JsonValueKind.Array
@@ -164,7 +199,8 @@ internal static partial class BenchmarkResultsReader
                     : null;
                 map[b.GetProperty("FullName").GetString()!] = new Sidecar(
                     b.GetProperty("Baseline").GetBoolean(), categories, Number(b, "ErrorNs"), Number(b, "StdDevNs"), job, columns,
-                    Text(b, "Rate") is { Length: > 0 } rate ? rate : null);
+                    Text(b, "Rate") is { Length: > 0 } rate ? rate : null,
+                    ReadLoad(b));
             }
 
             return map;
@@ -174,6 +210,47 @@ internal static partial class BenchmarkResultsReader
             errors.Add($"{sidecar}: {ex.Message}");
             return null;
         }
+    }
+
+    /// <summary>A case's load readings (1-minute averages before and after, other processes' CPU), or null when the sidecar has none.</summary>
+    private static MachineLoad? ReadLoad(JsonElement benchmark)
+    {
+        if (!benchmark.TryGetProperty("Load", out JsonElement load) || load.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        return new MachineLoad(LoadAverages(load, "Before")?[0], LoadAverages(load, "After")?[0], Number(load, "OtherCpuCores"));
+    }
+
+    /// <summary>The 1-, 5- and 15-minute load averages of a reading ("Before" or "After"), or null.</summary>
+    private static double[]? LoadAverages(JsonElement load, string name) =>
+        load.ValueKind == JsonValueKind.Object && load.TryGetProperty(name, out JsonElement reading) && reading.ValueKind == JsonValueKind.Object
+            && Number(reading, "LoadOne") is { } one
+            ? [one, Number(reading, "LoadFive") ?? double.NaN, Number(reading, "LoadFifteen") ?? double.NaN]
+            : null;
+
+    /// <summary>
+    /// The time per operation of every measured iteration: the Workload/Result measurements (nanoseconds over
+    /// operations, overhead already subtracted), else <c>Statistics.OriginalValues</c>; empty when the export has neither.
+    /// </summary>
+    private static double[] Samples(JsonElement benchmark, JsonElement statistics)
+    {
+        if (benchmark.TryGetProperty("Measurements", out JsonElement measurements) && measurements.ValueKind == JsonValueKind.Array)
+        {
+            double[] result = [.. measurements.EnumerateArray()
+                .Where(m => Text(m, "IterationMode") == "Workload" && Text(m, "IterationStage") == "Result"
+                    && Number(m, "Operations") is > 0 && Number(m, "Nanoseconds") is not null)
+                .Select(m => Number(m, "Nanoseconds")!.Value / Number(m, "Operations")!.Value)];
+            if (result.Length > 0)
+            {
+                return result;
+            }
+        }
+
+        return statistics.TryGetProperty("OriginalValues", out JsonElement values) && values.ValueKind == JsonValueKind.Array
+            ? [.. values.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.Number).Select(v => v.GetDouble())]
+            : [];
     }
 
     /// <summary>A column value worth reporting: BenchmarkDotNet prints "?" or "-" when a column has nothing for a case.</summary>

@@ -15,6 +15,9 @@ namespace ActorConcurrency.Host.BenchReport;
 /// <param name="Job">The job that measured it.</param>
 /// <param name="Columns">Custom columns (name → value as BenchmarkDotNet printed it), e.g. the LRU's hit ratio.</param>
 /// <param name="RateUnit">What one operation moves (e.g. <c>items</c>) when its class is charted as a rate; null for a time per operation.</param>
+/// <param name="Samples">Time per operation of every measured iteration (BenchmarkDotNet's Result iterations), in nanoseconds; empty when the export has none.</param>
+/// <param name="Median">The median of <paramref name="Samples"/> with its interval; null when there are no samples (see <see cref="Estimate"/>).</param>
+/// <param name="Load">How busy the machine was around the case, or null when not recorded.</param>
 internal sealed record BenchmarkRow(
     string FullName,
     string Type,
@@ -29,4 +32,20 @@ internal sealed record BenchmarkRow(
     double? StdDevNs = null,
     BenchmarkJob? Job = null,
     IReadOnlyDictionary<string, string>? Columns = null,
-    string? RateUnit = null);
+    string? RateUnit = null,
+    IReadOnlyList<double>? Samples = null,
+    MedianEstimate? Median = null,
+    MachineLoad? Load = null)
+{
+    /// <summary>
+    /// The median with its interval; without per-iteration values, the mean as a point with no interval (level 0), so
+    /// an old export is still charted and compared, and says it is untested.
+    /// </summary>
+    public MedianEstimate Estimate => Median ?? new MedianEstimate(1, MeanNs, MeanNs, MeanNs, 0);
+
+    /// <summary>The values a comparison tests: the iterations, or the <see cref="Estimate"/>'s one point when there are none.</summary>
+    public IReadOnlyList<double> TestedValues => Samples is { Count: > 0 } samples ? samples : [Estimate.Median];
+
+    /// <summary>Why the row counts as measured under load, or null (see <see cref="MachineLoad"/>).</summary>
+    public string? UnderLoad => Load?.BusyReason(Run.Cores);
+}

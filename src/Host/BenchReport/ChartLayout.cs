@@ -4,11 +4,12 @@ namespace ActorConcurrency.Host.BenchReport;
 
 /// <summary>
 /// What a chart of one <see cref="ComparisonGroup"/> shows, apart from drawing it: its bars, error bars and labels
-/// in axis units, its one unit, whether the axis is logarithmic, and its limits. A time per operation is charted
-/// as is, lower is better; a group whose class reports a rate (<see cref="ComparisonGroup.RateUnit"/>) is charted
-/// as operations per second, 1 / mean, higher is better, its error bar the rates at mean ± error. Either way the
-/// axis is logarithmic when the means span more than <see cref="LogSpread"/>× (otherwise the fast forms' bars vanish
-/// beside the slow ones).
+/// in axis units, its one unit, whether the axis is logarithmic, and its limits. Each bar is a median and its error
+/// bar the median's 99.9% interval (<see cref="MedianEstimate"/>; a row without iterations is its mean, no error
+/// bar). A time per operation is charted as is, lower is better; a group whose class reports a rate
+/// (<see cref="ComparisonGroup.RateUnit"/>) is charted as operations per second, 1 / median, higher is better, its
+/// error bar the rates at the interval's ends. Either way the axis is logarithmic when the medians span more than
+/// <see cref="LogSpread"/>× (otherwise the fast forms' bars vanish beside the slow ones).
 /// </summary>
 /// <param name="Bars">The bars, method by method, series by series.</param>
 /// <param name="Log">Whether the value axis is logarithmic (bar values are then log10 of the value).</param>
@@ -27,15 +28,16 @@ internal sealed record ChartLayout(IReadOnlyList<ChartBar> Bars, bool Log, strin
         IReadOnlyList<string> methods = group.Methods;
         IReadOnlyList<string> series = group.Series;
         string? rate = group.RateUnit;
-        bool log = UsesLogAxis(group.Rows.Select(r => r.MeanNs));
+        bool log = UsesLogAxis(group.Rows.Select(r => r.Estimate.Median));
 
-        // The value of a row, and the values at mean - error and mean + error (lower first), before scaling.
+        // The value of a row, and the values at the ends of its interval (lower first), before scaling.
         (double Value, double Low, double High) Measure(BenchmarkRow row)
         {
-            double mean = row.MeanNs, error = row.ErrorNs ?? 0;
+            MedianEstimate estimate = row.Estimate;
+            double median = estimate.Median, low = estimate.Low, high = estimate.High;
             return rate is null
-                ? (mean, mean - error, mean + error)
-                : (mean > 0 ? 1e9 / mean : 0, 1e9 / (mean + error), mean > error ? 1e9 / (mean - error) : double.PositiveInfinity);
+                ? (median, low, high)
+                : (median > 0 ? 1e9 / median : 0, high > 0 ? 1e9 / high : 0, low > 0 ? 1e9 / low : double.PositiveInfinity);
         }
 
         double[] values = group.Rows.Select(r => Measure(r).Value).ToArray();
@@ -75,7 +77,7 @@ internal sealed record ChartLayout(IReadOnlyList<ChartBar> Bars, bool Log, strin
             }
         }
 
-        // An error bar with no upper end (a rate at mean - error <= 0) stops at the tallest finite one.
+        // An error bar with no upper end (a rate at an interval reaching 0 or below) stops at the tallest finite one.
         double dataTop = bars.Select(b => double.IsFinite(b.High) ? b.High : b.Value).DefaultIfEmpty(bottom + 1).Max();
         bars = bars.Select(b => double.IsFinite(b.High) ? b : b with { High = Math.Max(dataTop, b.Value) }).ToList();
         // Room above the highest error bar for its value label: a share of the axis, whatever its span.
@@ -83,12 +85,12 @@ internal sealed record ChartLayout(IReadOnlyList<ChartBar> Bars, bool Log, strin
             ? Math.Max(bottom + 1, dataTop + Math.Max(0.3, 0.1 * (dataTop - bottom)))
             : Math.Max(dataTop * 1.1, bars.Select(b => b.Value).DefaultIfEmpty(1).Max() * 1.15);
         string axisLabel = rate is null
-            ? $"{unit} per op{(log ? ", log scale" : "")} (lower is better)"
-            : $"{unit}{(log ? ", log scale" : "")} (higher is better)";
+            ? $"median {unit} per op{(log ? ", log scale" : "")} (lower is better)"
+            : $"median {unit}{(log ? ", log scale" : "")} (higher is better)";
         return new ChartLayout(bars, log, axisLabel, bottom, axisTop, slots);
     }
 
-    /// <summary>Whether <paramref name="means"/> span more than <see cref="LogSpread"/>×.</summary>
+    /// <summary>Whether <paramref name="means"/> (medians, or means) span more than <see cref="LogSpread"/>×.</summary>
     public static bool UsesLogAxis(IEnumerable<double> means)
     {
         double[] positive = means.Where(m => m > 0).ToArray();

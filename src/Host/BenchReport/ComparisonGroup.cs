@@ -38,21 +38,25 @@ internal sealed record ComparisonGroup(
         Rows.FirstOrDefault(r => r.Method == method && ThreadsOf(r) == series);
 
     /// <summary>
-    /// The row's mean over the baseline's at the row's thread count; null when the baseline is unknown or missing,
-    /// or when its mean is below the timer's resolution: a ratio to a time the clock cannot see (an operation the JIT
-    /// may have removed) is not a comparison, however many digits it prints.
+    /// The row against the baseline at its thread count (<see cref="SampleComparison"/> under
+    /// <see cref="ComparisonRule.Default"/>): medians, their ratio with its interval, p-value and verdict. Null for the
+    /// baseline itself, when the baseline is unknown or missing, or when its median is below the timer's resolution: a
+    /// ratio to a time the clock cannot see (an operation the JIT may have removed) is not a comparison, however many
+    /// digits it prints.
     /// </summary>
-    public double? RatioToBaseline(BenchmarkRow row)
+    public SampleComparison? CompareWithBaseline(BenchmarkRow row)
     {
         BenchmarkRow? baseline = BaselineOf(row);
-        return baseline is null || baseline.MeanNs <= 0 || BelowResolution(baseline) ? null : row.MeanNs / baseline.MeanNs;
+        return baseline is null || ReferenceEquals(baseline, row) || baseline.Estimate.Median <= 0 || BelowResolution(baseline)
+            ? null
+            : SampleComparison.Compare(baseline.TestedValues, row.TestedValues, ComparisonRule.Default);
     }
 
     /// <summary>The baseline measured at the row's thread count, if any.</summary>
     public BenchmarkRow? BaselineOf(BenchmarkRow row) => Rows.FirstOrDefault(r => r.Baseline == true && ThreadsOf(r) == ThreadsOf(row));
 
-    /// <summary>Whether a mean is below one tick of its run's chronometer.</summary>
-    public static bool BelowResolution(BenchmarkRow row) => row.MeanNs < row.Run.TimerResolutionNs;
+    /// <summary>Whether a median (or, without iterations, a mean) is below one tick of its run's chronometer.</summary>
+    public static bool BelowResolution(BenchmarkRow row) => row.Estimate.Median < row.Run.TimerResolutionNs;
 
     /// <summary>The custom columns (e.g. hit ratio) any row of the group has a value for, in first-seen order.</summary>
     public IReadOnlyList<string> CustomColumns =>

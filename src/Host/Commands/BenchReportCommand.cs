@@ -8,7 +8,8 @@ namespace ActorConcurrency.Host.Commands;
 /// <c>bench-report [--results DIR]... [--output DIR]</c>: reads BenchmarkDotNet's full JSON exports and writes
 /// <c>docs/benchmarks.md</c> with one table and one PNG chart per comparison group. With no results it
 /// says where it looked (one line on stderr) and exits 2; a malformed file is named on stderr and the others are
-/// still reported (exit 1).
+/// still reported (exit 1). <c>bench-report --compare OLD NEW [--out FILE]</c> compares two result folders instead
+/// (benchstat's job, <see cref="ResultsComparison"/>): a table on the console, Markdown to FILE.
 /// </summary>
 internal sealed class BenchReportCommand : IHostCommand
 {
@@ -35,13 +36,36 @@ internal sealed class BenchReportCommand : IHostCommand
             Description = "Folder for benchmarks.md and its charts",
             DefaultValueFactory = _ => "docs",
         };
-        var command = new Command("bench-report", "Write docs/benchmarks.md and a PNG chart per comparison group from BenchmarkDotNet's JSON results")
+        var compare = new Option<string[]>("--compare")
+        {
+            Description = "Compare two result folders instead of writing the report: per benchmark old and new median, change with its 99.9% interval, p-value (~ = no measurable difference), and the geometric mean",
+            Arity = new ArgumentArity(2, 2),
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "OLD NEW",
+        };
+        var outFile = new Option<string?>("--out")
+        {
+            Description = "With --compare: also write the comparison as Markdown to this file",
+        };
+        var command = new Command("bench-report", "Write docs/benchmarks.md and a PNG chart per comparison group from BenchmarkDotNet's JSON results, or compare two result folders (--compare)")
         {
             results,
             output,
+            compare,
+            outFile,
         };
         command.SetAction(parseResult =>
         {
+            if (parseResult.GetValue(compare) is [string oldFolder, string newFolder])
+            {
+                return Compare(console, oldFolder, newFolder, parseResult.GetValue(outFile));
+            }
+
+            if (parseResult.GetValue(outFile) is not null)
+            {
+                return console.BadInput("--out goes with --compare OLD NEW; the report itself is written to --output.");
+            }
+
             string[] folders = parseResult.GetValue(results) is { Length: > 0 } given ? given : DefaultResultFolders;
             BenchmarkResults read = BenchmarkResultsReader.Read(folders);
             foreach (string error in read.Errors)
@@ -70,5 +94,52 @@ internal sealed class BenchReportCommand : IHostCommand
             return read.Errors.Count == 0 ? ExitCodes.Ok : ExitCodes.DemonstrationFailed;
         });
         return command;
+    }
+
+    /// <summary><c>--compare</c>: both folders must hold results; a file that cannot be read is named and the rest compared (exit 1).</summary>
+    private static int Compare(HostConsole console, string oldFolder, string newFolder, string? markdownFile)
+    {
+        var sides = new List<BenchmarkResults>();
+        foreach (string folder in new[] { oldFolder, newFolder })
+        {
+            if (!Directory.Exists(folder))
+            {
+                return console.BadInput($"--compare: no folder {Path.GetFullPath(folder)}");
+            }
+
+            BenchmarkResults read = BenchmarkResultsReader.Read([folder]);
+            foreach (string error in read.Errors)
+            {
+                console.Error.WriteLine($"error: {error}");
+            }
+
+            if (read.Rows.Count == 0)
+            {
+                return console.BadInput($"--compare: no benchmark results under {Path.GetFullPath(folder)} (found {read.Files.Count} *{BenchmarkResultsReader.FullJsonSuffix} file(s))");
+            }
+
+            sides.Add(read);
+        }
+
+        ComparisonRule rule = ComparisonRule.Default;
+        ResultsComparison comparison = ResultsComparison.Of(sides[0], sides[1], rule);
+        console.Output.Write(ResultsComparisonWriter.Table(comparison, rule, oldFolder, newFolder));
+        foreach (string line in ResultsComparisonWriter.OneSided(comparison))
+        {
+            console.Output.MarkupLine(Markup.Escape(line));
+        }
+
+        if (markdownFile is not null)
+        {
+            if (Path.GetDirectoryName(Path.GetFullPath(markdownFile)) is { } directory)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            File.WriteAllText(markdownFile, ResultsComparisonWriter.Markdown(comparison, rule, oldFolder, newFolder));
+            console.Output.MarkupLine(Markup.Escape($"Wrote {markdownFile}: {comparison.Benchmarks.Count} benchmark(s) compared."));
+        }
+
+        return sides.Any(s => s.Errors.Count > 0) ? ExitCodes.DemonstrationFailed : ExitCodes.Ok;
     }
 }

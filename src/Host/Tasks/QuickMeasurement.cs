@@ -11,6 +11,13 @@ namespace ActorConcurrency.Host.Tasks;
 /// </summary>
 internal static class QuickMeasurement
 {
+    /// <summary>
+    /// What every summary line built on these timings says of them: best of three on a machine that may be busy, no
+    /// statistics, so its direction can differ from the report's (task 7 once said the RW lock was 0.45x the lock at
+    /// 2 threads where the report measured 0.69 and 1.34); the report's verdicts are the measurement.
+    /// </summary>
+    public const string Qualifier = "indicative: a quick measurement that may disagree with docs/benchmarks.md";
+
     /// <summary>Repeats per cell; the fastest counts, as the least disturbed by other processes.</summary>
     public const int Repeats = 3;
 
@@ -72,5 +79,5 @@ internal static class QuickMeasurement
             $"[grey]Indicative only: a quick in-process measurement (best of {Repeats}) on a machine that may be busy" +
             (Unoptimised ? ", of a Debug build (add -c Release to dotnet run for optimised code)" : "") + ". " +
             $"For real figures run [bold]dotnet run -c Release --project bench -- --filter '*{Markup.Escape(benchmarkClass)}*'[/] " +
-            "and see docs/benchmarks.md.[/]");
+            "and see docs/benchmarks.md, whose verdicts hold where this table disagrees.[/]");
 }

@@ -59,7 +59,7 @@ internal sealed class Task07ReadWriteLock : CatalogTask
         QuickMeasurement.PrintCaveat(context.Console, Info.Benchmark);
         return Task.FromResult(new DemoOutcome(
             consistent,
-            $"RW lock time / lock time at {threadCounts[^1]} threads (indicative): {string.Join(", ", ratios)}"));
+            $"RW lock time / lock time at {threadCounts[^1]} threads ({QuickMeasurement.Qualifier}): {string.Join(", ", ratios)}"));
     }
 
     internal static string Ns(double ns) => ns.ToString("0.0", CultureInfo.InvariantCulture);

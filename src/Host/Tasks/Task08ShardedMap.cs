@@ -57,6 +57,6 @@ internal sealed class Task08ShardedMap : CatalogTask
         QuickMeasurement.PrintCaveat(context.Console, Info.Benchmark);
         return Task.FromResult(new DemoOutcome(
             consistent,
-            $"sharded time / ConcurrentDictionary time at {threadCounts[^1]} threads (indicative): {string.Join(", ", ratios)}"));
+            $"sharded time / ConcurrentDictionary time at {threadCounts[^1]} threads ({QuickMeasurement.Qualifier}): {string.Join(", ", ratios)}"));
     }
 }

@@ -50,7 +50,7 @@ internal sealed class Task10FalseSharing : CatalogTask
         return Task.FromResult(new DemoOutcome(
             held,
             $"fields {rows[0].Distance}/{rows[1].Distance}/{rows[2].Distance} bytes apart; ns/increment adjacent {rows[0].Ns:0.0}, " +
-            $"padded64 {rows[1].Ns:0.0} ({Compared(rows[0].Ns, rows[1].Ns)}), padded128 {rows[2].Ns:0.0} (indicative)"));
+            $"padded64 {rows[1].Ns:0.0} ({Compared(rows[0].Ns, rows[1].Ns)}), padded128 {rows[2].Ns:0.0} ({QuickMeasurement.Qualifier})"));
     }
 
     /// <summary>"2.5x faster" or "1.3x slower" (never "0.8x faster"): how padded compares with adjacent in this run.</summary>

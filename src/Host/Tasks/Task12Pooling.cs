@@ -72,7 +72,7 @@ internal sealed class Task12Pooling : CatalogTask
         bool held = sameBuffer && seen[0] == 'X' && measured[1].Bytes < allocating / 100 && measured[2].Bytes < allocating / 100;
         return Task.FromResult(new DemoOutcome(
             held,
-            $"bytes/call: new {measured[0].Bytes:0}, ArrayPool.Shared {measured[1].Bytes:0.0}, dedicated {measured[2].Bytes:0.0} (indicative); stale write seen by next renter: {seen}"));
+            $"bytes/call: new {measured[0].Bytes:0}, ArrayPool.Shared {measured[1].Bytes:0.0}, dedicated {measured[2].Bytes:0.0} ({QuickMeasurement.Qualifier}); stale write seen by next renter: {seen}"));
     }
 
     private static void RentUseReturn(ArrayPool<byte> pool, int count)

@@ -100,7 +100,7 @@ internal sealed class Task14SpscRing : CatalogTask
         Moved batchResult = results[2];
         return new DemoOutcome(
             allExact && edgesHold,
-            $"{results.Count} forms each moved {items:N0} items in order with no loss (edges {(edgesHold ? "ok" : "BROKEN")}); indicative batch/simple ring rate {simpleResult.Elapsed / batchResult.Elapsed:F1}×");
+            $"{results.Count} forms each moved {items:N0} items in order with no loss (edges {(edgesHold ? "ok" : "BROKEN")}); batch/simple ring rate {simpleResult.Elapsed / batchResult.Elapsed:F1}× ({QuickMeasurement.Qualifier})");
     }
 
     private static bool PrintEdges(IAnsiConsole console)

@@ -24,7 +24,7 @@ public sealed class BenchReportQualifiersSpec : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public async Task Names_the_job_shows_mean_and_error_and_the_custom_columns()
+    public async Task Names_the_job_shows_median_mean_and_error_and_the_custom_columns()
     {
         Write("Run-20261201-100000",
             Case("TotalRead", "Cell", 5, error: 0.5, job: "ShortRun(IterationCount=3, LaunchCount=1, WarmupCount=3)"),
@@ -43,8 +43,8 @@ public sealed class BenchReportQualifiersSpec : IDisposable
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         string page = Page();
         Assert.Contains("Job **ShortRun: 1 launch × 3 iterations (3 warm-ups)** — a short run", page);
-        Assert.Contains("| Cell (baseline) | — | 5 ns ± 0.5 ns | 1.00 | 0 B | 49.8 % |", page);
-        Assert.Contains("| Actors | — | 9.34 µs ± 120 ns | 1868.00 | 0 B | — |", page); // "?" is no value
+        Assert.Contains("| Cell (baseline) | — | 5 ns | 1.00 | baseline | 5 ns ± 0.5 ns | 0 B | 49.8 % |", page);
+        Assert.Contains("| Actors | — | 9.34 µs | 1868 | not tested (fewer than 2 iterations) | 9.34 µs ± 120 ns | 0 B | — |", page); // "?" is no value
     }
 
     [Fact]
@@ -59,9 +59,9 @@ public sealed class BenchReportQualifiersSpec : IDisposable
         await ReportAsync();
 
         string page = Page();
-        Assert.Contains("| method | threads | mean ± error | items/s | ratio | allocated |", page);
-        Assert.Contains("| Simple (baseline) | — | 200 ns ± 20 ns | 5 M | 1.00 | 0 B |", page);
-        Assert.Contains("| Padded | — | 50 ns ± 5 ns | 20 M | 0.25 | 0 B |", page);
+        Assert.Contains("| method | threads | median [99.9% CI] | items/s | ratio [99.9% CI] | verdict | mean ± error | allocated | notes |", page);
+        Assert.Contains("| Simple (baseline) | — | 200 ns | 5 M | 1.00 | baseline | 200 ns ± 20 ns | 0 B |", page);
+        Assert.Contains("| Padded | — | 50 ns | 20 M | 0.25 | not tested (fewer than 2 iterations) | 50 ns ± 5 ns | 0 B |", page);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class BenchReportQualifiersSpec : IDisposable
         HostRun run = await ReportAsync();
 
         Assert.Contains("Job **Dry: 1 launch × 1 iteration (1 warm-up)** — **a dry run", Page());
-        Assert.Contains("| Only | — | 300 ns | — | 0 B |", Page()); // no sidecar: no baseline, no ratio; one iteration: no error
+        Assert.Contains("| Only | — | 300 ns | — | — | 300 ns | 0 B |", Page()); // no sidecar: no baseline, no ratio; one iteration: no error
         Assert.Contains("warning: ", run.Error);
     }
 
@@ -90,7 +90,7 @@ public sealed class BenchReportQualifiersSpec : IDisposable
 
         string page = Page();
         Assert.DoesNotContain("1949000", page);
-        Assert.Contains("| Sharded | — | 19.49 µs ± 100 ns | — | 0 B |", page);
+        Assert.Contains("| Sharded | — | 19.49 µs | — | — | 19.49 µs ± 100 ns | 0 B |", page);
         Assert.Contains("below the timer's resolution (1 ns)", page);
     }
 

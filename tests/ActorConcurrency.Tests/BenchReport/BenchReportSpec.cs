@@ -29,9 +29,9 @@ public sealed class BenchReportSpec : IDisposable
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         string page = File.ReadAllText(Path.Combine(Output, "benchmarks.md"));
         Assert.Contains("## FakeMapBenchmarks — Workload=write-heavy", page);
-        Assert.Contains("| Dictionary (baseline) | 1 | 100 ns | 1.00 | 0 B |", page);
-        Assert.Contains("| Sharded | 1 | 150 ns | 1.50 | 24 B |", page);
-        Assert.Contains("| Sharded | 4 | 100 ns | 0.50 | 24 B |", page); // ratio against the baseline at 4 threads, not at 1
+        Assert.Contains("| Dictionary (baseline) | 1 | 100 ns | 1.00 | baseline | 100 ns | 0 B |", page);
+        Assert.Contains("| Sharded | 1 | 150 ns | 1.50 | not tested (fewer than 2 iterations) | 150 ns | 24 B |", page); // no iterations in the export: untested
+        Assert.Contains("| Sharded | 4 | 100 ns | 0.50 |", page); // ratio against the baseline at 4 threads, not at 1
         Assert.Contains("Test CPU, 4 logical cores, Test OS, .NET 10.0.0", page);
         Assert.Contains("2026-11-27", page); // from the title BenchmarkDotNet stamps (local time of the run)
 
@@ -51,7 +51,7 @@ public sealed class BenchReportSpec : IDisposable
         string page = File.ReadAllText(Path.Combine(Output, "benchmarks.md"));
         Assert.Contains("## SomeLaterBenchmarks — Reads", page);
         Assert.Contains("## SomeLaterBenchmarks — Writes", page);
-        Assert.Contains("| Slow | — | 3 µs | 3.00 | — |", page); // no thread parameter, no memory diagnoser
+        Assert.Contains("| Slow | — | 3 µs | 3.00 | not tested (fewer than 2 iterations) | 3 µs | — |", page); // no thread parameter, no memory diagnoser
         Assert.Equal(2, Directory.GetFiles(Path.Combine(Output, "benchmarks"), "*.png").Length);
     }
 
@@ -80,7 +80,7 @@ public sealed class BenchReportSpec : IDisposable
         Assert.Contains("FakeFailing.Broken: no measurement", run.Error);
         Assert.Contains("warning: ", run.Error); // no sidecar: ratios are left out, and it says so
         string page = File.ReadAllText(Path.Combine(Output, "benchmarks.md"));
-        Assert.Contains("| Works | — | 10 ns | — | 0 B |", page);
+        Assert.Contains("| Works | — | 10 ns | — | — | 10 ns | 0 B |", page);
     }
 
     [Fact]

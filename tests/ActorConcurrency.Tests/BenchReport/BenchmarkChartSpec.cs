@@ -5,9 +5,10 @@ using ScottPlot.Plottables;
 namespace ActorConcurrency.Tests.BenchReport;
 
 /// <summary>
-/// What a <c>bench-report</c> chart shows, from its layout: a rate is charted as operations per second, higher is
-/// better, with the error bar of the rates at mean ± error; a time per operation, lower is better; and every bar
-/// carries its value label above its error bar, inside the axis (on a log axis below 1 ns too).
+/// What a <c>bench-report</c> chart shows, from its layout: each bar a median with its interval as the error bar; a
+/// rate is charted as operations per second, higher is better, with the error bar of the rates at the interval's ends;
+/// a time per operation, lower is better; and every bar carries its value label above its error bar, inside the axis
+/// (on a log axis below 1 ns too).
 /// </summary>
 public sealed class BenchmarkChartSpec
 {
@@ -20,7 +21,7 @@ public sealed class BenchmarkChartSpec
         ChartLayout layout = ChartLayout.For(group);
 
         Assert.False(layout.Log);
-        Assert.Equal("M items/s (higher is better)", layout.AxisLabel);
+        Assert.Equal("median M items/s (higher is better)", layout.AxisLabel);
         ChartBar simple = layout.Bars[0];
         Assert.Equal(5, simple.Value, 6);
         Assert.Equal(4, simple.Low, 6);
@@ -37,7 +38,7 @@ public sealed class BenchmarkChartSpec
 
         ChartLayout layout = ChartLayout.For(group);
 
-        Assert.Equal("ns per op (lower is better)", layout.AxisLabel);
+        Assert.Equal("median ns per op (lower is better)", layout.AxisLabel);
         Assert.Equal((200.0, 150.0, 250.0), (layout.Bars[0].Value, layout.Bars[0].Low, layout.Bars[0].High));
         Assert.Equal("200 ns", layout.Bars[0].Label);
     }
@@ -50,7 +51,7 @@ public sealed class BenchmarkChartSpec
         ChartLayout layout = ChartLayout.For(group);
 
         Assert.True(layout.Log);
-        Assert.Equal("k items/s, log scale (higher is better)", layout.AxisLabel);
+        Assert.Equal("median k items/s, log scale (higher is better)", layout.AxisLabel);
         Assert.Equal("50 k items/s", layout.Bars[1].Label);
         Assert.Equal(Math.Log10(20_000), layout.Bars[0].Value, 6); // 20 M items/s in k items/s
     }
@@ -91,11 +92,24 @@ public sealed class BenchmarkChartSpec
         Assert.True(layout.Bars[0].Value < 0); // 0.0949 ns is below 1 on the log axis: the case that lost its label
     }
 
-    private static ComparisonGroup Group(string? rate, params (string Method, double MeanNs, double ErrorNs, bool Baseline)[] cases)
+    [Fact]
+    public void A_row_without_iterations_is_its_mean_with_no_error_bar()
+    {
+        var run = new BenchmarkRun("run-report-full.json", "Test CPU", new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc));
+        var group = new ComparisonGroup("Fake", "", [], null, [new BenchmarkRow("Fake.Fake.Old", "Fake", "Old", [], 120, 0, true, "", run, ErrorNs: 30)]);
+
+        ChartBar bar = Assert.Single(ChartLayout.For(group).Bars);
+
+        Assert.Equal((120.0, 120.0, 120.0), (bar.Value, bar.Low, bar.High));
+    }
+
+    /// <summary>A group of rows whose medians have the interval median ± half-width (99.9%).</summary>
+    private static ComparisonGroup Group(string? rate, params (string Method, double MedianNs, double HalfWidthNs, bool Baseline)[] cases)
     {
         var run = new BenchmarkRun("run-report-full.json", "Test CPU", new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc));
         BenchmarkRow[] rows = cases.Select(c => new BenchmarkRow(
-            $"Fake.Fake.{c.Method}", "Fake", c.Method, [], c.MeanNs, 0, c.Baseline, "", run, c.ErrorNs, RateUnit: rate)).ToArray();
+            $"Fake.Fake.{c.Method}", "Fake", c.Method, [], c.MedianNs, 0, c.Baseline, "", run, RateUnit: rate,
+            Median: new MedianEstimate(30, c.MedianNs, c.MedianNs - c.HalfWidthNs, c.MedianNs + c.HalfWidthNs, 0.999))).ToArray();
         return new ComparisonGroup("Fake", "", [], null, rows);
     }
 }
