@@ -132,9 +132,9 @@ public sealed class ChaosMeasurementSpec : IDisposable
         ClientOutcome client = WithCounters(
             Client(sent: 1000, acknowledged: 1000, gaps: [Gap(-20, -18), Gap(0.3, 9.3)]),
             ("k0", 30, [Gap(0.3, 9.3)]), ("k1", 30, [Gap(-20, -18), Gap(0.3, 12.1)]), ("k2", 30, []));
-        ScenarioOutcome outcome = Outcome(client, total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
+        ScenarioOutcome outcome = Outcome(client, total: 1000, faults: [new FaultEvent("B", FaultKind.Kill, "hosting counters", Kill)]);
 
-        KillRecovery recovery = outcome.Recoveries.Single();
+        FaultRecovery recovery = outcome.Recoveries.Single();
         Assert.Equal((12.1, "k1"), (Math.Round(recovery.Seconds!.Value, 3), recovery.SlowestCounter));
         Assert.Equal("12.1 s (k1 last)", outcome.RecoveryText);
         Assert.Equal("12.1 s (k1 last)", Cell(CrashRun.Render(outcome), "L (", ChaosTable.RecoveryColumn));
@@ -145,7 +145,7 @@ public sealed class ChaosMeasurementSpec : IDisposable
     {
         // k0 answered once more just after the kill (its batch was already on a live node), then waited on the window.
         ClientOutcome client = WithCounters(Client(sent: 1000, acknowledged: 1000), ("k0", 30, [Gap(0.4, 10.6)]), ("k1", 30, [Gap(-0.2, 8)]));
-        ScenarioOutcome outcome = Outcome(client, total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
+        ScenarioOutcome outcome = Outcome(client, total: 1000, faults: [new FaultEvent("B", FaultKind.Kill, "hosting counters", Kill)]);
         Assert.Equal("10.6 s (k0 last)", outcome.RecoveryText);
     }
 
@@ -155,7 +155,7 @@ public sealed class ChaosMeasurementSpec : IDisposable
         ClientOutcome client = WithCounters(
             Client(sent: 1000, acknowledged: 900, unacknowledged: 100, gaps: [Gap(0.3, 9.3)]),
             ("k0", 30, [Gap(0.3, 9.3)]), ("k1", -0.5, []));
-        ScenarioOutcome outcome = Outcome(client, total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
+        ScenarioOutcome outcome = Outcome(client, total: 1000, faults: [new FaultEvent("B", FaultKind.Kill, "hosting counters", Kill)]);
         Assert.Equal(["k1"], outcome.Recoveries.Single().Silent);
         Assert.Equal("k1 silent to the end", outcome.RecoveryText);
     }
@@ -164,7 +164,7 @@ public sealed class ChaosMeasurementSpec : IDisposable
     public void A_kill_followed_by_no_stall_recovers_in_under_a_second()
     {
         ClientOutcome client = WithCounters(Client(sent: 1000, acknowledged: 1000), ("k0", 30, []), ("k1", 30, []));
-        ScenarioOutcome outcome = Outcome(client, total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
+        ScenarioOutcome outcome = Outcome(client, total: 1000, faults: [new FaultEvent("B", FaultKind.Kill, "hosting counters", Kill)]);
         Assert.Null(outcome.Recoveries.Single().Seconds);
         Assert.Equal("< 1 s", outcome.RecoveryText);
     }
@@ -172,10 +172,10 @@ public sealed class ChaosMeasurementSpec : IDisposable
     [Fact]
     public void A_recovery_that_cannot_be_measured_says_why_instead_of_under_a_second()
     {
-        var kill = new KillEvent("B", "hosting counters", Kill);
-        Assert.StartsWith("? (L's report has no per-counter times)", Outcome(Client(sent: 1000, acknowledged: 1000), total: 1000, kills: [kill]).RecoveryText);
+        var kill = new FaultEvent("B", FaultKind.Kill, "hosting counters", Kill);
+        Assert.StartsWith("? (L's report has no per-counter times)", Outcome(Client(sent: 1000, acknowledged: 1000), total: 1000, faults: [kill]).RecoveryText);
         ClientOutcome doneBefore = WithCounters(Client(sent: 1000, acknowledged: 1000), ("k0", -5, []), ("k1", -5, []));
-        Assert.Equal("n/a (no acknowledgement after the kill)", Outcome(doneBefore, total: 1000, kills: [kill]).RecoveryText);
+        Assert.Equal("n/a (no acknowledgement after the fault)", Outcome(doneBefore, total: 1000, faults: [kill]).RecoveryText);
     }
 
     [Fact]
@@ -231,9 +231,9 @@ public sealed class ChaosMeasurementSpec : IDisposable
         },
     };
 
-    private static ScenarioOutcome Outcome(ClientOutcome client, long total, bool exact = false, KillEvent[]? kills = null) => Outcome([client], total, exact, kills);
+    private static ScenarioOutcome Outcome(ClientOutcome client, long total, bool exact = false, FaultEvent[]? faults = null) => Outcome([client], total, exact, faults);
 
-    private static ScenarioOutcome Outcome(ClientOutcome[] clients, long total, bool exact = false, KillEvent[]? kills = null) => new()
+    private static ScenarioOutcome Outcome(ClientOutcome[] clients, long total, bool exact = false, FaultEvent[]? faults = null) => new()
     {
         Scenario = "spec",
         Description = "numbers only",
@@ -241,7 +241,7 @@ public sealed class ChaosMeasurementSpec : IDisposable
         ExactlyOnce = true,
         ExpectsExactTotal = exact,
         Clients = clients,
-        Kills = kills ?? [],
+        Faults = faults ?? [],
         Recovered = new ReadTotalReport { Total = total },
         Events = [],
         Folder = "/nowhere",

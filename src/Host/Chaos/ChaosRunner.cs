@@ -22,6 +22,9 @@ internal sealed class ChaosRunner
         new KillShardHostScenario(),
         new CleanLeaveScenario(),
         new RestartAllScenario(),
+        new FreezeOldestScenario(),
+        new FreezeShardHostScenario(),
+        new FreezeLoaderScenario(),
     ];
 
     private readonly FreePorts _ports = new();
@@ -80,9 +83,9 @@ internal sealed class ChaosRunner
                 ExactlyOnce = _settings.ExactlyOnce,
                 ExpectsExactTotal = scenario.ExpectsExactTotal,
                 Clients = cluster.Nodes.Where(n => n.IsLoader)
-                    .Select(n => new ClientOutcome(n.Name, n.ReadReport() ?? new NodeReport { Node = n.Name }, n.KilledAt is not null))
+                    .Select(n => new ClientOutcome(n.Name, n.ReadReport() ?? new NodeReport { Node = n.Name }, n.KilledAt is not null) { Frozen = n.FrozenAt is not null })
                     .ToList(),
-                Kills = cluster.Kills.ToList(),
+                Faults = cluster.Faults,
                 Recovered = recovered,
                 Events = cluster.Events,
                 Failure = failure,
@@ -92,7 +95,7 @@ internal sealed class ChaosRunner
             };
         }
 
-        if (outcome.Held)
+        if (outcome.Held && !_settings.KeepLogs)
         {
             try
             {
