@@ -25,6 +25,15 @@ public sealed class ChaosMeasurementSpec : IDisposable
         Assert.Equal(new NodeStatus(3, 1, 4, 3, 1_234_567), status);
     }
 
+    [Fact]
+    public void A_status_line_whose_region_did_not_answer_still_says_who_is_a_member()
+    {
+        NodeStatus before = new(3, 0, 4, 3, 1_000);
+        NodeStatus? status = NodeStatus.TryParse(
+            "09:12:47 members Up 2, unreachable 0 | no answer within 5 s (shards moving or a member unreachable) | dead letters 0, shard drops 0", before);
+        Assert.Equal(new NodeStatus(2, 0, 4, 3, 1_000) { RegionAnswered = false }, status);
+    }
+
     [Theory]
     [InlineData("09:12:42 load: sent 1,200 | acknowledged 1,100 | retried 0 | in flight 100")]
     [InlineData("node akka.tcp://counters@127.0.0.1:39311 is Up and its counter region is ready")]
@@ -179,6 +188,52 @@ public sealed class ChaosMeasurementSpec : IDisposable
     }
 
     [Fact]
+    public void Acknowledgements_that_came_back_only_after_the_wake_up_break_a_freeze_scenario()
+    {
+        // Frozen 20 s: k1's stall ended at 22.6 s, after the wake-up (the survivors waited for the frozen node).
+        ClientOutcome client = WithCounters(Client(sent: 1000, acknowledged: 1000), ("k0", 30, [Gap(0.5, 12)]), ("k1", 30, [Gap(0.5, 22.6)]));
+        ScenarioOutcome late = Outcome(client, total: 1000, faults: [Freeze(woken: 20)]);
+        Assert.Contains(late.Checks, c => c is { Name: "acks resumed while S was frozen", Held: false });
+        Assert.False(late.Held);
+
+        ClientOutcome resumed = WithCounters(Client(sent: 1000, acknowledged: 1000), ("k0", 30, [Gap(0.5, 12)]), ("k1", 30, [Gap(0.5, 12.4)]));
+        ScenarioOutcome held = Outcome(resumed, total: 1000, faults: [Freeze(woken: 20)]);
+        Assert.Contains(held.Checks, c => c is { Name: "acks resumed while S was frozen", Held: true });
+        Assert.True(held.Held);
+    }
+
+    [Fact]
+    public void A_counter_still_silent_at_the_end_of_a_freeze_for_ever_breaks_the_scenario()
+    {
+        ClientOutcome client = WithCounters(Client(sent: 1000, acknowledged: 900, unacknowledged: 100), ("k0", 30, [Gap(0.5, 12)]), ("k1", -0.5, []));
+        ScenarioOutcome outcome = Outcome(client, total: 1000, faults: [Freeze(woken: null)]);
+        Assert.Contains(outcome.Checks, c => c is { Name: "acks resumed while S was frozen", Held: false });
+    }
+
+    [Fact]
+    public void A_frozen_client_is_not_held_to_exactly_once_but_the_clients_that_lived_are()
+    {
+        // S was frozen with 460 increments in flight; some of them reached the journal (total 200,140 > L's 200,000 + S's acked).
+        ClientOutcome frozen = Client(sent: 100_460, acknowledged: 100_000, unacknowledged: 460, node: "S") with { Frozen = true };
+        ClientOutcome lived = Client(sent: 200_000, acknowledged: 200_000, node: "L");
+        ScenarioOutcome outcome = Outcome([frozen, lived], total: 300_140, exact: true);
+        Assert.Contains(outcome.Checks, c => c is { Name: "sent = acknowledged for every client that lived", Held: true });
+        Assert.True(outcome.Held);
+
+        ClientOutcome unfinished = Client(sent: 200_000, acknowledged: 199_980, unacknowledged: 20, node: "L");
+        Assert.False(Outcome([frozen, unfinished], total: 300_140, exact: true).Held);
+    }
+
+    [Fact]
+    public void The_time_to_downing_is_the_latest_of_the_survivors_first_sight_of_the_node_down()
+    {
+        var fault = new FaultEvent("S", FaultKind.Freeze, "the oldest", Kill);
+        Assert.Null(fault.SecondsToDowning);
+        Assert.Equal(6.5, (fault with { DownedAt = Kill.AddSeconds(6.5) }).SecondsToDowning);
+        Assert.Equal(("freeze (for ever)", "freeze 20 s"), (fault.KindText, (fault with { Length = TimeSpan.FromSeconds(20) }).KindText));
+    }
+
+    [Fact]
     public void The_duplicates_suppressed_column_shows_what_the_client_saw_suppressed()
     {
         // A retried batch the counter had already persisted: acknowledged as a duplicate, not counted again.
@@ -211,6 +266,14 @@ public sealed class ChaosMeasurementSpec : IDisposable
         string[] found = Assert.Single(rows, cells => cells[0].StartsWith(row, StringComparison.Ordinal));
         return found[index];
     }
+
+    /// <summary>A freeze of S at the kill instant, woken <paramref name="woken"/> seconds later (null: never).</summary>
+    private static FaultEvent Freeze(double? woken) =>
+        new("S", FaultKind.Freeze, "the oldest", Kill)
+        {
+            Length = woken is { } w ? TimeSpan.FromSeconds(w) : null,
+            EndedAt = woken is { } end ? Kill.AddSeconds(end) : null,
+        };
 
     private static AckGap Gap(double from, double to) => new(Kill.AddSeconds(from), Kill.AddSeconds(to), to - from);
 

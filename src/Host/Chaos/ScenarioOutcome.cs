@@ -126,6 +126,11 @@ internal sealed record ScenarioOutcome
                     open.Killed ? $"client {open.Node} was killed" : open.Frozen ? $"client {open.Node} was frozen" : $"client {open.Node} was stopped with {open.Report.Sent - open.Report.Acknowledged:N0} in flight"));
             }
 
+            foreach (FaultRecovery recovery in Recoveries.Where(r => r.Fault.Kind == FaultKind.Freeze))
+            {
+                checks.Add(ResumedWhileFrozen(recovery));
+            }
+
             if (Failure is not null)
             {
                 checks.Add(new ScenarioCheck("scenario ran to the end", false, Failure));
@@ -144,6 +149,43 @@ internal sealed record ScenarioOutcome
         : Clients.All(c => !c.Lived)
             ? "n/a (no client lived on)"
             : string.Join(", ", Recoveries.Select(r => r.Text));
+
+    /// <summary>
+    /// The survivors do not depend on a frozen node: every counter acknowledged the living clients again before the node
+    /// was woken (for a freeze that lasted to the end: at all). Not a time limit of its own: the freeze's length is the
+    /// bound, and the acknowledgements that came back only when the frozen node woke up are what issue 20 was about.
+    /// </summary>
+    private ScenarioCheck ResumedWhileFrozen(FaultRecovery recovery)
+    {
+        FaultEvent fault = recovery.Fault;
+        string name = $"acks resumed while {fault.Node} was frozen";
+        if (!Clients.Any(c => c.Lived))
+        {
+            return new ScenarioCheck(name, null, "no client lived on");
+        }
+
+        if (recovery.Unmeasured is { } why)
+        {
+            return new ScenarioCheck(name, false, why);
+        }
+
+        if (recovery.Silent.Count > 0)
+        {
+            return new ScenarioCheck(name, false, $"{string.Join(", ", recovery.Silent)} never acknowledged again");
+        }
+
+        double resumed = recovery.Seconds ?? 0;
+        if (fault.EndedAt is not { } woken)
+        {
+            return new ScenarioCheck(name, true, $"every counter acked again {recovery.Text} after the freeze began; never woken");
+        }
+
+        double frozen = (woken - fault.At).TotalSeconds;
+        return new ScenarioCheck(name, resumed < frozen,
+            resumed < frozen
+                ? $"every counter acked again after {recovery.Text}, {frozen - resumed:0.0} s before the wake-up (frozen {frozen:0.0} s)"
+                : $"the last counter acked again only {resumed:0.0} s after the freeze began ({recovery.SlowestCounter}), {resumed - frozen:0.0} s after the wake-up (frozen {frozen:0.0} s)");
+    }
 
     private FaultRecovery RecoveryAfter(FaultEvent fault)
     {
