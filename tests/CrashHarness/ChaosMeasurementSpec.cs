@@ -25,6 +25,15 @@ public sealed class ChaosMeasurementSpec : IDisposable
         Assert.Equal(new NodeStatus(3, 1, 4, 3, 1_234_567), status);
     }
 
+    [Fact]
+    public void A_status_line_whose_region_did_not_answer_still_says_who_is_a_member()
+    {
+        NodeStatus before = new(3, 0, 4, 3, 1_000);
+        NodeStatus? status = NodeStatus.TryParse(
+            "09:12:47 members Up 2, unreachable 0 | no answer within 5 s (shards moving or a member unreachable) | dead letters 0, shard drops 0", before);
+        Assert.Equal(new NodeStatus(2, 0, 4, 3, 1_000) { RegionAnswered = false }, status);
+    }
+
     [Theory]
     [InlineData("09:12:42 load: sent 1,200 | acknowledged 1,100 | retried 0 | in flight 100")]
     [InlineData("node akka.tcp://counters@127.0.0.1:39311 is Up and its counter region is ready")]
@@ -132,9 +141,9 @@ public sealed class ChaosMeasurementSpec : IDisposable
         ClientOutcome client = WithCounters(
             Client(sent: 1000, acknowledged: 1000, gaps: [Gap(-20, -18), Gap(0.3, 9.3)]),
             ("k0", 30, [Gap(0.3, 9.3)]), ("k1", 30, [Gap(-20, -18), Gap(0.3, 12.1)]), ("k2", 30, []));
-        ScenarioOutcome outcome = Outcome(client, total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
+        ScenarioOutcome outcome = Outcome(client, total: 1000, faults: [new FaultEvent("B", FaultKind.Kill, "hosting counters", Kill)]);
 
-        KillRecovery recovery = outcome.Recoveries.Single();
+        FaultRecovery recovery = outcome.Recoveries.Single();
         Assert.Equal((12.1, "k1"), (Math.Round(recovery.Seconds!.Value, 3), recovery.SlowestCounter));
         Assert.Equal("12.1 s (k1 last)", outcome.RecoveryText);
         Assert.Equal("12.1 s (k1 last)", Cell(CrashRun.Render(outcome), "L (", ChaosTable.RecoveryColumn));
@@ -145,7 +154,7 @@ public sealed class ChaosMeasurementSpec : IDisposable
     {
         // k0 answered once more just after the kill (its batch was already on a live node), then waited on the window.
         ClientOutcome client = WithCounters(Client(sent: 1000, acknowledged: 1000), ("k0", 30, [Gap(0.4, 10.6)]), ("k1", 30, [Gap(-0.2, 8)]));
-        ScenarioOutcome outcome = Outcome(client, total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
+        ScenarioOutcome outcome = Outcome(client, total: 1000, faults: [new FaultEvent("B", FaultKind.Kill, "hosting counters", Kill)]);
         Assert.Equal("10.6 s (k0 last)", outcome.RecoveryText);
     }
 
@@ -155,7 +164,7 @@ public sealed class ChaosMeasurementSpec : IDisposable
         ClientOutcome client = WithCounters(
             Client(sent: 1000, acknowledged: 900, unacknowledged: 100, gaps: [Gap(0.3, 9.3)]),
             ("k0", 30, [Gap(0.3, 9.3)]), ("k1", -0.5, []));
-        ScenarioOutcome outcome = Outcome(client, total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
+        ScenarioOutcome outcome = Outcome(client, total: 1000, faults: [new FaultEvent("B", FaultKind.Kill, "hosting counters", Kill)]);
         Assert.Equal(["k1"], outcome.Recoveries.Single().Silent);
         Assert.Equal("k1 silent to the end", outcome.RecoveryText);
     }
@@ -164,7 +173,7 @@ public sealed class ChaosMeasurementSpec : IDisposable
     public void A_kill_followed_by_no_stall_recovers_in_under_a_second()
     {
         ClientOutcome client = WithCounters(Client(sent: 1000, acknowledged: 1000), ("k0", 30, []), ("k1", 30, []));
-        ScenarioOutcome outcome = Outcome(client, total: 1000, kills: [new KillEvent("B", "hosting counters", Kill)]);
+        ScenarioOutcome outcome = Outcome(client, total: 1000, faults: [new FaultEvent("B", FaultKind.Kill, "hosting counters", Kill)]);
         Assert.Null(outcome.Recoveries.Single().Seconds);
         Assert.Equal("< 1 s", outcome.RecoveryText);
     }
@@ -172,10 +181,56 @@ public sealed class ChaosMeasurementSpec : IDisposable
     [Fact]
     public void A_recovery_that_cannot_be_measured_says_why_instead_of_under_a_second()
     {
-        var kill = new KillEvent("B", "hosting counters", Kill);
-        Assert.StartsWith("? (L's report has no per-counter times)", Outcome(Client(sent: 1000, acknowledged: 1000), total: 1000, kills: [kill]).RecoveryText);
+        var kill = new FaultEvent("B", FaultKind.Kill, "hosting counters", Kill);
+        Assert.StartsWith("? (L's report has no per-counter times)", Outcome(Client(sent: 1000, acknowledged: 1000), total: 1000, faults: [kill]).RecoveryText);
         ClientOutcome doneBefore = WithCounters(Client(sent: 1000, acknowledged: 1000), ("k0", -5, []), ("k1", -5, []));
-        Assert.Equal("n/a (no acknowledgement after the kill)", Outcome(doneBefore, total: 1000, kills: [kill]).RecoveryText);
+        Assert.Equal("n/a (no acknowledgement after the fault)", Outcome(doneBefore, total: 1000, faults: [kill]).RecoveryText);
+    }
+
+    [Fact]
+    public void Acknowledgements_that_came_back_only_after_the_wake_up_break_a_freeze_scenario()
+    {
+        // Frozen 20 s: k1's stall ended at 22.6 s, after the wake-up (the survivors waited for the frozen node).
+        ClientOutcome client = WithCounters(Client(sent: 1000, acknowledged: 1000), ("k0", 30, [Gap(0.5, 12)]), ("k1", 30, [Gap(0.5, 22.6)]));
+        ScenarioOutcome late = Outcome(client, total: 1000, faults: [Freeze(woken: 20)]);
+        Assert.Contains(late.Checks, c => c is { Name: "acks resumed while S was frozen", Held: false });
+        Assert.False(late.Held);
+
+        ClientOutcome resumed = WithCounters(Client(sent: 1000, acknowledged: 1000), ("k0", 30, [Gap(0.5, 12)]), ("k1", 30, [Gap(0.5, 12.4)]));
+        ScenarioOutcome held = Outcome(resumed, total: 1000, faults: [Freeze(woken: 20)]);
+        Assert.Contains(held.Checks, c => c is { Name: "acks resumed while S was frozen", Held: true });
+        Assert.True(held.Held);
+    }
+
+    [Fact]
+    public void A_counter_still_silent_at_the_end_of_a_freeze_for_ever_breaks_the_scenario()
+    {
+        ClientOutcome client = WithCounters(Client(sent: 1000, acknowledged: 900, unacknowledged: 100), ("k0", 30, [Gap(0.5, 12)]), ("k1", -0.5, []));
+        ScenarioOutcome outcome = Outcome(client, total: 1000, faults: [Freeze(woken: null)]);
+        Assert.Contains(outcome.Checks, c => c is { Name: "acks resumed while S was frozen", Held: false });
+    }
+
+    [Fact]
+    public void A_frozen_client_is_not_held_to_exactly_once_but_the_clients_that_lived_are()
+    {
+        // S was frozen with 460 increments in flight; some of them reached the journal (total 200,140 > L's 200,000 + S's acked).
+        ClientOutcome frozen = Client(sent: 100_460, acknowledged: 100_000, unacknowledged: 460, node: "S") with { Frozen = true };
+        ClientOutcome lived = Client(sent: 200_000, acknowledged: 200_000, node: "L");
+        ScenarioOutcome outcome = Outcome([frozen, lived], total: 300_140, exact: true);
+        Assert.Contains(outcome.Checks, c => c is { Name: "sent = acknowledged for every client that lived", Held: true });
+        Assert.True(outcome.Held);
+
+        ClientOutcome unfinished = Client(sent: 200_000, acknowledged: 199_980, unacknowledged: 20, node: "L");
+        Assert.False(Outcome([frozen, unfinished], total: 300_140, exact: true).Held);
+    }
+
+    [Fact]
+    public void The_time_to_downing_is_the_latest_of_the_survivors_first_sight_of_the_node_down()
+    {
+        var fault = new FaultEvent("S", FaultKind.Freeze, "the oldest", Kill);
+        Assert.Null(fault.SecondsToDowning);
+        Assert.Equal(6.5, (fault with { DownedAt = Kill.AddSeconds(6.5) }).SecondsToDowning);
+        Assert.Equal(("freeze (for ever)", "freeze 20 s"), (fault.KindText, (fault with { Length = TimeSpan.FromSeconds(20) }).KindText));
     }
 
     [Fact]
@@ -212,6 +267,14 @@ public sealed class ChaosMeasurementSpec : IDisposable
         return found[index];
     }
 
+    /// <summary>A freeze of S at the kill instant, woken <paramref name="woken"/> seconds later (null: never).</summary>
+    private static FaultEvent Freeze(double? woken) =>
+        new("S", FaultKind.Freeze, "the oldest", Kill)
+        {
+            Length = woken is { } w ? TimeSpan.FromSeconds(w) : null,
+            EndedAt = woken is { } end ? Kill.AddSeconds(end) : null,
+        };
+
     private static AckGap Gap(double from, double to) => new(Kill.AddSeconds(from), Kill.AddSeconds(to), to - from);
 
     private static ClientOutcome Client(long sent, long acknowledged, long unacknowledged = 0, bool killed = false, AckGap[]? gaps = null, long retried = 0, long duplicates = 0, string node = "L") =>
@@ -231,9 +294,9 @@ public sealed class ChaosMeasurementSpec : IDisposable
         },
     };
 
-    private static ScenarioOutcome Outcome(ClientOutcome client, long total, bool exact = false, KillEvent[]? kills = null) => Outcome([client], total, exact, kills);
+    private static ScenarioOutcome Outcome(ClientOutcome client, long total, bool exact = false, FaultEvent[]? faults = null) => Outcome([client], total, exact, faults);
 
-    private static ScenarioOutcome Outcome(ClientOutcome[] clients, long total, bool exact = false, KillEvent[]? kills = null) => new()
+    private static ScenarioOutcome Outcome(ClientOutcome[] clients, long total, bool exact = false, FaultEvent[]? faults = null) => new()
     {
         Scenario = "spec",
         Description = "numbers only",
@@ -241,7 +304,7 @@ public sealed class ChaosMeasurementSpec : IDisposable
         ExactlyOnce = true,
         ExpectsExactTotal = exact,
         Clients = clients,
-        Kills = kills ?? [],
+        Faults = faults ?? [],
         Recovered = new ReadTotalReport { Total = total },
         Events = [],
         Folder = "/nowhere",

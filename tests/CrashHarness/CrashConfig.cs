@@ -6,7 +6,8 @@ namespace ActorConcurrency.CrashHarness;
 /// <summary>
 /// The harness's length from the environment, short by default so it fits in CI: <c>CHAOS_KILLS</c> (kill -9s
 /// of the kill-shard-host scenario, default 1), <c>CHAOS_SECONDS</c> (seconds of load after each step,
-/// default 1), <c>CHAOS_LOAD</c> (increments of a finite load, default 200,000: enough that a load outlasts a kill on a quiet machine). <c>CHAOS_HOST_DLL</c> runs the
+/// default 1), <c>CHAOS_LOAD</c> (increments of a finite load, default 200,000: enough that a load outlasts a kill on a quiet machine),
+/// <c>CHAOS_FAULT_SECONDS</c> (a freeze's or a partition's length, default 20, or forever). <c>CHAOS_HOST_DLL</c> runs the
 /// nodes from another build of the host (e.g. an older commit's) instead of this one's.
 /// </summary>
 public static class CrashConfig
@@ -16,6 +17,13 @@ public static class CrashConfig
     public static double Seconds => Read("CHAOS_SECONDS", 1);
 
     public static long Load => (long)Read("CHAOS_LOAD", 200_000);
+
+    /// <summary>
+    /// <c>CHAOS_FAULT_SECONDS</c>: how long a freeze or a partition lasts (default 20 s), or <c>forever</c> (to the
+    /// scenario's end).
+    /// </summary>
+    public static TimeSpan? FaultLength =>
+        Environment.GetEnvironmentVariable("CHAOS_FAULT_SECONDS") is "forever" ? null : TimeSpan.FromSeconds(Read("CHAOS_FAULT_SECONDS", 20));
 
     /// <summary>The host every node runs as <c>dotnet HOST node …</c>: the one built with these specs.</summary>
     public static string HostAssembly =>
@@ -30,6 +38,7 @@ public static class CrashConfig
         Load = Load,
         Kills = Kills,
         Seconds = Seconds,
+        FaultLength = FaultLength,
         // A long run may do many kills; each node still dies at its hard lifetime if the harness itself dies.
         NodeLifetime = TimeSpan.FromMinutes(5 + (2 * Kills)),
     };

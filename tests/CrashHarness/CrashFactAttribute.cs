@@ -5,7 +5,7 @@ namespace ActorConcurrency.CrashHarness;
 /// <summary>
 /// A crash scenario's fact. The short form (what <c>dotnet test</c> runs in CI) is the scenarios marked
 /// <see cref="InShortForm"/>; the long form runs every scenario, and is chosen by <c>CHAOS_SCENARIOS=all</c>
-/// (or a list of names) or by setting <c>CHAOS_KILLS</c>. A PostgreSQL fact needs the server of
+/// (or a list of names) or by setting <c>CHAOS_KILLS</c> or <c>CHAOS_FAULT_SECONDS</c>. A PostgreSQL fact needs the server of
 /// <c>COUNTERS_POSTGRES</c> (set by <c>.ci/start-postgres.sh</c>). A fact left out is reported as skipped, with
 /// the reason, never as passed.
 /// </summary>
@@ -48,7 +48,8 @@ public sealed class CrashFactAttribute : FactAttribute
     private string? Unselected()
     {
         string? chosen = Environment.GetEnvironmentVariable("CHAOS_SCENARIOS");
-        bool longForm = chosen is "all" || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CHAOS_KILLS"));
+        bool longForm = chosen is "all" || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CHAOS_KILLS"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CHAOS_FAULT_SECONDS"));
         if (!string.IsNullOrEmpty(chosen) && chosen != "all")
         {
             if (!chosen.Split(',', StringSplitOptions.TrimEntries).Contains(_scenario))

@@ -34,6 +34,15 @@ public sealed class PostgresCrashSpec
     [CrashFact("restart-all", Postgres = true)]
     public Task Restarting_every_node_on_the_same_journal_keeps_both_loads() => RunAsync("restart-all");
 
+    [CrashFact("freeze-oldest", Postgres = true, InShortForm = true)]
+    public Task Freezing_the_oldest_inside_a_journal_write_leaves_the_others_acknowledging_and_counts_its_writes_once() => RunAsync("freeze-oldest");
+
+    [CrashFact("freeze-shard-host", Postgres = true)]
+    public Task Freezing_a_shard_host_inside_a_journal_write_leaves_the_others_acknowledging() => RunAsync("freeze-shard-host");
+
+    [CrashFact("freeze-loader", Postgres = true)]
+    public Task Freezing_a_loading_client_leaves_the_other_client_acknowledged_exactly_once() => RunAsync("freeze-loader");
+
     private async Task RunAsync(string scenario) =>
         CrashRun.AssertNothingLostNorCountedTwice(
             await CrashRun.RunAsync(scenario, ChaosJournal.Postgres(CrashFactAttribute.ConnectionString!), _output));

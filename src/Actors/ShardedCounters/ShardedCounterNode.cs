@@ -26,11 +26,12 @@ public sealed class ShardedCounterNode : IAsyncDisposable
     /// <summary>The key the readiness probe reads (never written).</summary>
     public const string ReadinessKey = "_ready";
 
-    private ShardedCounterNode(ActorSystem system, IActorRef region, string journalDescription)
+    private ShardedCounterNode(ActorSystem system, IActorRef region, string journalDescription, string? sqliteFile)
     {
         System = system;
         Region = region;
         JournalDescription = journalDescription;
+        SqliteFile = sqliteFile;
     }
 
     /// <summary>The node's actor system.</summary>
@@ -44,6 +45,9 @@ public sealed class ShardedCounterNode : IAsyncDisposable
 
     /// <summary>Where the journal is (a file, or a server without its password).</summary>
     public string JournalDescription { get; }
+
+    /// <summary>The SQLite journal's file, or null on another journal.</summary>
+    public string? SqliteFile { get; }
 
     /// <summary>Starts a node and waits until it is Up and its region is ready.</summary>
     /// <exception cref="NodeStartException">The node could not start; the message says why in one line.</exception>
@@ -69,8 +73,8 @@ public sealed class ShardedCounterNode : IAsyncDisposable
 
     private static async Task<ShardedCounterNode> StartOnJournalAsync(ShardedCounterNodeOptions options, Address[] seeds, CancellationToken cancellationToken)
     {
-        (string? connectionString, string journalFile, string description) = await OpenJournalAsync(options, cancellationToken).ConfigureAwait(false);
-        Config config = BuildConfig(options, connectionString, journalFile);
+        JournalPlan journal = await OpenJournalAsync(options, cancellationToken).ConfigureAwait(false);
+        Config config = BuildConfig(options, journal);
 
         ActorSystem system;
         try
@@ -88,6 +92,10 @@ public sealed class ShardedCounterNode : IAsyncDisposable
 
         try
         {
+            // Loads the persistence extension now, which starts the journal and snapshot store named in
+            // auto-start-journals / auto-start-snapshot-stores: they open their connections (and, on a new database,
+            // create the tables) as the node starts, never in the middle of a fail-over.
+            _ = Akka.Persistence.Persistence.Instance.Apply(system);
             Task joined = JoinAsync(system, seeds, options.JoinTimeout, cancellationToken);
             if (options.AwaitReadiness)
             {
@@ -116,7 +124,7 @@ public sealed class ShardedCounterNode : IAsyncDisposable
                 await WaitUntilReadyAsync(region, options.ReadyTimeout, cancellationToken).ConfigureAwait(false);
             }
 
-            return new ShardedCounterNode(system, region, description);
+            return new ShardedCounterNode(system, region, journal.Description, journal.SqliteFile);
         }
         catch
         {
@@ -152,6 +160,21 @@ public sealed class ShardedCounterNode : IAsyncDisposable
     public static Config JournalInvariants { get; } = ConfigurationFactory.ParseString(
         "akka.persistence.journal.sql.replay-filter.mode = off");
 
+    /// <summary>
+    /// When the pre-flight check found the journal's tables, the node's journal and snapshot store must not create them
+    /// again. Akka.Persistence.Sql's auto-initialize runs its table DDL every time a plugin starts, and on PostgreSQL that
+    /// DDL includes <c>ALTER TABLE journal ADD CONSTRAINT journal_uq …</c> (its "already exists" error is caught): an ACCESS
+    /// EXCLUSIVE lock on the journal table. It waits for every open transaction on the table — for ever if the node that
+    /// holds one is frozen — and while it waits in PostgreSQL's lock queue every other session's reads and writes of the
+    /// journal queue behind it: the whole cluster stops acknowledging (issue 20). Only a node that finds the tables
+    /// missing (the first one on a new database) lets the plugins create them, at its start.
+    /// </summary>
+    internal static Config TablesCreatedAlready { get; } = ConfigurationFactory.ParseString(
+        """
+        akka.persistence.journal.sql.auto-initialize = off
+        akka.persistence.snapshot-store.sql.auto-initialize = off
+        """);
+
     /// <summary>HOCON that lets <see cref="CrashAsync"/> stop a node without it leaving the cluster.</summary>
     public static Config CrashableOverrides { get; } = ConfigurationFactory.ParseString(
         "akka.coordinated-shutdown.run-by-actor-system-terminate = off");
@@ -167,6 +190,66 @@ public sealed class ShardedCounterNode : IAsyncDisposable
         await System.WhenTerminated.ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Server settings every journal session of a node runs with on PostgreSQL, unless the connection string's
+    /// <c>Options</c> already sets them (milliseconds). Each bounds a wait that a node which stops without dying — frozen
+    /// by <c>kill -STOP</c>, a debugger, a paused VM — would otherwise impose on every other node:
+    /// <list type="bullet">
+    /// <item><c>idle_in_transaction_session_timeout</c>: the server ends a session that sits inside a transaction without
+    /// sending anything. A node frozen in the middle of a journal write holds its uncommitted rows; a counter that moved to
+    /// another node writes the same (persistence id, sequence number) next, and PostgreSQL makes that insert wait for the
+    /// frozen transaction to end (the unique index's check). Ended by the server, the frozen transaction rolls back: its
+    /// rows were never acknowledged (a counter acknowledges only after the commit), so nothing acknowledged is lost, and
+    /// the client's retry is counted once by the counter's new owner. 4 s: before the cluster has downed the frozen
+    /// node (about 5 s), so the new owner's first write finds the way clear.</item>
+    /// <item><c>lock_timeout</c>: any other lock wait (a row of the snapshot table, a table lock) fails after 6 s
+    /// instead of lasting as long as the holder sleeps; the write fails, is not acknowledged, and is retried.</item>
+    /// <item><c>statement_timeout</c>: no statement runs longer than 9 s, below the journal circuit breaker's call
+    /// timeout (10 s), so a write that times out has ended in the database too, instead of committing in the background
+    /// after its failure was reported.</item>
+    /// </list>
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> PostgresSessionTimeouts { get; } = new Dictionary<string, int>
+    {
+        ["idle_in_transaction_session_timeout"] = 4000,
+        ["lock_timeout"] = 6000,
+        ["statement_timeout"] = 9000,
+    };
+
+    /// <summary>
+    /// The connection string the journal and snapshot store use on PostgreSQL: the user's, with
+    /// <see cref="PostgresSessionTimeouts"/> added to <c>Options</c> (a setting the user gave is kept), a client-side
+    /// command timeout of 12 s unless one is given (Npgsql's default is 30 s, the length of a recovery's whole budget),
+    /// and an application name that tells <c>pg_stat_activity</c> which node a session belongs to (<c>counters node pid
+    /// N</c>) unless one is given.
+    /// </summary>
+    public static string PostgresConnectionString(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        string options = builder.Options ?? "";
+        foreach ((string name, int milliseconds) in PostgresSessionTimeouts)
+        {
+            if (!options.Contains(name, StringComparison.OrdinalIgnoreCase))
+            {
+                options = $"{options} -c {name}={milliseconds}".Trim();
+            }
+        }
+
+        builder.Options = options;
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
+        {
+            builder.CommandTimeout = 12;
+        }
+
+        if (string.IsNullOrEmpty(builder.ApplicationName))
+        {
+            builder.ApplicationName = $"counters node pid {Environment.ProcessId}";
+        }
+
+        return builder.ConnectionString;
+    }
+
     /// <summary>The SQLite connection string for a data folder (busy waits up to a minute on the file lock).</summary>
     public static string SqliteConnectionString(string dataFolder) =>
         new SqliteConnectionStringBuilder
@@ -176,13 +259,21 @@ public sealed class ShardedCounterNode : IAsyncDisposable
             Pooling = true,
         }.ToString();
 
-    private static async Task<(string? ConnectionString, string File, string Description)> OpenJournalAsync(
-        ShardedCounterNodeOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tables Akka.Persistence.Sql uses with this project's settings (table-mapping = default, tag-write-mode =
+    /// TagTable): the events, their tags, the snapshots.
+    /// </summary>
+    internal static readonly string[] JournalTables = ["journal", "tags", "snapshot"];
+
+    /// <summary>What the pre-flight check found: how to reach the journal and whether its tables are there already.</summary>
+    private sealed record JournalPlan(string? ConnectionString, string HoconFile, string Description, bool TablesExist, string? SqliteFile = null);
+
+    private static async Task<JournalPlan> OpenJournalAsync(ShardedCounterNodeOptions options, CancellationToken cancellationToken)
     {
         switch (options.Journal)
         {
             case JournalKind.InMemory:
-                return (null, "persistence-inmem.conf", "in memory (nothing survives the node)");
+                return new JournalPlan(null, "persistence-inmem.conf", "in memory (nothing survives the node)", TablesExist: true);
 
             case JournalKind.Sqlite:
             {
@@ -194,6 +285,7 @@ public sealed class ShardedCounterNode : IAsyncDisposable
                 string connectionString = SqliteConnectionString(options.DataFolder);
                 string file = Path.Combine(Path.GetFullPath(options.DataFolder), ShardedCounterNodeOptions.SqliteFileName);
                 string? integrity;
+                bool tablesExist;
                 try
                 {
                     Directory.CreateDirectory(options.DataFolder);
@@ -206,6 +298,8 @@ public sealed class ShardedCounterNode : IAsyncDisposable
                     // A journal with overwritten pages opens and even answers queries; the check reads every page.
                     command.CommandText = "PRAGMA quick_check(1);";
                     integrity = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+                    command.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ({string.Join(", ", JournalTables.Select(t => $"'{t}'"))});";
+                    tablesExist = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == JournalTables.Length;
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException or ArgumentException or NotSupportedException)
                 {
@@ -220,7 +314,7 @@ public sealed class ShardedCounterNode : IAsyncDisposable
                         $"the SQLite journal {file} is corrupt (integrity check: {OneLine(integrity ?? "no answer")}); restore it from a backup or start on another --data folder");
                 }
 
-                return (connectionString, "persistence-sqlite.conf", file);
+                return new JournalPlan(connectionString, "persistence-sqlite.conf", file, tablesExist, file);
             }
 
             case JournalKind.Postgres:
@@ -233,7 +327,7 @@ public sealed class ShardedCounterNode : IAsyncDisposable
                 NpgsqlConnectionStringBuilder builder;
                 try
                 {
-                    builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+                    builder = new NpgsqlConnectionStringBuilder(PostgresConnectionString(options.ConnectionString));
                 }
                 catch (ArgumentException ex)
                 {
@@ -241,20 +335,24 @@ public sealed class ShardedCounterNode : IAsyncDisposable
                 }
 
                 string where = $"{builder.Host}:{builder.Port}/{builder.Database}";
+                bool tablesExist;
                 try
                 {
                     var probe = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Timeout = 5 };
                     await using var connection = new NpgsqlConnection(probe.ConnectionString);
                     await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                    await using var command = new NpgsqlCommand("SELECT 1", connection);
-                    await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                    // to_regclass reads the catalog only: it takes no lock on the tables, so a node that holds one open
+                    // in a transaction (or is frozen inside one) cannot make this start wait.
+                    await using var command = new NpgsqlCommand(
+                        $"SELECT {string.Join(" + ", JournalTables.Select(t => $"(to_regclass('{t}') IS NOT NULL)::int"))}", connection);
+                    tablesExist = (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == JournalTables.Length;
                 }
                 catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or InvalidOperationException)
                 {
                     throw new NodeStartException(NodeStartFailure.JournalUnavailable, $"cannot open the PostgreSQL journal {where}: {OneLine(Innermost(ex).Message)}", ex);
                 }
 
-                return (builder.ConnectionString, "persistence-postgres.conf", "postgresql://" + where);
+                return new JournalPlan(builder.ConnectionString, "persistence-postgres.conf", "postgresql://" + where, tablesExist);
             }
 
             default:
@@ -304,8 +402,9 @@ public sealed class ShardedCounterNode : IAsyncDisposable
             }
         }).ToArray();
 
-    private static Config BuildConfig(ShardedCounterNodeOptions options, string? connectionString, string journalFile)
+    private static Config BuildConfig(ShardedCounterNodeOptions options, JournalPlan journal)
     {
+        string? connectionString = journal.ConnectionString;
         string strategy = options.Downing == DowningStrategy.KeepMajority ? "keep-majority" : "keep-oldest";
         string settings = $"""
             akka.remote.dot-netty.tcp.hostname = {Quote(options.Hostname)}
@@ -328,8 +427,9 @@ public sealed class ShardedCounterNode : IAsyncDisposable
         }
 
         return JournalInvariants
+            .WithFallback(journal.TablesExist ? TablesCreatedAlready : Config.Empty)
             .WithFallback(config)
-            .WithFallback(HoconConfig.Load(journalFile).Config)
+            .WithFallback(HoconConfig.Load(journal.HoconFile).Config)
             .WithFallback(HoconConfig.Load("cluster.conf").Config)
             .WithFallback(HoconConfig.Base)
             .WithFallback(ClusterSharding.DefaultConfig())

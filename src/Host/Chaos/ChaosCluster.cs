@@ -39,15 +39,49 @@ internal sealed class ChaosCluster : IAsyncDisposable
 
     public IReadOnlyList<NodeProcess> Nodes => _nodes;
 
-    public List<KillEvent> Kills { get; } = [];
+    /// <summary>The faults done so far (kills, freezes, partitions), with when the survivors downed the node.</summary>
+    public IReadOnlyList<FaultEvent> Faults
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _faults.ToList();
+            }
+        }
+    }
+
+    /// <summary>Guards the event and fault lists: a scheduled wake-up notes itself from the background.</summary>
+    private readonly Lock _gate = new();
+
+    private readonly List<FaultEvent> _faults = [];
+
+    /// <summary>Wake-ups scheduled by <see cref="FreezeAsync"/> (each ends by waking its node, or at once if the run is cancelled).</summary>
+    private readonly List<Task> _thaws = [];
+
+    /// <summary>Cancelled when the cluster is abandoned or disposed: a pending wake-up happens at once.</summary>
+    private readonly CancellationTokenSource _wakeNow = new();
 
     /// <summary>What the scenario did, with seconds since it began.</summary>
-    public IReadOnlyList<string> Events => _events.Select(e => $"{(e.At - _events[0].At).TotalSeconds,6:0.0} s  {e.Text}").ToList();
+    public IReadOnlyList<string> Events
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _events.Select(e => $"{(e.At - _events[0].At).TotalSeconds,6:0.0} s  {e.Text}").ToList();
+            }
+        }
+    }
 
     /// <summary>Notes a step in the scenario's event list.</summary>
     public void Note(string text)
     {
-        _events.Add((DateTimeOffset.UtcNow, text));
+        lock (_gate)
+        {
+            _events.Add((DateTimeOffset.UtcNow, text));
+        }
+
         _log?.Invoke(text);
     }
 
@@ -125,9 +159,126 @@ internal sealed class ChaosCluster : IAsyncDisposable
         NodeStatus? before = node.Status;
         _stopped.Add(node);
         node.KillHard();
-        Kills.Add(new KillEvent(node.Name, role, node.KilledAt!.Value));
+        AddFault(new FaultEvent(node.Name, FaultKind.Kill, role, node.KilledAt!.Value));
         Note($"kill -9 {node.Name} ({role}; it hosted {before?.ShardsHere ?? 0} shards, {before?.CountersHere ?? 0} counters)");
         await node.WaitForExitAsync(StopTimeout, CancellationToken);
+    }
+
+    /// <summary>
+    /// <c>kill -STOP</c> <paramref name="node"/>: it stops where it is, holding its sockets, its database connections,
+    /// any open transaction and any file lock. The freeze is placed at the moment that hurts the others most: the node
+    /// is stopped for an instant again and again until it is caught inside a journal write transaction (a PostgreSQL
+    /// session that has written, or SQLite's write lock: <see cref="JournalTransactionProbe"/>), for at most
+    /// <see cref="WorstMomentSearch"/>; then it stays stopped. With a <paramref name="length"/> it is woken
+    /// (<c>kill -CONT</c>) that long after, in the background; without, it sleeps until the scenario ends and is then
+    /// killed. Either way it is no longer a member the scenario waits for: the cluster is expected to down it, and a
+    /// woken node to exit 5. Returns the fault's index for <see cref="WaitDownedAsync"/>.
+    /// </summary>
+    public async Task<int> FreezeAsync(NodeProcess node, string role, TimeSpan? length)
+    {
+        NodeStatus? before = node.Status;
+        _stopped.Add(node);
+        var probe = new JournalTransactionProbe(Settings.Journal, DataFolder);
+        var searching = Stopwatch.StartNew();
+        int tries = 0;
+        bool holding;
+        while (true)
+        {
+            tries++;
+            node.Freeze();
+            holding = await probe.HoldsWriteTransactionAsync(node.Pid, CancellationToken);
+            if (holding || searching.Elapsed > WorstMomentSearch || node.HasExited)
+            {
+                break;
+            }
+
+            node.Thaw(); // stopped for the few milliseconds of one look: far below anything the cluster notices
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 40)), CancellationToken);
+        }
+
+        int index = AddFault(new FaultEvent(node.Name, FaultKind.Freeze, role, node.FrozenAt!.Value) { Length = length, HeldJournalTransaction = holding });
+        Note($"kill -STOP {node.Name} ({role}; it hosted {before?.ShardsHere ?? 0} shards, {before?.CountersHere ?? 0} counters), " +
+             (holding ? $"inside a journal write transaction (found at look {tries})" : $"not inside a journal write transaction (none seen in {tries} looks)") +
+             (length is { } l ? $"; woken in {l.TotalSeconds:0.#} s" : "; for ever"));
+        if (length is { } wake)
+        {
+            _thaws.Add(ThawLaterAsync(node, index, wake));
+        }
+
+        return index;
+    }
+
+    /// <summary>How long <see cref="FreezeAsync"/> looks for a moment when its node is inside a journal write transaction.</summary>
+    public static readonly TimeSpan WorstMomentSearch = TimeSpan.FromSeconds(10);
+
+    /// <summary>Waits until every frozen node this scenario will wake has been woken.</summary>
+    public Task WaitThawedAsync() => Task.WhenAll(_thaws);
+
+    /// <summary>
+    /// Waits until a node woken from a freeze has found itself downed and exited by itself: exit 5 (downed) is
+    /// expected; its final report says what its client had acknowledged.
+    /// </summary>
+    public async Task WaitExitsDownedAsync(NodeProcess node)
+    {
+        int exit = await node.WaitForExitAsync(StopTimeout, CancellationToken);
+        Note($"{node.Name} exited {exit}{(exit == 5 ? " (it found itself downed)" : "")}");
+        if (exit != 5)
+        {
+            throw new ScenarioFailedException($"node {node.Name}, woken after the cluster downed it, exited {exit}, not 5 (downed): {node.LastErrors()}");
+        }
+    }
+
+    /// <summary>
+    /// Waits until every node in <paramref name="survivors"/> sees the faulted node removed (one member fewer than
+    /// <paramref name="membersBefore"/>, none unreachable) and records when: the fault's time to downing.
+    /// </summary>
+    public async Task WaitDownedAsync(int fault, IReadOnlyList<NodeProcess> survivors, int membersBefore)
+    {
+        foreach (NodeProcess survivor in survivors)
+        {
+            await WaitMembersAsync(survivor, membersBefore - 1);
+        }
+
+        DateTimeOffset downed = DateTimeOffset.UtcNow;
+        FaultEvent updated = UpdateFault(fault, f => f with { DownedAt = downed });
+        Note($"{updated.Node} downed: {string.Join(", ", survivors.Select(n => n.Name))} see {membersBefore - 1} members Up ({updated.SecondsToDowning:0.0} s after the {updated.KindText})");
+    }
+
+    private int AddFault(FaultEvent fault)
+    {
+        lock (_gate)
+        {
+            _faults.Add(fault);
+            return _faults.Count - 1;
+        }
+    }
+
+    private FaultEvent UpdateFault(int index, Func<FaultEvent, FaultEvent> change)
+    {
+        lock (_gate)
+        {
+            return _faults[index] = change(_faults[index]);
+        }
+    }
+
+    private async Task ThawLaterAsync(NodeProcess node, int fault, TimeSpan after)
+    {
+        try
+        {
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, _wakeNow.Token);
+            await Task.Delay(after, wake.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The run is being cancelled: wake it anyway, so that it can be stopped (a stopped process ignores SIGTERM).
+        }
+
+        if (!node.HasExited)
+        {
+            node.Thaw();
+            UpdateFault(fault, f => f with { EndedAt = node.ThawedAt });
+            Note($"kill -CONT {node.Name} (frozen {(node.ThawedAt!.Value - node.FrozenAt!.Value).TotalSeconds:0.0} s)");
+        }
     }
 
     /// <summary>Stops <paramref name="node"/> as a user would (Ctrl+C or SIGTERM) and checks its exit code (130 or 143).</summary>
@@ -157,9 +308,20 @@ internal sealed class ChaosCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops every node still running: clients first (Ctrl+C), then the others together (SIGTERM).</summary>
+    /// <summary>
+    /// Stops every node still running: clients first (Ctrl+C), then the others together (SIGTERM). A node still
+    /// frozen is killed first (it could not answer a signal, and it may hold the journal's lock): its report is its
+    /// last tick's.
+    /// </summary>
     public async Task StopAllAsync()
     {
+        foreach (NodeProcess frozen in _nodes.Where(n => n.IsFrozen).ToList())
+        {
+            Note($"kill -9 {frozen.Name}, frozen to the end");
+            frozen.KillHard();
+            await frozen.WaitForExitAsync(StopTimeout, CancellationToken);
+        }
+
         foreach (NodeProcess loader in Running().Where(n => n.IsLoader).ToList())
         {
             await StopAsync(loader, interrupt: true);
@@ -218,6 +380,9 @@ internal sealed class ChaosCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _wakeNow.CancelAsync();
+        await Task.WhenAll(_thaws);
+        _wakeNow.Dispose();
         foreach (NodeProcess node in _nodes)
         {
             await node.DisposeAsync();

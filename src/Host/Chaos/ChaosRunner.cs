@@ -22,6 +22,9 @@ internal sealed class ChaosRunner
         new KillShardHostScenario(),
         new CleanLeaveScenario(),
         new RestartAllScenario(),
+        new FreezeOldestScenario(),
+        new FreezeShardHostScenario(),
+        new FreezeLoaderScenario(),
     ];
 
     private readonly FreePorts _ports = new();
@@ -32,6 +35,37 @@ internal sealed class ChaosRunner
     {
         _settings = settings;
         _log = log;
+    }
+
+    /// <summary>
+    /// The fault with its time to downing as the survivors' reports have it: the latest, among the nodes that were neither
+    /// killed nor frozen, of the first moment each saw the faulted node down or removed after the fault began. (The time the
+    /// scenario saw it on their status lines can be late by as long as a status line waits for a slow region.)
+    /// </summary>
+    internal static FaultEvent WithDowningFromReports(FaultEvent fault, IEnumerable<NodeProcess> nodes)
+    {
+        NodeProcess? victim = nodes.FirstOrDefault(n => n.Name == fault.Node);
+        if (victim is null)
+        {
+            return fault;
+        }
+
+        string member = $"127.0.0.1:{victim.Port}";
+        var seen = new List<DateTimeOffset>();
+        foreach (NodeProcess survivor in nodes.Where(n => n != victim && n.KilledAt is null && n.FrozenAt is null && n.Port != 0))
+        {
+            if (survivor.ReadReport() is not { } report || report.MemberEvents.Count == 0)
+            {
+                continue;
+            }
+
+            if (report.MemberEvents.FirstOrDefault(e => e.Member == member && e.Event is "down" or "removed" && e.At >= fault.At) is { } downed)
+            {
+                seen.Add(downed.At);
+            }
+        }
+
+        return seen.Count == 0 ? fault : fault with { DownedAt = seen.Max() };
     }
 
     /// <summary>The scenario named <paramref name="name"/>, or null.</summary>
@@ -80,9 +114,9 @@ internal sealed class ChaosRunner
                 ExactlyOnce = _settings.ExactlyOnce,
                 ExpectsExactTotal = scenario.ExpectsExactTotal,
                 Clients = cluster.Nodes.Where(n => n.IsLoader)
-                    .Select(n => new ClientOutcome(n.Name, n.ReadReport() ?? new NodeReport { Node = n.Name }, n.KilledAt is not null))
+                    .Select(n => new ClientOutcome(n.Name, n.ReadReport() ?? new NodeReport { Node = n.Name }, n.KilledAt is not null) { Frozen = n.FrozenAt is not null })
                     .ToList(),
-                Kills = cluster.Kills.ToList(),
+                Faults = cluster.Faults.Select(f => WithDowningFromReports(f, cluster.Nodes)).ToList(),
                 Recovered = recovered,
                 Events = cluster.Events,
                 Failure = failure,
@@ -92,7 +126,7 @@ internal sealed class ChaosRunner
             };
         }
 
-        if (outcome.Held)
+        if (outcome.Held && !_settings.KeepLogs)
         {
             try
             {

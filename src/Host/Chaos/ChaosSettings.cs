@@ -15,6 +15,12 @@ internal sealed record ChaosSettings
     /// <summary><c>kill -9</c>s of the kill-shard-host scenario.</summary>
     public int Kills { get; init; } = 1;
 
+    /// <summary>
+    /// How long a freeze scenario keeps its node stopped (<c>kill -STOP</c> … <c>kill -CONT</c>), and how long a partition
+    /// lasts; null: until the scenario ends (the frozen node is then killed, the partition removed).
+    /// </summary>
+    public TimeSpan? FaultLength { get; init; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Seconds a load runs on after each step before the next one (or before it is stopped).</summary>
     public double Seconds { get; init; } = 3;
 
@@ -47,6 +53,9 @@ internal sealed record ChaosSettings
 
     /// <summary>A load no scenario finishes: the scenario stops the client when its steps are done.</summary>
     public const long UntilStopped = 1_000_000_000; // node --load accepts at most a billion
+
+    /// <summary>Keep every scenario's folder (node logs, reports), not only those of scenarios that did not hold.</summary>
+    public bool KeepLogs { get; init; }
 
     public bool ExactlyOnce => Delivery == "exactly-once";
 }

@@ -37,9 +37,18 @@ internal static class ChaosTable
             outcome.Lost is { } lost ? (lost == 0 ? "0" : $"[red]{N(lost)}[/]") : "?",
             Markup.Escape(outcome.RecoveryText));
         table.Caption(
-            $"{outcome.Kills.Count} kill -9; hand-off drops {N(outcome.HandOffDrops)}, dead letters {N(outcome.DeadLetters)} (seen by the clients); {outcome.Duration.TotalSeconds:0} s" +
-            (outcome.Kills.Count == 0 ? "" : $"\n{Markup.Escape(RecoveryColumn)}: per kill, from the kill until the last counter acknowledged the surviving clients again"));
+            $"{Markup.Escape(FaultsText(outcome.Faults))}; hand-off drops {N(outcome.HandOffDrops)}, dead letters {N(outcome.DeadLetters)} (seen by the clients); {outcome.Duration.TotalSeconds:0} s" +
+            (outcome.Faults.Count == 0 ? "" : $"\n{Markup.Escape(RecoveryColumn)}: per fault, from its start until the last counter acknowledged the surviving clients again"));
         output.Write(table);
+
+        foreach (FaultRecovery recovery in outcome.Recoveries)
+        {
+            FaultEvent fault = recovery.Fault;
+            output.MarkupLine(Markup.Escape(
+                $"  {fault.KindText} of {fault.Node} ({fault.Role}): downed after {(fault.SecondsToDowning is { } d ? $"{d.ToString("0.0", CultureInfo.InvariantCulture)} s" : "(not seen)")}; " +
+                $"every counter acks again: {(outcome.Clients.All(c => !c.Lived) ? "n/a (no client lived on)" : recovery.Text)}" +
+                (fault.EndedAt is { } ended ? $"; ended after {(ended - fault.At).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s" : "")));
+        }
 
         foreach (ScenarioCheck check in outcome.Checks)
         {
@@ -51,6 +60,10 @@ internal static class ChaosTable
         {
             output.MarkupLine($"  [yellow]node logs and reports kept in {Markup.Escape(outcome.Folder)}[/]");
         }
+        else if (Directory.Exists(outcome.Folder))
+        {
+            output.MarkupLine($"  [grey]node logs and reports in {Markup.Escape(outcome.Folder)}[/]");
+        }
 
         output.WriteLine();
     }
@@ -60,7 +73,7 @@ internal static class ChaosTable
     {
         var table = new Table().Border(TableBorder.Rounded).Title("chaos: every scenario");
         table.AddColumns("scenario", "journal", "verdict");
-        foreach (string column in new[] { "sent", "acknowledged", "total after recovery", "lost", "kills", $"slowest {RecoveryColumn}" })
+        foreach (string column in new[] { "sent", "acknowledged", "total after recovery", "lost", "faults", "slowest fault → downed", $"slowest {RecoveryColumn}" })
         {
             table.AddColumn(new TableColumn(column).RightAligned());
         }
@@ -75,23 +88,30 @@ internal static class ChaosTable
                 N(o.Acknowledged),
                 o.Recovered is { } r ? N(r.Total) : "?",
                 o.Lost is { } lost ? N(lost) : "?",
-                o.Kills.Count.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(o.Kills.Count == 0 ? "" : o.Clients.All(c => c.Killed) ? "n/a" : SlowestRecovery(o.Recoveries)));
+                Markup.Escape(FaultsText(o.Faults)),
+                o.Faults.Count == 0 ? "" : o.Faults.Any(f => f.DownedAt is null) ? "(not seen)"
+                    : $"{o.Faults.Max(f => f.SecondsToDowning!.Value).ToString("0.0", CultureInfo.InvariantCulture)} s",
+                Markup.Escape(o.Faults.Count == 0 ? "" : o.Clients.All(c => !c.Lived) ? "n/a" : SlowestRecovery(o.Recoveries)));
         }
 
         output.Write(table);
     }
 
     /// <summary>The recovery column's name: what its time runs from and to.</summary>
-    internal const string RecoveryColumn = "kill → every counter acks again";
+    internal const string RecoveryColumn = "fault → every counter acks again";
 
-    /// <summary>The slowest kill's recovery, or the first one that could not be measured or left a counter silent.</summary>
-    private static string SlowestRecovery(IReadOnlyList<KillRecovery> recoveries) =>
+    /// <summary>"2 kill -9", "1 freeze 20 s", "no fault": the scenario's faults by kind.</summary>
+    internal static string FaultsText(IReadOnlyList<FaultEvent> faults) => faults.Count == 0
+        ? "no fault"
+        : string.Join(", ", faults.GroupBy(f => f.KindText).Select(g => $"{g.Count()} {g.Key}"));
+
+    /// <summary>The slowest fault's recovery, or the first one that could not be measured or left a counter silent.</summary>
+    private static string SlowestRecovery(IReadOnlyList<FaultRecovery> recoveries) =>
         recoveries.FirstOrDefault(r => r.Unmeasured is not null || r.Silent.Count > 0)?.Text
         ?? recoveries.MaxBy(r => r.Seconds ?? 0)!.Text;
 
     private static string ClientLabel(ClientOutcome client) =>
-        $"{client.Node} ({(client.Killed ? "killed; last tick" : client.Report.LoadComplete && client.Report.Acknowledged == client.Report.Sent ? "load done" : client.Report.Reason)})";
+        $"{client.Node} ({(client.Killed ? "killed; last tick" : client.Frozen ? $"frozen; {client.Report.Reason}" : client.Report.LoadComplete && client.Report.Acknowledged == client.Report.Sent ? "load done" : client.Report.Reason)})";
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

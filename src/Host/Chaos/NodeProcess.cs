@@ -57,6 +57,15 @@ internal sealed class NodeProcess : IAsyncDisposable
     /// <summary>Set when this run sent it SIGKILL: its report is its last tick's.</summary>
     public DateTimeOffset? KilledAt { get; private set; }
 
+    /// <summary>Set when this run froze it (SIGSTOP); a node frozen once is never counted as a client that lived.</summary>
+    public DateTimeOffset? FrozenAt { get; private set; }
+
+    /// <summary>Set when this run woke it again (SIGCONT).</summary>
+    public DateTimeOffset? ThawedAt { get; private set; }
+
+    /// <summary>Frozen now: stopped by SIGSTOP and not woken since.</summary>
+    public bool IsFrozen => FrozenAt is not null && ThawedAt is null && !HasExited;
+
     public bool HasExited => _timeout.HasExited;
 
     /// <summary>The node's exit code (through <c>timeout</c>: 124 = hard lifetime reached, 137 = SIGKILL).</summary>
@@ -161,6 +170,21 @@ internal sealed class NodeProcess : IAsyncDisposable
         return Signal(PosixSignals.Kill);
     }
 
+    /// <summary><c>kill -STOP</c>: every thread stops where it is, with its sockets, connections and locks held.</summary>
+    public bool Freeze()
+    {
+        FrozenAt = DateTimeOffset.UtcNow;
+        ThawedAt = null;
+        return Signal(PosixSignals.Stop);
+    }
+
+    /// <summary><c>kill -CONT</c>: the frozen node runs on from where it stopped.</summary>
+    public bool Thaw()
+    {
+        ThawedAt = DateTimeOffset.UtcNow;
+        return Signal(PosixSignals.Continue);
+    }
+
     /// <summary>Waits for the node to exit; at the deadline kills it and throws.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan deadline, CancellationToken cancellationToken)
     {
@@ -208,6 +232,9 @@ internal sealed class NodeProcess : IAsyncDisposable
         return pid > 0 && PosixSignals.Send(pid, signal);
     }
 
+    /// <summary>The node's own pid (0 once it has exited without this run having seen it).</summary>
+    public int Pid => NodePid();
+
     /// <summary>The node's own pid: the one child of the <c>timeout</c> process this run started.</summary>
     private int NodePid()
     {
@@ -239,9 +266,9 @@ internal sealed class NodeProcess : IAsyncDisposable
             return;
         }
 
-        NodeStatus? status = NodeStatus.TryParse(line);
         lock (_lock)
         {
+            NodeStatus? status = NodeStatus.TryParse(line, _status);
             _stdout.WriteLine(line);
             if (status is not null)
             {

@@ -4,9 +4,10 @@ namespace ActorConcurrency.Host.Chaos;
 
 /// <summary>
 /// What one scenario measured: each client's tallies, the total a fresh node read back from the journal after
-/// every node had stopped, the kills and how long after each every counter acknowledged the clients again, and the
-/// checks that follow from those numbers (acknowledged ≤ total ≤ sent; sent = acknowledged = total when every
-/// client lived and had everything acknowledged, with exactly-once delivery).
+/// every node had stopped, the faults (kills, freezes, partitions) and how long after each every counter
+/// acknowledged the clients again, and the checks that follow from those numbers (acknowledged ≤ total ≤ sent;
+/// sent = acknowledged = total when every client lived and had everything acknowledged, with exactly-once
+/// delivery; with a client that was killed or frozen, every living client had everything acknowledged).
 /// </summary>
 internal sealed record ScenarioOutcome
 {
@@ -23,7 +24,11 @@ internal sealed record ScenarioOutcome
 
     public required IReadOnlyList<ClientOutcome> Clients { get; init; }
 
-    public required IReadOnlyList<KillEvent> Kills { get; init; }
+    /// <summary>What was done to the nodes, in order: kills, freezes, partitions.</summary>
+    public required IReadOnlyList<FaultEvent> Faults { get; init; }
+
+    /// <summary>The <c>kill -9</c>s among <see cref="Faults"/>.</summary>
+    public int KillCount => Faults.Count(f => f.Kind == FaultKind.Kill);
 
     /// <summary>The counts read back after recovery (for a shared database: the difference from before the scenario).</summary>
     public ReadTotalReport? Recovered { get; init; }
@@ -38,7 +43,7 @@ internal sealed record ScenarioOutcome
 
     public TimeSpan Duration { get; init; }
 
-    /// <summary>The clients' acknowledgement timeout: a stall after a kill begins within it.</summary>
+    /// <summary>The clients' acknowledgement timeout: a stall after a fault begins within it.</summary>
     public double AckTimeoutSeconds { get; init; } = 3;
 
     public long Sent => Clients.Sum(c => c.Report.Sent);
@@ -59,11 +64,14 @@ internal sealed record ScenarioOutcome
 
     public bool AnyClientKilled => Clients.Any(c => c.Killed);
 
+    /// <summary>A client was frozen (and downed while it slept): it did not live through the scenario as a client.</summary>
+    public bool AnyClientFrozen => Clients.Any(c => c.Frozen);
+
     /// <summary>Acknowledged increments missing from the recovered total.</summary>
     public long? Lost => Recovered is null ? null : Math.Max(0, Acknowledged - Recovered.Total);
 
-    /// <summary>Per kill: how long until every counter acknowledged the surviving clients again.</summary>
-    public IReadOnlyList<KillRecovery> Recoveries => Kills.Select(RecoveryAfter).ToList();
+    /// <summary>Per fault: how long until every counter acknowledged the surviving clients again.</summary>
+    public IReadOnlyList<FaultRecovery> Recoveries => Faults.Select(RecoveryAfter).ToList();
 
     public IReadOnlyList<ScenarioCheck> Checks
     {
@@ -92,6 +100,19 @@ internal sealed record ScenarioOutcome
                 checks.Add(new ScenarioCheck("sent = acknowledged = total", Sent == Acknowledged && Acknowledged == total,
                     $"{Sent:N0} = {Acknowledged:N0} = {total:N0}"));
             }
+            else if (Clients.Any(c => !c.Lived) && Clients.Any(c => c.Lived))
+            {
+                // A killed or frozen client's batches in flight may or may not be in the total; the clients that lived
+                // must still have had every increment acknowledged (checks 1 and 2 bound the total).
+                ClientOutcome? open = Clients.FirstOrDefault(c => c.Lived && !c.FullyAcknowledged);
+                string faulted = string.Join(", ", Clients.Where(c => !c.Lived).Select(c => $"{c.Node} {(c.Killed ? "killed" : "frozen")}"));
+                checks.Add(!ExpectsExactTotal && open is not null
+                    ? new ScenarioCheck("sent = acknowledged for every client that lived", null, $"client {open.Node} was stopped with {open.Report.Sent - open.Report.Acknowledged:N0} in flight ({faulted})")
+                    : new ScenarioCheck("sent = acknowledged for every client that lived", open is null,
+                        open is null
+                            ? $"{string.Join(", ", Clients.Where(c => c.Lived).Select(c => $"{c.Node}: {c.Report.Sent:N0} = {c.Report.Acknowledged:N0}"))} ({faulted}: bounded by the checks above)"
+                            : $"client {open.Node} ended ({open.Report.Reason}) with {open.Report.Sent - open.Report.Acknowledged:N0} of {open.Report.Sent:N0} unacknowledged"));
+            }
             else if (ExpectsExactTotal)
             {
                 ClientOutcome unfinished = Clients.First(c => !c.FullyAcknowledged);
@@ -102,7 +123,12 @@ internal sealed record ScenarioOutcome
             {
                 ClientOutcome open = Clients.First(c => !c.FullyAcknowledged);
                 checks.Add(new ScenarioCheck("sent = acknowledged = total", null,
-                    open.Killed ? $"client {open.Node} was killed" : $"client {open.Node} was stopped with {open.Report.Sent - open.Report.Acknowledged:N0} in flight"));
+                    open.Killed ? $"client {open.Node} was killed" : open.Frozen ? $"client {open.Node} was frozen" : $"client {open.Node} was stopped with {open.Report.Sent - open.Report.Acknowledged:N0} in flight"));
+            }
+
+            foreach (FaultRecovery recovery in Recoveries.Where(r => r.Fault.Kind == FaultKind.Freeze))
+            {
+                checks.Add(ResumedWhileFrozen(recovery));
             }
 
             if (Failure is not null)
@@ -117,39 +143,77 @@ internal sealed record ScenarioOutcome
     /// <summary>Every check that applied held and the scenario ran to its end.</summary>
     public bool Held => Failure is null && Checks.All(c => c.Held != false);
 
-    /// <summary>"12.1 s (k3 last)" per kill, "< 1 s" when no counter stalled over a second after it.</summary>
-    public string RecoveryText => Kills.Count == 0
-        ? "no kill"
-        : Clients.All(c => c.Killed)
+    /// <summary>"12.1 s (k3 last)" per fault, "< 1 s" when no counter stalled over a second after it.</summary>
+    public string RecoveryText => Faults.Count == 0
+        ? "no fault"
+        : Clients.All(c => !c.Lived)
             ? "n/a (no client lived on)"
             : string.Join(", ", Recoveries.Select(r => r.Text));
 
-    private KillRecovery RecoveryAfter(KillEvent kill)
+    /// <summary>
+    /// The survivors do not depend on a frozen node: every counter acknowledged the living clients again before the node
+    /// was woken (for a freeze that lasted to the end: at all). Not a time limit of its own: the freeze's length is the
+    /// bound, and the acknowledgements that came back only when the frozen node woke up are what issue 20 was about.
+    /// </summary>
+    private ScenarioCheck ResumedWhileFrozen(FaultRecovery recovery)
     {
-        // A counter's stall that began before the acknowledgement timeout after the kill ran out (its batches on the
-        // dead node, or the window full of other counters' batches, stop it within that) and ended after the kill:
-        // that counter is back where the stall ends. The kill's recovery ends when the last counter is back.
-        DateTimeOffset felt = kill.At.AddSeconds(AckTimeoutSeconds + 1);
+        FaultEvent fault = recovery.Fault;
+        string name = $"acks resumed while {fault.Node} was frozen";
+        if (!Clients.Any(c => c.Lived))
+        {
+            return new ScenarioCheck(name, null, "no client lived on");
+        }
+
+        if (recovery.Unmeasured is { } why)
+        {
+            return new ScenarioCheck(name, false, why);
+        }
+
+        if (recovery.Silent.Count > 0)
+        {
+            return new ScenarioCheck(name, false, $"{string.Join(", ", recovery.Silent)} never acknowledged again");
+        }
+
+        double resumed = recovery.Seconds ?? 0;
+        if (fault.EndedAt is not { } woken)
+        {
+            return new ScenarioCheck(name, true, $"every counter acked again {recovery.Text} after the freeze began; never woken");
+        }
+
+        double frozen = (woken - fault.At).TotalSeconds;
+        return new ScenarioCheck(name, resumed < frozen,
+            resumed < frozen
+                ? $"every counter acked again after {recovery.Text}, {frozen - resumed:0.0} s before the wake-up (frozen {frozen:0.0} s)"
+                : $"the last counter acked again only {resumed:0.0} s after the freeze began ({recovery.SlowestCounter}), {resumed - frozen:0.0} s after the wake-up (frozen {frozen:0.0} s)");
+    }
+
+    private FaultRecovery RecoveryAfter(FaultEvent fault)
+    {
+        // A counter's stall that began before the acknowledgement timeout after the fault ran out (its batches on the
+        // dead or frozen node, or the window full of other counters' batches, stop it within that) and ended after the
+        // fault: that counter is back where the stall ends. The fault's recovery ends when the last counter is back.
+        DateTimeOffset at = fault.At;
+        DateTimeOffset felt = at.AddSeconds(AckTimeoutSeconds + 1);
         var silent = new SortedSet<string>(StringComparer.Ordinal);
         (double Seconds, string Counter)? slowest = null;
         bool measured = false;
-        foreach (ClientOutcome client in Clients.Where(c => !c.Killed))
+        foreach (ClientOutcome client in Clients.Where(c => c.Lived))
         {
             IReadOnlyDictionary<string, DateTimeOffset> last = client.Report.LastAckPerKey;
             if (last.Count == 0 && client.Report.Acknowledged > 0)
             {
-                return new KillRecovery(kill) { Unmeasured = $"? ({client.Node}'s report has no per-counter times)" };
+                return new FaultRecovery(fault) { Unmeasured = $"? ({client.Node}'s report has no per-counter times)" };
             }
 
-            if (!last.Values.Any(at => at > kill.At))
+            if (!last.Values.Any(ack => ack > at))
             {
-                continue; // this client's load acknowledged nothing after the kill: it saw no recovery
+                continue; // this client's load acknowledged nothing after the fault: it saw no recovery
             }
 
             measured = true;
             foreach ((string counter, DateTimeOffset lastAck) in last)
             {
-                if (lastAck <= kill.At)
+                if (lastAck <= at)
                 {
                     silent.Add(counter);
                     continue;
@@ -157,8 +221,8 @@ internal sealed record ScenarioOutcome
 
                 foreach (AckGap gap in client.Report.AckGapsPerKey.GetValueOrDefault(counter) ?? [])
                 {
-                    double seconds = (gap.To - kill.At).TotalSeconds;
-                    if (gap.To > kill.At && gap.From <= felt && seconds > (slowest?.Seconds ?? 0))
+                    double seconds = (gap.To - at).TotalSeconds;
+                    if (gap.To > at && gap.From <= felt && seconds > (slowest?.Seconds ?? 0))
                     {
                         slowest = (seconds, counter);
                     }
@@ -167,7 +231,7 @@ internal sealed record ScenarioOutcome
         }
 
         return measured
-            ? new KillRecovery(kill) { Seconds = slowest?.Seconds, SlowestCounter = slowest?.Counter, Silent = [.. silent] }
-            : new KillRecovery(kill) { Unmeasured = "n/a (no acknowledgement after the kill)" };
+            ? new FaultRecovery(fault) { Seconds = slowest?.Seconds, SlowestCounter = slowest?.Counter, Silent = [.. silent] }
+            : new FaultRecovery(fault) { Unmeasured = "n/a (no acknowledgement after the fault)" };
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using ActorConcurrency.Host.Chaos;
 using Spectre.Console;
 
@@ -24,10 +23,13 @@ internal sealed class ChaosCommand : IHostCommand
         Option<long> load = CheckedOptions.Whole("--load", "Increments of each finite load", 200_000, 1, NodeCommand.MaxLoad);
         Option<double> seconds = CheckedOptions.Seconds("--seconds", "Seconds the load runs on after each step", 3, 0, 3600);
         Option<string> delivery = CheckedOptions.Choice("--delivery", "exactly-once or at-most-once", "exactly-once", "at-most-once");
+        var keepLogs = new Option<bool>("--keep-logs") { Description = "Keep every scenario's node logs and reports (by default only those of a scenario that did not hold)" };
+        Option<double?> faultLength = CheckedOptions.SecondsOrForever("--fault-seconds",
+            "How long a freeze (kill -STOP until kill -CONT) or a partition lasts, or forever (to the scenario's end)", 20, 1, 3600);
 
         var command = new Command("chaos", "Crash-test task 19's cluster with real node processes and print what was acknowledged, recovered and lost")
         {
-            journal, connectionString, scenarios, kills, load, seconds, delivery,
+            journal, connectionString, scenarios, kills, load, seconds, delivery, faultLength, keepLogs,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -58,6 +60,8 @@ internal sealed class ChaosCommand : IHostCommand
                 Kills = (int)parseResult.GetValue(kills),
                 Seconds = parseResult.GetValue(seconds),
                 Delivery = parseResult.GetValue(delivery)!,
+                FaultLength = parseResult.GetValue(faultLength) is { } length ? TimeSpan.FromSeconds(length) : null,
+                KeepLogs = parseResult.GetValue(keepLogs),
             };
             return await RunAsync(console.Output, settings, chosen.Length == 0 ? ChaosRunner.Scenarios : chosen.Select(n => ChaosRunner.Find(n)!).ToList(), cancellationToken);
         });
@@ -68,7 +72,8 @@ internal sealed class ChaosCommand : IHostCommand
     {
         output.MarkupLine($"chaos on {settings.Journal.Kind}: {scenarios.Count} scenarios, real node processes of {Markup.Escape(settings.HostAssembly)} on 127.0.0.1");
         output.MarkupLine($"[grey]finite loads of {settings.Load:N0} increments in batches of {settings.BatchSize}, window {settings.Window}, ack timeout {settings.AckTimeout:0.#} s, {settings.Delivery}; " +
-                          $"{settings.Kills} kill(s) in kill-shard-host; {settings.Seconds:0.#} s of load after each step[/]");
+                          $"{settings.Kills} kill(s) in kill-shard-host; freezes and partitions {(settings.FaultLength is { } f ? $"{f.TotalSeconds:0.#} s" : "to the scenario's end")}; " +
+                          $"{settings.Seconds:0.#} s of load after each step[/]");
         var runner = new ChaosRunner(settings, text => output.MarkupLine($"[grey]{DateTime.Now:HH:mm:ss} {Markup.Escape(text)}[/]"));
         var outcomes = new List<ScenarioOutcome>();
         foreach (ChaosScenario scenario in scenarios)
@@ -85,8 +90,7 @@ internal sealed class ChaosCommand : IHostCommand
 
         int held = outcomes.Count(o => o.Held);
         long lost = outcomes.Sum(o => o.Lost ?? 0);
-        int killCount = outcomes.Sum(o => o.Kills.Count);
-        string verdict = $"{held} of {outcomes.Count} scenarios held on {settings.Journal.Kind}; {killCount.ToString(CultureInfo.InvariantCulture)} kill -9 in all; " +
+        string verdict = $"{held} of {outcomes.Count} scenarios held on {settings.Journal.Kind}; {ChaosTable.FaultsText(outcomes.SelectMany(o => o.Faults).ToList())} in all; " +
                          $"{lost:N0} acknowledged increments lost";
         output.MarkupLine(held == outcomes.Count ? $"[green]{Markup.Escape(verdict)}[/]" : $"[red]{Markup.Escape(verdict)}[/]");
         return held == outcomes.Count ? ExitCodes.Ok : ExitCodes.DemonstrationFailed;

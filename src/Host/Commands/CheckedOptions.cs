@@ -58,6 +58,38 @@ internal static class CheckedOptions
             },
         };
 
+    /// <summary>
+    /// A number of seconds from <paramref name="min"/> to <paramref name="max"/>, or <c>forever</c> (null): how long a
+    /// fault lasts.
+    /// </summary>
+    public static Option<double?> SecondsOrForever(string name, string description, double defaultValue, double min, double max) =>
+        new(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                string token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (token == "forever")
+                {
+                    return null;
+                }
+
+                if (!double.TryParse(token, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+                {
+                    result.AddError($"{name}: '{token}' is neither a number of seconds (from {min} to {max}) nor forever");
+                    return defaultValue;
+                }
+
+                if (value < min || value > max)
+                {
+                    result.AddError($"{name}: must be from {min} to {max} seconds, or forever, got {value}");
+                }
+
+                return value;
+            },
+        };
+
     /// <summary>One of <paramref name="values"/>; the first is the default.</summary>
     public static Option<string> Choice(string name, string description, params string[] values)
     {

@@ -48,9 +48,13 @@ internal sealed record NodeReport
     /// <summary>Per counter, when it last acknowledged: one that stayed silent after a kill has an older time here.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> LastAckPerKey { get; init; } = new Dictionary<string, DateTimeOffset>();
 
+    /// <summary>How this node saw the other members change (unreachable, down, removed, …), with when.</summary>
+    public IReadOnlyList<MemberEvent> MemberEvents { get; init; } = [];
+
     /// <summary>A load's figures at one moment.</summary>
-    public static NodeReport From(string node, IncrementReport load, LostMessages lost, bool loadComplete, bool final, string reason) => new()
+    public static NodeReport From(string node, IncrementReport load, LostMessages lost, bool loadComplete, bool final, string reason, IReadOnlyList<MemberEvent>? members = null) => new()
     {
+        MemberEvents = members ?? [],
         Node = node,
         Pid = Environment.ProcessId,
         Sent = load.Sent,

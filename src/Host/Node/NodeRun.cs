@@ -32,6 +32,7 @@ internal sealed class NodeRun
     private readonly NodeRunSettings _settings;
     private readonly IncrementProgress _progress = new();
     private readonly LostMessages _lost;
+    private readonly MembershipWatch _members;
     private readonly string _address;
     private NodeStop? _signal;
     private volatile bool _leaving;
@@ -41,6 +42,7 @@ internal sealed class NodeRun
     {
         (_console, _node, _settings) = (console, node, settings);
         _lost = LostMessages.Start(node.System);
+        _members = new MembershipWatch(node.System);
         _address = node.Address.ToString();
     }
 
@@ -125,6 +127,7 @@ internal sealed class NodeRun
         }
 
         await _node.System.WhenTerminated;
+        _members.Dispose();
         output.MarkupLine("node stopped");
         return why switch
         {
@@ -181,7 +184,7 @@ internal sealed class NodeRun
     {
         if (_settings.ReportPath is { } path)
         {
-            NodeReport.From(_address, now, _lost, IsComplete(load, now), final, reason).WriteTo(path);
+            NodeReport.From(_address, now, _lost, IsComplete(load, now), final, reason, _members.Events).WriteTo(path);
         }
     }
 

@@ -3,22 +3,23 @@ using System.Globalization;
 namespace ActorConcurrency.Host.Chaos;
 
 /// <summary>
-/// How long after one <c>kill -9</c> every counter acknowledged the surviving clients again: per client and per
-/// counter, from the kill to the end of that counter's stall that followed it; the slowest of them.
+/// How long after one fault (a <c>kill -9</c>, a freeze, a partition) every counter acknowledged the surviving
+/// clients again: per client and per counter, from the start of the fault to the end of that counter's stall that
+/// followed it; the slowest of them.
 /// </summary>
-internal sealed record KillRecovery(KillEvent Kill)
+internal sealed record FaultRecovery(FaultEvent Fault)
 {
-    /// <summary>Seconds from the kill until the last counter answered again; null when none stalled over a second.</summary>
+    /// <summary>Seconds from the fault until the last counter answered again; null when none stalled over a second.</summary>
     public double? Seconds { get; init; }
 
     /// <summary>The counter that answered last (the one <see cref="Seconds"/> waited for).</summary>
     public string? SlowestCounter { get; init; }
 
-    /// <summary>Counters that never acknowledged again after the kill while the client's other counters did.</summary>
+    /// <summary>Counters that never acknowledged again after the fault while the client's other counters did.</summary>
     public IReadOnlyList<string> Silent { get; init; } = [];
 
     /// <summary>
-    /// Why it could not be measured (no surviving client acknowledged anything after the kill, or a client's report
+    /// Why it could not be measured (no surviving client acknowledged anything after the fault, or a client's report
     /// has no per-counter times), or null.
     /// </summary>
     public string? Unmeasured { get; init; }
