@@ -17,6 +17,8 @@ internal static class Program
             case [] or ["-h" or "--help" or "help"]:
                 (args.Length == 0 ? error : output).Write(Usage);
                 return args.Length == 0 ? RaceExec.BadInput : 0;
+            case ["test", .. var rest]:
+                return Testing.RaceTest.Run(rest, output, error);
             case ["exec", ..]:
                 return RaceExec.Run(args, output, error);
             case [var first, ..] when first.EndsWith(".dll", StringComparison.OrdinalIgnoreCase):

@@ -71,18 +71,13 @@ public sealed record RaceReport(string Variable, RaceAccess Current, RaceAccess 
     /// <summary>Go's closing sections: <c>Goroutine 7 (running) created at:</c> and the creating stack.</summary>
     private static void AppendOrigin(StringBuilder text, RaceAccess access, bool running)
     {
-        if (access.Origin is not { } origin)
+        if (access.Origin is not { } origin || origin.Stack is { Length: 0 })
         {
-            return;
+            return; // a root, or made by framework code with no frame of the user's to show
         }
 
         text.AppendLine()
             .AppendLine($"Logical thread {access.ThreadName} (#{access.ThreadId}){(running ? " (running)" : string.Empty)} created by {FriendlyNames.Thread(origin.ParentName)} (#{origin.ParentId}) at:");
-        text.AppendLine(origin.Stack switch
-        {
-            null => "  (stack not kept)",
-            "" => "  (framework code: no frame of yours)",
-            string stack => stack.TrimEnd(),
-        });
+        text.AppendLine(origin.Stack is { } stack ? stack.TrimEnd() : "  (stack not kept)");
     }
 }

@@ -25,7 +25,7 @@ public static class RaceExec
 
     private static readonly string[] s_notRewritten =
     [
-        "System.", "Microsoft.", "Mono.Cecil", "ActorConcurrency.RaceMode", "ActorConcurrency.RaceDetector", "netstandard",
+        "System.", "Microsoft.", "testhost", "Mono.Cecil", "ActorConcurrency.RaceMode", "ActorConcurrency.RaceDetector", "netstandard",
         "xunit", "Newtonsoft.", "NuGet.", "Akka", "Spectre.", "BenchmarkDotNet", "CsCheck", "Google.", "Grpc.", "Npgsql", "SQLitePCLRaw",
     ];
 
