@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
-using ActorConcurrency.RaceDetector.Reports;
 using ActorConcurrency.RaceDetector.Tracking;
 using ActorConcurrency.RaceMode.Runtime;
 
@@ -53,7 +52,11 @@ public static class RaceExec
 
     /// <summary>Runs a parsed command line; bad input throws <see cref="RaceInputException"/> (one line, exit <see cref="BadInput"/>).</summary>
     /// <exception cref="RaceInputException">The app cannot be run under race mode (the message says why and what to do).</exception>
-    public static int Run(RaceCommandLine line, TextWriter output, TextWriter error)
+    /// <param name="line">The app, its arguments and the race options.</param>
+    /// <param name="output">Where reports and the summary go (unless log_path says a file).</param>
+    /// <param name="error">Where the app's unhandled exception goes.</param>
+    /// <param name="halt">Ends the process under halt_on_error (<see cref="Environment.Exit"/> by default).</param>
+    public static int Run(RaceCommandLine line, TextWriter output, TextWriter error, Action<int>? halt = null)
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(output);
@@ -67,6 +70,7 @@ public static class RaceExec
         }
 
         target.RequireDependencies();
+        RaceSuppressions suppressions = RaceSuppressions.Load(line.Options.SuppressionsPath);
 
         string app = target.Path;
         string[] rewrite = Rewritable(target);
@@ -77,37 +81,38 @@ public static class RaceExec
 
         object?[] parameters = entry.GetParameters().Length == 0 ? [] : [line.Arguments.ToArray()];
         int exitCode = 0;
-        int printed = 0;
         ExceptionDispatchInfo? crash = null;
-        using var printer = new Timer(_ => printed = Print(output, printed), null, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200));
-        RaceRun run = RaceSession.Run(() =>
-        {
-            try
+        using var reporter = new RaceReporter(line.Options, output, suppressions, halt);
+        RaceDetectorOptions detector = RaceSession.DefaultOptions with { OnRace = report => reporter.Report(report) };
+        RaceRun run = RaceSession.Run(
+            () =>
             {
-                object? result = entry.Invoke(null, parameters);
-                exitCode = result switch
+                try
                 {
-                    int code => code,
-                    Task<int> task => task.GetAwaiter().GetResult(),
-                    Task task => Wait(task),
-                    _ => 0,
-                };
-            }
-            catch (Exception e)
-            {
-                // The app's own failure: reported as the runtime would, after the races it made.
-                crash = ExceptionDispatchInfo.Capture(e is TargetInvocationException { InnerException: { } inner } ? inner : e);
-            }
-        });
-        printer.Dispose();
+                    object? result = entry.Invoke(null, parameters);
+                    exitCode = result switch
+                    {
+                        int code => code,
+                        Task<int> task => task.GetAwaiter().GetResult(),
+                        Task task => Wait(task),
+                        _ => 0,
+                    };
+                }
+                catch (Exception e)
+                {
+                    // The app's own failure: reported as the runtime would, after the races it made.
+                    crash = ExceptionDispatchInfo.Capture(e is TargetInvocationException { InnerException: { } inner } ? inner : e);
+                }
+            },
+            detector);
+        reporter.WriteSummary();
         lock (output)
         {
-            foreach (RaceReport race in run.Races.Skip(printed))
+            if (reporter.Printed == 0)
             {
-                output.WriteLine(race.Format());
+                output.WriteLine("race mode: no race found");
             }
 
-            output.WriteLine(run.HasRaces ? run.Summary : "race mode: no race found");
             output.WriteLine(
                 $"race mode: {run.GlobalAcquisitions} wait(s) ordered blindly through the global clock (no better key), " +
                 $"{run.UnboundAccesses} access(es) unchecked outside any logical thread");
@@ -119,7 +124,7 @@ public static class RaceExec
             exitCode = UnhandledException;
         }
 
-        return run.HasRaces ? RacesFound : exitCode;
+        return reporter.Printed > 0 ? line.Options.ExitCode : exitCode;
     }
 
     /// <summary>
@@ -136,26 +141,6 @@ public static class RaceExec
     {
         task.GetAwaiter().GetResult();
         return 0;
-    }
-
-    /// <summary>Prints the races found since the last call (the session's detector is read while the app runs).</summary>
-    private static int Print(TextWriter output, int printed)
-    {
-        if (RaceSession.Active is not { } session)
-        {
-            return printed;
-        }
-
-        IReadOnlyList<RaceReport> races = session.Detector.Races;
-        lock (output)
-        {
-            for (int i = printed; i < races.Count; i++)
-            {
-                output.WriteLine(races[i].Format());
-            }
-        }
-
-        return Math.Max(printed, races.Count);
     }
 
     private static bool IsManaged(string path)

@@ -75,7 +75,7 @@ public sealed record RaceOptions
     /// <param name="value">The value as given.</param>
     /// <param name="said">How the user named it, for the error message.</param>
     /// <exception cref="RaceInputException">A bad value or an unknown option.</exception>
-    internal RaceOptions With(string option, string value, string said) => option switch
+    public RaceOptions With(string option, string value, string said) => option switch
     {
         "--halt-on-error" => this with { HaltOnError = Flag(value, said) },
         "--exitcode" => this with { ExitCode = Code(value, said) },

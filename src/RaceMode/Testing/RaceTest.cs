@@ -79,7 +79,10 @@ public static class RaceTest
             OnRace = report =>
             {
                 (RaceDetector.Reports.RaceReport attributed, string? test) = attribution!.Attribute(report);
-                reporter.Report(attributed, test is null ? null : $"in test {test}");
+                if (reporter.Report(attributed, test is null ? null : $"in test {test}") && test is not null)
+                {
+                    attribution.Count(test);
+                }
             },
         };
         bool parallel = config.ParallelizeTestCollections && assembly.GetCustomAttribute<CollectionBehaviorAttribute>() is not { DisableTestParallelization: true };

@@ -70,7 +70,7 @@ internal sealed class TestAttribution
 
     /// <summary>
     /// Names the test <paramref name="report"/> belongs to (its current access's label, or the one test running
-    /// when the access came from a thread no test started), counts it, and returns the report carrying it.
+    /// when the access came from a thread no test started) and returns the report carrying it.
     /// </summary>
     public (RaceReport Report, string? Test) Attribute(RaceReport report)
     {
@@ -88,12 +88,16 @@ internal sealed class TestAttribution
                 report = report with { Current = report.Current with { Label = label } };
             }
 
-            if (test is not null)
-            {
-                _races[test] = _races.GetValueOrDefault(test) + 1;
-            }
-
             return (report, test);
+        }
+    }
+
+    /// <summary>A race reported (not suppressed) counts against <paramref name="test"/>.</summary>
+    public void Count(string test)
+    {
+        lock (_gate)
+        {
+            _races[test] = _races.GetValueOrDefault(test) + 1;
         }
     }
 

@@ -114,6 +114,100 @@ public sealed class RaceModeInputSpec : IDisposable
     }
 
     [Fact]
+    public void Test_on_a_console_app_says_it_is_not_a_test_assembly_and_points_to_exec()
+    {
+        string app = Path.Combine(_folder, "Console.dll");
+        WriteConsoleApp(app);
+
+        ToolRun run = ToolRun.Run("test", app);
+
+        run.AssertRefusedInOneLine("is not a test assembly");
+        Assert.Contains("race-mode exec", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Test_on_a_library_without_xunit_says_it_is_not_an_xunit_test_assembly()
+    {
+        string library = typeof(ActorConcurrency.SharedState.Counters.RacyCounter).Assembly.Location;
+
+        ToolRun.Run("test", library).AssertRefusedInOneLine("is not an xunit v2 test assembly");
+    }
+
+    [Theory]
+    [InlineData("nunit.framework", "uses NUnit")]
+    [InlineData("xunit.v3.core", "uses xunit v3")]
+    [InlineData("Microsoft.VisualStudio.TestPlatform.TestFramework", "uses MSTest")]
+    public void Test_on_another_test_framework_names_it(string reference, string expected)
+    {
+        string tests = Path.Combine(_folder, "Other.Tests.dll");
+        WriteConsoleApp(tests, new Mono.Cecil.AssemblyNameReference(reference, new Version(3, 0, 0, 0)));
+
+        ToolRun run = ToolRun.Run("test", tests);
+
+        run.AssertRefusedInOneLine(expected);
+        Assert.Contains("race-mode test runs xunit v2", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Test_on_a_newer_xunit_than_race_modes_says_which_to_build_with()
+    {
+        string tests = Path.Combine(_folder, "Newer.Tests.dll");
+        WriteConsoleApp(tests, new Mono.Cecil.AssemblyNameReference("xunit.core", new Version(2, 99, 0, 0)));
+
+        ToolRun.Run("test", tests).AssertRefusedInOneLine("is built against xunit.core 2.99.0.0, newer than race mode's");
+    }
+
+    [Fact]
+    public void Test_with_a_missing_dependency_names_it()
+    {
+        string tests = Path.Combine(_folder, "Lonely.Tests.dll");
+        WriteConsoleApp(
+            tests,
+            new Mono.Cecil.AssemblyNameReference("xunit.core", new Version(2, 9, 3, 0)),
+            new Mono.Cecil.AssemblyNameReference("Missing.Helpers", new Version(1, 0, 0, 0)));
+
+        ToolRun.Run("test", tests).AssertRefusedInOneLine("needs Missing.Helpers 1.0.0.0, which is neither beside it nor part of .NET");
+    }
+
+    [Fact]
+    public void Test_on_an_assembly_for_another_target_framework_names_it()
+    {
+        ToolRun.Run("test", typeof(Akka.Actor.ActorSystem).Assembly.Location).AssertRefusedInOneLine("is built for net6.0; race mode runs net10.0");
+    }
+
+    [Fact]
+    public void An_unreadable_suppressions_file_is_named()
+    {
+        string missing = Path.Combine(_folder, "nope.supp");
+
+        ToolRun run = ToolRun.Run("test", "--suppressions", missing, RaceTestSpec.ShapesAssembly);
+
+        run.AssertRefusedInOneLine($"cannot read the suppressions file '{missing}'");
+    }
+
+    [Theory]
+    [InlineData("race:", "line 1")]
+    [InlineData("# fine\nthread:Worker", "line 2: 'thread:Worker': 'thread:' suppressions are TSan's")]
+    [InlineData("LruItem.wasAccessed", "expected race:PATTERN")]
+    public void A_bad_suppressions_line_is_named_with_its_number(string text, string expected)
+    {
+        string file = Path.Combine(_folder, "bad.supp");
+        File.WriteAllText(file, text.Replace("\\n", "\n", StringComparison.Ordinal));
+
+        ToolRun.Run("test", "--suppressions", file, RaceTestSpec.ShapesAssembly).AssertRefusedInOneLine(expected);
+    }
+
+    [Theory]
+    [InlineData("test", "--bogus", "Tests.dll")]
+    [InlineData("test")]
+    [InlineData("test", "--filter")]
+    [InlineData("test", "A.dll", "B.dll")]
+    public void A_bad_test_command_line_gets_one_line(params string[] args)
+    {
+        ToolRun.Run(args).AssertRefusedInOneLine(string.Empty);
+    }
+
+    [Fact]
     public async Task The_hosts_race_exec_refuses_a_file_that_is_not_an_assembly_in_one_line()
     {
         string text = Path.Combine(_folder, "notes.dll");
