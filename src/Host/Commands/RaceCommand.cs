@@ -2,6 +2,7 @@ using System.CommandLine;
 using ActorConcurrency.Host.Race;
 using ActorConcurrency.RaceMode.Loading;
 using ActorConcurrency.RaceMode.Runtime;
+using ActorConcurrency.RaceMode.Testing;
 using Spectre.Console;
 
 namespace ActorConcurrency.Host.Commands;
@@ -9,7 +10,8 @@ namespace ActorConcurrency.Host.Commands;
 /// <summary>
 /// <c>race</c>: runs every SharedState form under race mode (the real types, rewritten, not tracked copies) and
 /// ends in a table of verdicts; <c>race run N</c> runs task N's forms; <c>race exec App.dll [args]</c> runs a
-/// user's console app under race mode (exit codes in docs/race-mode.md).
+/// user's console app under race mode, <c>race test Tests.dll</c> a user's xunit v2 tests (exit codes and options in
+/// docs/race-mode.md).
 /// </summary>
 internal sealed class RaceCommand : IHostCommand
 {
@@ -52,11 +54,39 @@ internal sealed class RaceCommand : IHostCommand
         command.Subcommands.Add(run);
 
         var app = new Argument<string>("app") { Description = "The console app's .dll (built for net10.0)" };
-        var rest = new Argument<string[]>("args") { Description = "Arguments for the app", Arity = ArgumentArity.ZeroOrMore };
+        var rest = new Argument<string[]>("args") { Description = "Arguments for the app (after --, those that start with -)", Arity = ArgumentArity.ZeroOrMore };
+        RaceOptionSet execOptions = new();
         var exec = new Command("exec", "Run your own console app under race mode") { app, rest };
-        exec.SetAction(parseResult => RaceExec.Run([parseResult.GetValue(app)!, .. parseResult.GetValue(rest) ?? []], Console.Out, console.Error));
+        execOptions.AddTo(exec);
+        exec.SetAction(parseResult => RunRace(console, () =>
+            RaceExec.Run(new RaceCommandLine(parseResult.GetValue(app)!, parseResult.GetValue(rest) ?? [], execOptions.Read(parseResult), null), console.Output.Profile.Out.Writer, console.Error)));
         command.Subcommands.Add(exec);
+
+        var tests = new Argument<string>("tests") { Description = "The xunit v2 test assembly's .dll (built for net10.0)" };
+        var filter = new Option<string>("--filter")
+        {
+            Description = "Run only the tests whose full name contains this (| for alternatives, * for any text, or dotnet test's FullyQualifiedName~X)",
+        };
+        RaceOptionSet testOptions = new();
+        var test = new Command("test", "Run your xunit v2 test project under race mode (go test -race): races named by the test that ran them") { tests, filter };
+        testOptions.AddTo(test);
+        test.SetAction(parseResult => RunRace(console, () =>
+            RaceTest.Run(new RaceCommandLine(parseResult.GetValue(tests)!, [], testOptions.Read(parseResult), parseResult.GetValue(filter)), console.Output.Profile.Out.Writer)));
+        command.Subcommands.Add(test);
         return command;
+    }
+
+    /// <summary>Runs exec or test; bad input (not an assembly, a class library, an unreadable suppressions file, …) is one line and exit 2.</summary>
+    private static int RunRace(HostConsole console, Func<int> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (RaceInputException e)
+        {
+            return console.BadInput(e.Message);
+        }
     }
 
     private static int RunForms(HostConsole console, IReadOnlyList<RaceForm> forms)

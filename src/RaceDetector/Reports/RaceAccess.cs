@@ -8,4 +8,6 @@ namespace ActorConcurrency.RaceDetector.Reports;
 /// <param name="ThreadId">Its id.</param>
 /// <param name="Site">Where it is in the source.</param>
 /// <param name="Stack">Its stack, or null when it was not kept (see <see cref="RaceDetectorOptions.KeepAccessStacks"/>).</param>
-public sealed record RaceAccess(AccessKind Kind, string ThreadName, int ThreadId, AccessSite Site, string? Stack);
+/// <param name="Label">What its logical thread ran for (<see cref="LogicalThread.Label"/>: the test, under race-mode test), if known.</param>
+/// <param name="Origin">Where its logical thread was created, if known (null for a root thread, or a thread whose id was reused since).</param>
+public sealed record RaceAccess(AccessKind Kind, string ThreadName, int ThreadId, AccessSite Site, string? Stack, string? Label = null, ThreadOrigin? Origin = null);

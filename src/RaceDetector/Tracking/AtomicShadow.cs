@@ -90,7 +90,7 @@ internal sealed class AtomicShadow
         {
             if (accesses[other] > clock[other])
             {
-                _detector.ReportRace(_name, thread, kind, site, other, previousKind, sites[other], stacks[other]);
+                _detector.ReportRace(_name, thread, kind, site, other, accesses[other], previousKind, sites[other], stacks[other]);
             }
         }
     }

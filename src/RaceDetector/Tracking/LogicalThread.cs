@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ActorConcurrency.RaceDetector.Clocks;
+using ActorConcurrency.RaceDetector.Reports;
 
 namespace ActorConcurrency.RaceDetector.Tracking;
 
@@ -36,6 +37,7 @@ public sealed class LogicalThread
         _idleGate = spawned ? new object() : null;
 
         // A reused id goes on from where its previous thread stopped, so no epoch of that thread is one of this one.
+        StartClock = start;
         Now = start;
         Clock[id] = start;
     }
@@ -51,6 +53,22 @@ public sealed class LogicalThread
 
     /// <summary>The name shown in reports (<c>main</c>, <c>worker-3</c>, …).</summary>
     public string Name { get; }
+
+    /// <summary>
+    /// What this thread runs for, as reports say it (race-mode test: <c>test Namespace.Class.Method</c>); every thread
+    /// forked from it inherits it, so a race is attributed to the test whose logical thread made the access, whatever
+    /// else runs in parallel. Set it before the thread forks anything.
+    /// </summary>
+    public string? Label { get; set; }
+
+    /// <summary>Where this thread was created (the forking thread and the user's stack there); null for a root.</summary>
+    public ThreadOrigin? Origin { get; internal set; }
+
+    /// <summary>The clock this thread started from: its accesses have later epochs; a retired thread with its id had this one's or earlier.</summary>
+    internal int StartClock { get; }
+
+    /// <summary>The retired thread whose id this one took over, if any (one level: its own predecessor is dropped), so a report can name it.</summary>
+    internal LogicalThread? Predecessor { get; set; }
 
     /// <summary>This thread's own clock value, <c>Clock[Id]</c>, cached for the fast path.</summary>
     public int Now { get; private set; }

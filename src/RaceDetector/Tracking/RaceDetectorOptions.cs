@@ -1,3 +1,5 @@
+using ActorConcurrency.RaceDetector.Reports;
+
 namespace ActorConcurrency.RaceDetector.Tracking;
 
 /// <summary>What a <see cref="VectorClockDetector"/> keeps besides the clocks.</summary>
@@ -24,6 +26,13 @@ public sealed record RaceDetectorOptions
     /// asleep"), so a program that deadlocks fails instead of hanging.
     /// </summary>
     public TimeSpan RunTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Called with each new report (one per pair of code sites) as it is found, on the logical thread whose access found
+    /// it, outside the detector's locks: a runner prints it at once, attributes it, or stops the run (Go's
+    /// <c>halt_on_error</c>). It must not access tracked locations.
+    /// </summary>
+    public Action<RaceReport>? OnRace { get; init; }
 
     /// <summary>The options of the benchmarks: clocks only, the allocation-free fast path.</summary>
     public static RaceDetectorOptions FastPath { get; } = new() { KeepAccessStacks = false, RecordEdges = false };

@@ -232,7 +232,7 @@ public sealed class ShadowLocation
     {
         if (_writeClock > thread.Clock[_writeThread])
         {
-            _detector.ReportRace(Name, thread, kind, site, _writeThread, AccessKind.Write, _writeSite, _writeStack);
+            _detector.ReportRace(Name, thread, kind, site, _writeThread, _writeClock, AccessKind.Write, _writeSite, _writeStack);
         }
     }
 
@@ -245,7 +245,7 @@ public sealed class ShadowLocation
             // [WRITE EXCLUSIVE]
             if (_readClock > clock[_readThread])
             {
-                _detector.ReportRace(Name, thread, kind, site, _readThread, AccessKind.Read, _readSite, _readStack);
+                _detector.ReportRace(Name, thread, kind, site, _readThread, _readClock, AccessKind.Read, _readSite, _readStack);
             }
 
             return;
@@ -257,7 +257,7 @@ public sealed class ShadowLocation
         {
             if (readers[reader] > clock[reader])
             {
-                _detector.ReportRace(Name, thread, kind, site, reader, AccessKind.Read, _readerSites![reader], _readerStacks![reader]);
+                _detector.ReportRace(Name, thread, kind, site, reader, readers[reader], AccessKind.Read, _readerSites![reader], _readerStacks![reader]);
             }
         }
     }

@@ -39,7 +39,7 @@ internal static class UserStack
             }
 
             inUserCode = true;
-            text.Append("  ").Append(type.FullName?.Replace('+', '.') ?? type.Name).Append('.').Append(method!.Name).AppendLine("()");
+            text.Append("  ").Append(Reports.FriendlyNames.Member($"{type.FullName ?? type.Name}.{method!.Name}")).AppendLine("()");
             if (frame.GetFileName() is { } file)
             {
                 text.Append("      ").Append(file).Append(':').Append(frame.GetFileLineNumber()).AppendLine();

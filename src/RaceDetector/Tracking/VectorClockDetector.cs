@@ -244,6 +244,8 @@ public sealed class VectorClockDetector
 
     private LogicalThread Fork(LogicalThread parent, LogicalThread child)
     {
+        child.Label ??= parent.Label;
+        child.Origin = OriginAt(parent);
         child.Clock.CopyFrom(parent.Clock);
         child.Tick();
         if (Options.RecordEdges)
@@ -253,6 +255,22 @@ public sealed class VectorClockDetector
 
         parent.Tick();
         return child;
+    }
+
+    /// <summary>
+    /// Where a thread forked from <paramref name="parent"/> now is created: the user's frames of the current stack. With
+    /// none (framework code forking on the parent's behalf: a callback's run forked from its submission) it is where the
+    /// parent was created, which is where the user made the callback.
+    /// </summary>
+    private ThreadOrigin OriginAt(LogicalThread parent)
+    {
+        if (!Options.KeepAccessStacks)
+        {
+            return new ThreadOrigin(parent.Id, parent.Name, null);
+        }
+
+        string stack = UserStack.Format(new StackTrace(2, fNeedFileInfo: true));
+        return stack.Length == 0 && parent.Origin is { } inherited ? inherited : new ThreadOrigin(parent.Id, parent.Name, stack);
     }
 
     /// <summary>
@@ -381,7 +399,7 @@ public sealed class VectorClockDetector
     /// <summary>Reports a race once per pair of code sites; counts every detection.</summary>
     internal void ReportRace(
         string variable, LogicalThread current, AccessKind currentKind, AccessSite currentSite,
-        int previousThread, AccessKind previousKind, AccessSite previousSite, StackTrace? previousStack)
+        int previousThread, int previousClock, AccessKind previousKind, AccessSite previousSite, StackTrace? previousStack)
     {
         Interlocked.Increment(ref _detections);
         string a = currentSite.Key;
@@ -396,13 +414,41 @@ public sealed class VectorClockDetector
         }
 
         // Outside the lock: capturing a stack takes microseconds.
+        LogicalThread? previous = HolderOf(previousThread, previousClock);
         var report = new RaceReport(
             variable,
-            new RaceAccess(currentKind, current.Name, current.Id, currentSite, UserStack.Format(new StackTrace(1, fNeedFileInfo: true))),
-            new RaceAccess(previousKind, NameOf(previousThread), previousThread, previousSite, previousStack is null ? null : UserStack.Format(previousStack)));
+            new RaceAccess(currentKind, FriendlyNames.Thread(current.Name), current.Id, currentSite, UserStack.Format(new StackTrace(1, fNeedFileInfo: true)), current.Label, current.Origin),
+            new RaceAccess(
+                previousKind, previous is null ? $"#{previousThread}" : FriendlyNames.Thread(previous.Name), previousThread, previousSite,
+                previousStack is null ? null : UserStack.Format(previousStack), previous?.Label, previous?.Origin));
         lock (_reportsGate)
         {
             _races.Add(report);
+        }
+
+        Options.OnRace?.Invoke(report);
+    }
+
+    /// <summary>
+    /// The logical thread that had id <paramref name="id"/> at clock <paramref name="clock"/>: the one holding it now,
+    /// or the retired one it took the id over from; null when an older one had it.
+    /// </summary>
+    private LogicalThread? HolderOf(int id, int clock)
+    {
+        lock (_threadsGate)
+        {
+            if ((uint)id >= (uint)_threads.Count)
+            {
+                return null;
+            }
+
+            LogicalThread holder = _threads[id];
+            if (clock > holder.StartClock)
+            {
+                return holder;
+            }
+
+            return holder.Predecessor is { } earlier && clock > earlier.StartClock ? earlier : null;
         }
     }
 
@@ -440,6 +486,10 @@ public sealed class VectorClockDetector
             }
             else
             {
+                // One level of history, so a report of an access by the retired thread still names it; no chain is kept.
+                LogicalThread retired = _threads[id];
+                retired.Predecessor = null;
+                thread.Predecessor = retired;
                 _threads[id] = thread;
             }
 

@@ -1,5 +1,5 @@
 using System.Reflection;
-using ActorConcurrency.RaceDetector.Reports;
+using System.Runtime.ExceptionServices;
 using ActorConcurrency.RaceDetector.Tracking;
 using ActorConcurrency.RaceMode.Runtime;
 
@@ -19,13 +19,16 @@ public static class RaceExec
     /// <summary>The command line was wrong (one stderr line says why).</summary>
     public const int BadInput = 2;
 
+    /// <summary>The app ended with an unhandled exception: the runtime's status for it on Unix (SIGABRT).</summary>
+    public const int UnhandledException = 134;
+
     private static readonly string[] s_notRewritten =
     [
-        "System.", "Microsoft.", "Mono.Cecil", "ActorConcurrency.RaceMode", "ActorConcurrency.RaceDetector", "netstandard",
+        "System.", "Microsoft.", "testhost", "Mono.Cecil", "ActorConcurrency.RaceMode", "ActorConcurrency.RaceDetector", "netstandard",
         "xunit", "Newtonsoft.", "NuGet.", "Akka", "Spectre.", "BenchmarkDotNet", "CsCheck", "Google.", "Grpc.", "Npgsql", "SQLitePCLRaw",
     ];
 
-    /// <summary>Runs the command line <c>App.dll [args]</c>; returns the exit code.</summary>
+    /// <summary>Runs the command line <c>[exec] [options] App.dll [args]</c>; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -36,85 +39,108 @@ public static class RaceExec
             args = rest;
         }
 
-        if (args.Length == 0 || !args[0].EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+        try
         {
-            error.WriteLine("usage: race-mode exec path/to/App.dll [args...] (a console app built for net10.0)");
+            return Run(RaceCommandLine.Parse("exec", args, Environment.GetEnvironmentVariable(RaceOptions.EnvironmentVariable)), output, error);
+        }
+        catch (RaceInputException e)
+        {
+            error.WriteLine($"race-mode: {e.Message}");
             return BadInput;
         }
+    }
 
-        string app = Path.GetFullPath(args[0]);
-        if (!File.Exists(app))
+    /// <summary>Runs a parsed command line; bad input throws <see cref="RaceInputException"/> (one line, exit <see cref="BadInput"/>).</summary>
+    /// <exception cref="RaceInputException">The app cannot be run under race mode (the message says why and what to do).</exception>
+    /// <param name="line">The app, its arguments and the race options.</param>
+    /// <param name="output">Where reports and the summary go (unless log_path says a file).</param>
+    /// <param name="error">Where the app's unhandled exception goes.</param>
+    /// <param name="halt">Ends the process under halt_on_error (<see cref="Environment.Exit"/> by default).</param>
+    public static int Run(RaceCommandLine line, TextWriter output, TextWriter error, Action<int>? halt = null)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        TargetAssembly target = TargetAssembly.Inspect(line.Assembly, "console app");
+        target.RequireSupportedFramework();
+        if (!target.HasEntryPoint)
         {
-            error.WriteLine($"race mode: no app at '{app}'");
-            return BadInput;
+            throw new RaceInputException(
+                $"{Path.GetFileName(target.Path)} has no entry point (it is a class library): exec runs a console app; for a test project use 'race-mode test {line.Assembly}'");
         }
 
-        string folder = Path.GetDirectoryName(app)!;
-        string[] rewrite = Directory.GetFiles(folder, "*.dll")
-            .Where(f => string.Equals(f, app, StringComparison.Ordinal) || !s_notRewritten.Any(p => Path.GetFileName(f).StartsWith(p, StringComparison.OrdinalIgnoreCase)))
-            .Where(IsManaged)
-            .ToArray();
-        using RaceSandbox sandbox = RaceSandbox.Create(rewrite, folder);
-        Assembly assembly = sandbox.Load(Path.GetFileNameWithoutExtension(app));
-        MethodInfo entry = assembly.EntryPoint ?? throw new ArgumentException($"{app} has no entry point (is it a console app?)", nameof(args));
+        target.RequireDependencies();
+        RaceSuppressions suppressions = RaceSuppressions.Load(line.Options.SuppressionsPath);
+
+        string app = target.Path;
+        string[] rewrite = Rewritable(target);
+        using RaceSandbox sandbox = RaceSandbox.Create(rewrite, target.Folder);
+        Assembly assembly = sandbox.Load(target.Name);
+        MethodInfo entry = assembly.EntryPoint ?? throw new RaceInputException($"{app} has no entry point (is it a console app?)");
         output.WriteLine($"race mode: rewrote {rewrite.Length} assembly(ies), {sandbox.Instrumented} accesses and calls instrumented");
 
-        object?[] parameters = entry.GetParameters().Length == 0 ? [] : [args[1..]];
+        object?[] parameters = entry.GetParameters().Length == 0 ? [] : [line.Arguments.ToArray()];
         int exitCode = 0;
-        int printed = 0;
-        using var printer = new Timer(_ => printed = Print(output, printed), null, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200));
-        RaceRun run = RaceSession.Run(() =>
-        {
-            object? result = entry.Invoke(null, parameters);
-            exitCode = result switch
+        ExceptionDispatchInfo? crash = null;
+        using var reporter = new RaceReporter(line.Options, output, suppressions, halt);
+        RaceDetectorOptions detector = RaceSession.DefaultOptions with { OnRace = report => reporter.Report(report) };
+        RaceRun run = RaceSession.Run(
+            () =>
             {
-                int code => code,
-                Task<int> task => task.GetAwaiter().GetResult(),
-                Task task => Wait(task),
-                _ => 0,
-            };
-        });
-        printer.Dispose();
+                try
+                {
+                    object? result = entry.Invoke(null, parameters);
+                    exitCode = result switch
+                    {
+                        int code => code,
+                        Task<int> task => task.GetAwaiter().GetResult(),
+                        Task task => Wait(task),
+                        _ => 0,
+                    };
+                }
+                catch (Exception e)
+                {
+                    // The app's own failure: reported as the runtime would, after the races it made.
+                    crash = ExceptionDispatchInfo.Capture(e is TargetInvocationException { InnerException: { } inner } ? inner : e);
+                }
+            },
+            detector);
+        reporter.WriteSummary();
         lock (output)
         {
-            foreach (RaceReport race in run.Races.Skip(printed))
+            if (reporter.Printed == 0)
             {
-                output.WriteLine(race.Format());
+                output.WriteLine("race mode: no race found");
             }
 
-            output.WriteLine(run.HasRaces ? run.Summary : "race mode: no race found");
             output.WriteLine(
                 $"race mode: {run.GlobalAcquisitions} wait(s) ordered blindly through the global clock (no better key), " +
                 $"{run.UnboundAccesses} access(es) unchecked outside any logical thread");
         }
 
-        return run.HasRaces ? RacesFound : exitCode;
+        if (crash is not null)
+        {
+            error.WriteLine($"Unhandled exception. {crash.SourceException}");
+            exitCode = UnhandledException;
+        }
+
+        return reporter.Printed > 0 ? line.Options.ExitCode : exitCode;
     }
+
+    /// <summary>
+    /// The assemblies of <paramref name="target"/>'s folder to rewrite: itself and every managed assembly beside it that
+    /// is not the framework's or a well-known package's.
+    /// </summary>
+    internal static string[] Rewritable(TargetAssembly target) =>
+        Directory.GetFiles(target.Folder, "*.dll")
+            .Where(f => string.Equals(f, target.Path, StringComparison.Ordinal) || !s_notRewritten.Any(p => Path.GetFileName(f).StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            .Where(IsManaged)
+            .ToArray();
 
     private static int Wait(Task task)
     {
         task.GetAwaiter().GetResult();
         return 0;
-    }
-
-    /// <summary>Prints the races found since the last call (the session's detector is read while the app runs).</summary>
-    private static int Print(TextWriter output, int printed)
-    {
-        if (RaceSession.Active is not { } session)
-        {
-            return printed;
-        }
-
-        IReadOnlyList<RaceReport> races = session.Detector.Races;
-        lock (output)
-        {
-            for (int i = printed; i < races.Count; i++)
-            {
-                output.WriteLine(races[i].Format());
-            }
-        }
-
-        return Math.Max(printed, races.Count);
     }
 
     private static bool IsManaged(string path)

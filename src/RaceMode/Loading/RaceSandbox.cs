@@ -98,6 +98,12 @@ public sealed class RaceSandbox : IDisposable
     /// <summary>The rewritten assembly called <paramref name="name"/>.</summary>
     public Assembly Load(string name) => _context.LoadFromAssemblyName(new AssemblyName(name));
 
+    /// <summary>
+    /// Until disposed, <c>Assembly.Load</c> and <c>Type.GetType</c> by name (a test framework loading the test assembly,
+    /// its orderers and data sources) resolve through the rewritten copies, on this thread and the work it starts.
+    /// </summary>
+    internal System.Runtime.Loader.AssemblyLoadContext.ContextualReflectionScope EnterContextualReflection() => _context.EnterContextualReflection();
+
     /// <inheritdoc />
     public void Dispose()
     {

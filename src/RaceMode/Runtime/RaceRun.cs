@@ -3,7 +3,7 @@ using ActorConcurrency.RaceDetector.Reports;
 namespace ActorConcurrency.RaceMode.Runtime;
 
 /// <summary>What one race-mode run found.</summary>
-/// <param name="Races">The distinct races, one per pair of code sites, in Go's report format (<see cref="RaceReport.Format"/>).</param>
+/// <param name="Races">The distinct races, one per pair of code sites, in Go's report format (<see cref="RaceReport.Format()"/>).</param>
 /// <param name="Detections">Racing access pairs detected in all, duplicates of a site pair included.</param>
 /// <param name="UnboundAccesses">Accesses not checked because they ran outside any logical thread of the run (framework callbacks).</param>
 /// <param name="ThreadSlots">Logical-thread ids the run used: the length of its vector clocks (finished threads' ids are reused).</param>
