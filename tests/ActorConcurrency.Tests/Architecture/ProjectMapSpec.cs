@@ -24,11 +24,14 @@ public sealed class ProjectMapSpec
         ["tests/ActorConcurrency.Tests/ActorConcurrency.Tests.csproj"] =
         [
             "src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/Host/Host.csproj",
-            "src/RaceMode/RaceMode.csproj", "tests/OptimizedShapes/OptimizedShapes.csproj",
+            "src/RaceMode/RaceMode.csproj", "tests/OptimizedShapes/OptimizedShapes.csproj", "tests/RaceTestShapes/RaceTestShapes.csproj",
+            "samples/RacySample/RacySample.csproj",
         ],
         ["tests/CrashHarness/CrashHarness.csproj"] = ["src/Host/Host.csproj"],
         ["tests/OptimizedShapes/OptimizedShapes.csproj"] = [],
+        ["tests/RaceTestShapes/RaceTestShapes.csproj"] = [],
         ["samples/RacySample/RacySample.csproj"] = [],
+        ["samples/RacyTests/RacyTests.csproj"] = [],
     };
 
     /// <summary>The libraries: no console, no test framework, no benchmark package.</summary>
