@@ -14,13 +14,15 @@ public static partial class FriendlyNames
     public static string Member(string member)
     {
         ArgumentNullException.ThrowIfNull(member);
-        string name = member.Replace('+', '.');
+        string name = GenericArity().Replace(member.Replace('+', '.'), string.Empty);
         if (!name.Contains('<', StringComparison.Ordinal))
         {
             return name;
         }
 
-        // Innermost first: lambdas and local functions inside a state machine's name (<<Main>b__0>d) become plain words.
+        // Innermost first: top-level statements' <Main>$, then lambdas and local functions inside a state machine's name
+        // (<<Main>b__0>d) become plain words.
+        name = TopLevelMain().Replace(name, "$1");
         name = Lambda().Replace(name, "$1.lambda");
         name = LocalFunction().Replace(name, "$1.$2");
         name = StateMachine().Replace(name, "$1");
@@ -45,6 +47,14 @@ public static partial class FriendlyNames
             ? name[..(space + 1)] + Member(name[(space + 1)..])
             : Member(name);
     }
+
+    /// <summary><c>`5</c> after a generic type's name.</summary>
+    [GeneratedRegex(@"`[0-9]+")]
+    private static partial Regex GenericArity();
+
+    /// <summary><c>&lt;Main&gt;$</c>: the Main of top-level statements.</summary>
+    [GeneratedRegex(@"<([^<>]+)>\$")]
+    private static partial Regex TopLevelMain();
 
     /// <summary><c>&lt;Main&gt;b__0_1</c>: a lambda in Main.</summary>
     [GeneratedRegex(@"<([^<>]+)>b__[0-9_]+")]

@@ -32,18 +32,20 @@ internal sealed class RewrittenLoadContext : AssemblyLoadContext
             return LoadFromAssemblyPath(path);
         }
 
-        // An app's own package that the host does not carry: as it is, from the app's folder. The framework and
-        // race mode's runtime always come from the default context.
-        if (_dependencies is not null && !name.StartsWith("System", StringComparison.Ordinal) &&
-            !name.StartsWith("ActorConcurrency.Race", StringComparison.Ordinal) && File.Exists(Path.Combine(_dependencies, name + ".dll")))
+        // An app's own package that the host does not carry: as it is, from the app's folder. What the default context
+        // can load (the framework, race mode's runtime, a package the host carries too) comes from there, so types are
+        // shared; that includes a package named System.* (System.Configuration.ConfigurationManager beside Akka), which
+        // the framework does not have.
+        string file = Path.Combine(_dependencies ?? string.Empty, name + ".dll");
+        if (_dependencies is not null && !name.StartsWith("ActorConcurrency.Race", StringComparison.Ordinal) && File.Exists(file))
         {
             try
             {
                 return Default.LoadFromAssemblyName(assemblyName);
             }
-            catch (FileNotFoundException)
+            catch (Exception e) when (e is FileNotFoundException or FileLoadException)
             {
-                return LoadFromAssemblyPath(Path.Combine(_dependencies, name + ".dll"));
+                return LoadFromAssemblyPath(file);
             }
         }
 

@@ -13,6 +13,8 @@ public sealed class FriendlyNamesSpec
     [InlineData("App.Program.<Main>g__Helper|0_0", "App.Program.Main.Helper")]
     [InlineData("App.Outer+Inner.Method", "App.Outer.Inner.Method")]
     [InlineData("App.Program.Main", "App.Program.Main")]
+    [InlineData("Program.<<Main>$>b__1", "Program.Main.lambda")]
+    [InlineData("BitFaster.Caching.Lru.ConcurrentLruCore`5.Cycle", "BitFaster.Caching.Lru.ConcurrentLruCore.Cycle")]
     public void Frames_read_as_written(string frame, string expected) => Assert.Equal(expected, FriendlyNames.Member(frame));
 
     [Theory]
