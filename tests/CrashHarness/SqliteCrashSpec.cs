@@ -35,6 +35,17 @@ public sealed class SqliteCrashSpec
     [CrashFact("restart-all")]
     public Task Restarting_every_node_on_the_same_journal_keeps_both_loads() => RunAsync("restart-all");
 
+    // SQLite: a process frozen inside a write keeps the file's only write lock; the survivors must name it on their
+    // status lines and acknowledge again once it lets go (woken, or killed when frozen for ever).
+    [CrashFact("freeze-oldest")]
+    public Task Freezing_the_oldest_inside_a_write_is_named_as_the_lock_holder_and_nothing_is_lost_or_counted_twice() => RunAsync("freeze-oldest");
+
+    [CrashFact("freeze-shard-host")]
+    public Task Freezing_a_shard_host_inside_a_write_is_named_as_the_lock_holder() => RunAsync("freeze-shard-host");
+
+    [CrashFact("freeze-loader")]
+    public Task Freezing_a_loading_client_inside_a_write_is_named_as_the_lock_holder() => RunAsync("freeze-loader");
+
     private async Task RunAsync(string scenario) =>
         CrashRun.AssertNothingLostNorCountedTwice(await CrashRun.RunAsync(scenario, ChaosJournal.Sqlite, _output));
 }

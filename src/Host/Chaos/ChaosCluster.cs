@@ -196,7 +196,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 40)), CancellationToken);
         }
 
-        int index = AddFault(new FaultEvent(node.Name, FaultKind.Freeze, role, node.FrozenAt!.Value) { Length = length, HeldJournalTransaction = holding });
+        int index = AddFault(new FaultEvent(node.Name, FaultKind.Freeze, role, node.FrozenAt!.Value) { Length = length, HeldJournalTransaction = holding, Pid = node.Pid });
         Note($"kill -STOP {node.Name} ({role}; it hosted {before?.ShardsHere ?? 0} shards, {before?.CountersHere ?? 0} counters), " +
              (holding ? $"inside a journal write transaction (found at look {tries})" : $"not inside a journal write transaction (none seen in {tries} looks)") +
              (length is { } l ? $"; woken in {l.TotalSeconds:0.#} s" : "; for ever"));
@@ -210,6 +210,22 @@ internal sealed class ChaosCluster : IAsyncDisposable
 
     /// <summary>How long <see cref="FreezeAsync"/> looks for a moment when its node is inside a journal write transaction.</summary>
     public static readonly TimeSpan WorstMomentSearch = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// SQLite: waits until one of <paramref name="survivors"/> reports that <paramref name="frozen"/>'s pid holds the
+    /// journal's write lock (its status line says so), then kills the frozen node — what an operator does, since SQLite
+    /// cannot take the lock from a living process; the kernel drops a dead process's locks. The freeze ends there.
+    /// </summary>
+    public async Task KillFrozenLockHolderAsync(NodeProcess frozen, int fault, IReadOnlyList<NodeProcess> survivors)
+    {
+        int pid = frozen.Pid;
+        await WaitUntilAsync($"a survivor names {frozen.Name} (pid {pid}) as the journal's lock holder",
+            () => survivors.Any(n => n.ReadReport() is { } r && r.JournalLocks.Any(l => l.Pid == pid)));
+        Note($"the survivors name {frozen.Name} (pid {pid}) as the SQLite write lock's holder; kill -9 {frozen.Name} (SQLite cannot take the lock from a living process)");
+        frozen.KillHard();
+        UpdateFault(fault, f => f with { EndedAt = frozen.KilledAt });
+        await frozen.WaitForExitAsync(StopTimeout, CancellationToken);
+    }
 
     /// <summary>Waits until every frozen node this scenario will wake has been woken.</summary>
     public Task WaitThawedAsync() => Task.WhenAll(_thaws);

@@ -38,11 +38,12 @@ internal sealed class ChaosRunner
     }
 
     /// <summary>
-    /// The fault with its time to downing as the survivors' reports have it: the latest, among the nodes that were neither
-    /// killed nor frozen, of the first moment each saw the faulted node down or removed after the fault began. (The time the
-    /// scenario saw it on their status lines can be late by as long as a status line waits for a slow region.)
+    /// The fault as the survivors' reports have it: its time to downing is the latest, among the nodes that were neither
+    /// killed nor frozen, of the first moment each saw the faulted node down or removed after the fault began (the time
+    /// the scenario saw it on their status lines can be late by as long as a status line waits for a slow region); on
+    /// SQLite, when a survivor first named the faulted node's pid as the journal's lock holder.
     /// </summary>
-    internal static FaultEvent WithDowningFromReports(FaultEvent fault, IEnumerable<NodeProcess> nodes)
+    internal static FaultEvent AsSurvivorsSawIt(FaultEvent fault, IEnumerable<NodeProcess> nodes)
     {
         NodeProcess? victim = nodes.FirstOrDefault(n => n.Name == fault.Node);
         if (victim is null)
@@ -51,21 +52,33 @@ internal sealed class ChaosRunner
         }
 
         string member = $"127.0.0.1:{victim.Port}";
-        var seen = new List<DateTimeOffset>();
+        var downed = new List<DateTimeOffset>();
+        var named = new List<DateTimeOffset>();
         foreach (NodeProcess survivor in nodes.Where(n => n != victim && n.KilledAt is null && n.FrozenAt is null && n.Port != 0))
         {
-            if (survivor.ReadReport() is not { } report || report.MemberEvents.Count == 0)
+            if (survivor.ReadReport() is not { } report)
             {
                 continue;
             }
 
-            if (report.MemberEvents.FirstOrDefault(e => e.Member == member && e.Event is "down" or "removed" && e.At >= fault.At) is { } downed)
+            if (report.MemberEvents.FirstOrDefault(e => e.Member == member && e.Event is "down" or "removed" && e.At >= fault.At) is { } seen)
             {
-                seen.Add(downed.At);
+                downed.Add(seen.At);
+            }
+
+            if (fault.Pid > 0 && report.JournalLocks.FirstOrDefault(l => l.Pid == fault.Pid) is { } locked)
+            {
+                // Printed once it had been held for JournalLockWatch.Reported; held since before the freeze at the earliest.
+                DateTimeOffset from = locked.From < fault.At ? fault.At : locked.From;
+                named.Add(from + JournalLockWatch.Reported);
             }
         }
 
-        return seen.Count == 0 ? fault : fault with { DownedAt = seen.Max() };
+        return fault with
+        {
+            DownedAt = downed.Count == 0 ? fault.DownedAt : downed.Max(),
+            LockNamedAt = named.Count == 0 ? null : named.Min(),
+        };
     }
 
     /// <summary>The scenario named <paramref name="name"/>, or null.</summary>
@@ -116,7 +129,7 @@ internal sealed class ChaosRunner
                 Clients = cluster.Nodes.Where(n => n.IsLoader)
                     .Select(n => new ClientOutcome(n.Name, n.ReadReport() ?? new NodeReport { Node = n.Name }, n.KilledAt is not null) { Frozen = n.FrozenAt is not null })
                     .ToList(),
-                Faults = cluster.Faults.Select(f => WithDowningFromReports(f, cluster.Nodes)).ToList(),
+                Faults = cluster.Faults.Select(f => AsSurvivorsSawIt(f, cluster.Nodes)).ToList(),
                 Recovered = recovered,
                 Events = cluster.Events,
                 Failure = failure,

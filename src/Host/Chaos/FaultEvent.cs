@@ -15,6 +15,15 @@ internal sealed record FaultEvent(string Node, FaultKind Kind, string Role, Date
     /// <summary>A freeze that caught the node inside a journal write transaction (its locks held while it sleeps).</summary>
     public bool HeldJournalTransaction { get; init; }
 
+    /// <summary>The faulted node's pid (a SQLite lock holder is named by it).</summary>
+    public int Pid { get; init; }
+
+    /// <summary>
+    /// SQLite: when a survivor first said, on its status line, that this node's pid held the journal's write lock
+    /// (null: none did).
+    /// </summary>
+    public DateTimeOffset? LockNamedAt { get; init; }
+
     /// <summary>When every survivor saw the node removed from the cluster (none unreachable, one member fewer); null if never.</summary>
     public DateTimeOffset? DownedAt { get; init; }
 

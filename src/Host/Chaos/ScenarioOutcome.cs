@@ -175,6 +175,17 @@ internal sealed record ScenarioOutcome
         }
 
         double resumed = recovery.Seconds ?? 0;
+        if (Journal == "sqlite" && fault.HeldJournalTransaction)
+        {
+            // SQLite's limit: the frozen process keeps the file's only write lock; the others can only wait, and say so.
+            string named = fault.LockNamedAt is { } at
+                ? $"the survivors named pid {fault.Pid} as the SQLite write lock's holder {(at - fault.At).TotalSeconds:0.0} s after the freeze began"
+                : $"no survivor named pid {fault.Pid} as the SQLite write lock's holder";
+            string after = fault.EndedAt is { } end ? $"{resumed - (end - fault.At).TotalSeconds:0.0} s after the holder {(fault.Length is null ? "was killed" : "woke")}" : "";
+            return new ScenarioCheck($"{fault.Node}'s SQLite write lock named, acks back once it let go", fault.LockNamedAt is not null,
+                $"{named}; every counter acked again {recovery.Text} after the freeze began, {after}");
+        }
+
         if (fault.EndedAt is not { } woken)
         {
             return new ScenarioCheck(name, true, $"every counter acked again {recovery.Text} after the freeze began; never woken");

@@ -51,10 +51,16 @@ internal sealed record NodeReport
     /// <summary>How this node saw the other members change (unreachable, down, removed, …), with when.</summary>
     public IReadOnlyList<MemberEvent> MemberEvents { get; init; } = [];
 
+    /// <summary>Stretches in which another process held the SQLite journal's write lock long enough to report (SQLite only).</summary>
+    public IReadOnlyList<JournalLock> JournalLocks { get; init; } = [];
+
     /// <summary>A load's figures at one moment.</summary>
-    public static NodeReport From(string node, IncrementReport load, LostMessages lost, bool loadComplete, bool final, string reason, IReadOnlyList<MemberEvent>? members = null) => new()
+    public static NodeReport From(
+        string node, IncrementReport load, LostMessages lost, bool loadComplete, bool final, string reason,
+        IReadOnlyList<MemberEvent>? members = null, IReadOnlyList<JournalLock>? journalLocks = null) => new()
     {
         MemberEvents = members ?? [],
+        JournalLocks = journalLocks ?? [],
         Node = node,
         Pid = Environment.ProcessId,
         Sent = load.Sent,

@@ -33,6 +33,7 @@ internal sealed class NodeRun
     private readonly IncrementProgress _progress = new();
     private readonly LostMessages _lost;
     private readonly MembershipWatch _members;
+    private readonly JournalLockWatch? _journalLock;
     private readonly string _address;
     private NodeStop? _signal;
     private volatile bool _leaving;
@@ -43,6 +44,7 @@ internal sealed class NodeRun
         (_console, _node, _settings) = (console, node, settings);
         _lost = LostMessages.Start(node.System);
         _members = new MembershipWatch(node.System);
+        _journalLock = JournalLockWatch.Start(node);
         _address = node.Address.ToString();
     }
 
@@ -128,6 +130,7 @@ internal sealed class NodeRun
 
         await _node.System.WhenTerminated;
         _members.Dispose();
+        _journalLock?.Dispose();
         output.MarkupLine("node stopped");
         return why switch
         {
@@ -184,33 +187,45 @@ internal sealed class NodeRun
     {
         if (_settings.ReportPath is { } path)
         {
-            NodeReport.From(_address, now, _lost, IsComplete(load, now), final, reason, _members.Events).WriteTo(path);
+            NodeReport.From(_address, now, _lost, IsComplete(load, now), final, reason, _members.Events, _journalLock?.Locks).WriteTo(path);
         }
     }
 
     private async Task PrintClusterStatusAsync(MonotonicTotalReader reader, CancellationToken cancellationToken)
     {
         var cluster = Cluster.Get(_node.System);
+        // One budget for both questions, so that a line comes at least every StatusAnswerBudget + --status-every
+        // even while the region does not answer (a fail-over, a locked journal: what the line must then say).
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(StatusAnswerBudget);
+        string? answer;
+        try
+        {
+            var state = await _node.Region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, StatusAnswerBudget, budget.Token);
+            int shards = state.Shards.Count(s => s.EntityIds.Any(id => id != ShardedCounterNode.ReadinessKey));
+            int counters = state.Shards.Sum(s => s.EntityIds.Count(id => id != ShardedCounterNode.ReadinessKey));
+            TotalRead total = await reader.ReadAsync(budget.Token);
+            answer = $"shards here {shards}, counters here {counters} | total {KeyRange()} = [bold]{total.Total:N0}[/]";
+        }
+        catch (Exception ex) when (ex is AskTimeoutException || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // Shards moving or a member being downed: say so and try again at the next tick.
+            answer = null;
+        }
+
+        // Membership as it is now, not as it was before the questions were asked.
         int up = cluster.State.Members.Count(m => m.Status == MemberStatus.Up);
         int unreachable = cluster.State.Unreachable.Count;
         string lost = $"dead letters {_lost.DeadLetters:N0}, shard drops {_lost.ShardDrops:N0}";
-        try
-        {
-            var state = await _node.Region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(5), cancellationToken);
-            int shards = state.Shards.Count(s => s.EntityIds.Any(id => id != ShardedCounterNode.ReadinessKey));
-            int counters = state.Shards.Sum(s => s.EntityIds.Count(id => id != ShardedCounterNode.ReadinessKey));
-            TotalRead total = await reader.ReadAsync(cancellationToken);
-            _console.Output.MarkupLine(
-                $"{DateTime.Now:HH:mm:ss} members Up {up}, unreachable {unreachable} | shards here {shards}, counters here {counters} | " +
-                $"total {KeyRange()} = [bold]{total.Total:N0}[/] | {lost}");
-        }
-        catch (AskTimeoutException)
-        {
-            // Shards moving or a member being downed: say so and try again at the next tick.
-            _console.Output.MarkupLine(
-                $"{DateTime.Now:HH:mm:ss} members Up {up}, unreachable {unreachable} | [yellow]no answer within 5 s (shards moving or a member unreachable)[/] | {lost}");
-        }
+        string locked = _journalLock?.Describe() is { } text ? $" | [red]{Markup.Escape(text)}[/]" : "";
+        _console.Output.MarkupLine(
+            $"{DateTime.Now:HH:mm:ss} members Up {up}, unreachable {unreachable} | " +
+            (answer ?? $"[yellow]no answer within {StatusAnswerBudget.TotalSeconds:0} s (shards moving, a member unreachable or the journal waiting)[/]") +
+            $" | {lost}{locked}");
     }
+
+    /// <summary>How long a status line waits for the region's answers before it says there was none.</summary>
+    private static readonly TimeSpan StatusAnswerBudget = TimeSpan.FromSeconds(5);
 
     private string KeyRange() => _settings.Keys.Count == 1 ? _settings.Keys[0] : $"{_settings.Keys[0]}..{_settings.Keys[^1]}";
 

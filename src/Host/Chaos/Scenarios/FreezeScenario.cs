@@ -22,11 +22,18 @@ internal abstract class FreezeScenario : ChaosScenario
         RequireLoading(client, $"{victim.Name}'s freeze");
         int fault = await cluster.FreezeAsync(victim, role, settings.FaultLength);
         await cluster.WaitDownedAsync(fault, survivors, survivors.Count + 1);
+        if (!settings.Journal.IsShared && settings.FaultLength is null && cluster.Faults[fault].HeldJournalTransaction)
+        {
+            // SQLite's documented limit: a process frozen inside a write keeps the file's only write lock, and the others
+            // wait for it as long as it sleeps. They must say who holds it; then the holder is killed, as a user would.
+            await cluster.KillFrozenLockHolderAsync(victim, fault, survivors);
+        }
+
         await cluster.WaitMoreAcknowledgedAsync(client, someBatches);
         cluster.Note(victim.IsFrozen
             ? $"{client.Name}'s acknowledgements resumed while {victim.Name} is still frozen"
-            : $"{client.Name}'s acknowledgements resumed only after {victim.Name} was woken");
-        if (settings.FaultLength is not null)
+            : $"{client.Name}'s acknowledgements resumed only after {victim.Name} was {(victim.KilledAt is null ? "woken" : "killed")}");
+        if (settings.FaultLength is not null && victim.KilledAt is null)
         {
             await cluster.WaitThawedAsync();
             await cluster.WaitExitsDownedAsync(victim);
