@@ -135,7 +135,10 @@ internal sealed class MethodInstrumenter
             return false;
         }
 
-        if (field.Name.StartsWith("<>race", StringComparison.Ordinal) || field.DeclaringType.Name == "<>c")
+        // The compiler's delegate caches: the lambda cache class <>c, a closure's cached delegate (<>9__N) and the
+        // method-group cache class <>O. Two threads may each build and store the same delegate: a race by design.
+        if (field.Name.StartsWith("<>race", StringComparison.Ordinal) || field.Name.StartsWith("<>9__", StringComparison.Ordinal) ||
+            field.DeclaringType.Name is "<>c" or "<>O")
         {
             return false;
         }
