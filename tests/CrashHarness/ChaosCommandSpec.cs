@@ -16,6 +16,8 @@ public sealed class ChaosCommandSpec
     [InlineData("--journal", "oracle")]
     [InlineData("--delivery", "twice")]
     [InlineData("--scenarios", "no-such-scenario")]
+    [InlineData("--fault-seconds", "never")]
+    [InlineData("--fault-seconds", "0")]
     public async Task Bad_input_is_one_error_line_and_exit_2(string option, string value)
     {
         var error = new StringWriter();
@@ -25,6 +27,20 @@ public sealed class ChaosCommandSpec
         Assert.Equal(ExitCodes.BadInput, exit);
         string line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"error: {option}", line);
+    }
+
+    [Theory]
+    [InlineData("forever")]
+    [InlineData("60")]
+    public async Task A_fault_length_in_seconds_or_forever_is_accepted(string length)
+    {
+        // The run is refused later for its blank connection string: the length itself parsed.
+        var error = new StringWriter();
+        IAnsiConsole output = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()) });
+        int exit = await Program.RunAsync(["chaos", "--fault-seconds", length, "--journal", "postgres", "--connection-string", " "], new HostConsole(output, error));
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("needs --connection-string", error.ToString());
     }
 
     [Fact]

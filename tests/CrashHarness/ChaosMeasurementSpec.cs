@@ -225,6 +225,17 @@ public sealed class ChaosMeasurementSpec : IDisposable
     }
 
     [Fact]
+    public void A_client_on_the_losing_side_of_a_partition_is_not_held_to_exactly_once()
+    {
+        ClientOutcome downed = Client(sent: 279_780, acknowledged: 279_440, unacknowledged: 340, node: "B") with { Downed = true };
+        ClientOutcome lived = Client(sent: 200_000, acknowledged: 200_000, node: "L");
+        ScenarioOutcome outcome = Outcome([downed, lived], total: 479_780, exact: true);
+        Assert.Contains(outcome.Checks, c => c is { Name: "sent = acknowledged for every client that lived", Held: true });
+        Assert.Contains(outcome.Checks, c => c is { Name: "total ≤ sent", Held: true });
+        Assert.False(Outcome([downed, lived], total: 479_800, exact: true).Held); // 20 more than both sent: counted twice
+    }
+
+    [Fact]
     public void The_time_to_downing_is_the_latest_of_the_survivors_first_sight_of_the_node_down()
     {
         var fault = new FaultEvent("S", FaultKind.Freeze, "the oldest", Kill);

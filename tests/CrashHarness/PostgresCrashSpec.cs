@@ -43,6 +43,16 @@ public sealed class PostgresCrashSpec
     [CrashFact("freeze-loader", Postgres = true)]
     public Task Freezing_a_loading_client_leaves_the_other_client_acknowledged_exactly_once() => RunAsync("freeze-loader");
 
+    // A real partition (Akka.Remote's throttler adapter drops the messages) between living nodes that all keep the journal.
+    [CrashFact("partition", Postgres = true)]
+    public Task A_partitioned_node_without_the_oldest_downs_itself_and_nothing_is_counted_twice_while_both_sides_write() => RunAsync("partition");
+
+    [CrashFact("partition-one-way", Postgres = true)]
+    public Task A_one_way_partition_downs_the_node_whose_messages_are_lost() => RunAsync("partition-one-way");
+
+    [CrashFact("partition-oldest", Postgres = true)]
+    public Task An_oldest_cut_off_alone_downs_itself_and_the_others_go_on() => RunAsync("partition-oldest");
+
     private async Task RunAsync(string scenario) =>
         CrashRun.AssertNothingLostNorCountedTwice(
             await CrashRun.RunAsync(scenario, ChaosJournal.Postgres(CrashFactAttribute.ConnectionString!), _output));

@@ -46,6 +46,16 @@ public sealed class SqliteCrashSpec
     [CrashFact("freeze-loader")]
     public Task Freezing_a_loading_client_inside_a_write_is_named_as_the_lock_holder() => RunAsync("freeze-loader");
 
+    // A real partition (Akka.Remote's throttler adapter drops the messages) between living nodes that all keep the journal.
+    [CrashFact("partition", InShortForm = true)]
+    public Task A_partitioned_node_without_the_oldest_downs_itself_and_nothing_is_counted_twice_while_both_sides_write() => RunAsync("partition");
+
+    [CrashFact("partition-one-way")]
+    public Task A_one_way_partition_downs_the_node_whose_messages_are_lost() => RunAsync("partition-one-way");
+
+    [CrashFact("partition-oldest")]
+    public Task An_oldest_cut_off_alone_downs_itself_and_the_others_go_on() => RunAsync("partition-oldest");
+
     private async Task RunAsync(string scenario) =>
         CrashRun.AssertNothingLostNorCountedTwice(await CrashRun.RunAsync(scenario, ChaosJournal.Sqlite, _output));
 }

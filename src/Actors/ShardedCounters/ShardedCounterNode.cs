@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using ActorConcurrency.Actors.Hosting;
@@ -131,6 +132,35 @@ public sealed class ShardedCounterNode : IAsyncDisposable
             await system.Terminate().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Testing only (<see cref="ShardedCounterNodeOptions.FaultInjection"/>): drops every message between this node and
+    /// the node at <paramref name="hostPort"/> in <paramref name="direction"/>, as a network partition would, while both
+    /// keep running; <see cref="PartitionDirection.None"/> heals the link. The rule lives in this node's transport and
+    /// ends with it. False when the transport refused it.
+    /// </summary>
+    public Task<bool> CutOffAsync(string hostPort, PartitionDirection direction)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(hostPort);
+        string[] parts = hostPort.Split(':');
+        if (parts.Length != 2 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int port))
+        {
+            throw new ArgumentException($"'{hostPort}' is not host:port", nameof(hostPort));
+        }
+
+        var peer = new Address(Address.Protocol, System.Name, parts[0], port);
+        Akka.Remote.Transport.ThrottleMode mode = direction == PartitionDirection.None
+            ? Akka.Remote.Transport.Unthrottled.Instance
+            : Akka.Remote.Transport.Blackhole.Instance;
+        Akka.Remote.Transport.ThrottleTransportAdapter.Direction way = direction switch
+        {
+            PartitionDirection.Send => Akka.Remote.Transport.ThrottleTransportAdapter.Direction.Send,
+            PartitionDirection.Receive => Akka.Remote.Transport.ThrottleTransportAdapter.Direction.Receive,
+            _ => Akka.Remote.Transport.ThrottleTransportAdapter.Direction.Both,
+        };
+        var remote = (Akka.Remote.IRemoteActorRefProvider)((ExtendedActorSystem)System).Provider;
+        return remote.Transport.ManagementCommand(new Akka.Remote.Transport.SetThrottle(peer, way, mode));
     }
 
     /// <summary>Leaves the cluster gracefully (shards hand off) and terminates the system: CoordinatedShutdown.</summary>
@@ -385,7 +415,7 @@ public sealed class ShardedCounterNode : IAsyncDisposable
     private static Address[] ParseSeeds(ShardedCounterNodeOptions options) =>
         options.Seeds.Select(seed =>
         {
-            string text = seed.Contains("://", StringComparison.Ordinal) ? seed : $"akka.tcp://{options.SystemName}@{seed}";
+            string text = seed.Contains("://", StringComparison.Ordinal) ? seed : $"{Protocol(options)}://{options.SystemName}@{seed}";
             try
             {
                 Address address = Address.Parse(text);
@@ -398,9 +428,12 @@ public sealed class ShardedCounterNode : IAsyncDisposable
             }
             catch (Exception ex) when (ex is UriFormatException or ArgumentException or FormatException)
             {
-                throw new NodeStartException(NodeStartFailure.BadSeed, $"seed '{seed}' is not host:port nor akka.tcp://{options.SystemName}@host:port", ex);
+                throw new NodeStartException(NodeStartFailure.BadSeed, $"seed '{seed}' is not host:port nor {Protocol(options)}://{options.SystemName}@host:port", ex);
             }
         }).ToArray();
+
+    /// <summary>The address protocol: the throttler adapter's when fault injection is on.</summary>
+    private static string Protocol(ShardedCounterNodeOptions options) => options.FaultInjection ? "akka.trttl.tcp" : "akka.tcp";
 
     private static Config BuildConfig(ShardedCounterNodeOptions options, JournalPlan journal)
     {
@@ -411,6 +444,11 @@ public sealed class ShardedCounterNode : IAsyncDisposable
             akka.remote.dot-netty.tcp.port = {options.Port}
             akka.cluster.split-brain-resolver.active-strategy = {strategy}
             """;
+        if (options.FaultInjection)
+        {
+            settings += "\nakka.remote.dot-netty.tcp.applied-adapters = [trttl]";
+        }
+
         if (connectionString is not null)
         {
             settings += $"""

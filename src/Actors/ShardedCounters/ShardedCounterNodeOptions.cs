@@ -45,6 +45,14 @@ public sealed record ShardedCounterNodeOptions
     /// <summary>The actor system's name.</summary>
     public string SystemName { get; init; } = DefaultSystemName;
 
+    /// <summary>
+    /// Testing only: the node's remoting runs through Akka.Remote's throttler transport adapter (the one Akka's
+    /// multi-node tests black-hole links with), so <see cref="ShardedCounterNode.CutOffAsync"/> can cut it off from other
+    /// nodes while both sides keep running. Every node of the cluster must set it (addresses become
+    /// <c>akka.trttl.tcp://…</c>).
+    /// </summary>
+    public bool FaultInjection { get; init; }
+
     /// <summary>Extra HOCON that overrides everything else (specs tune failure detection with it).</summary>
     public Config? Overrides { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ActorConcurrency.Actors.ShardedCounters;
 using ActorConcurrency.Host.Node;
 
 namespace ActorConcurrency.Host.Chaos;
@@ -85,6 +86,12 @@ internal sealed class ChaosCluster : IAsyncDisposable
         _log?.Invoke(text);
     }
 
+    /// <summary>
+    /// Every node started from now on runs with <c>--fault-injection</c> (remoting through Akka's throttler adapter), so
+    /// that <see cref="PartitionAsync"/> can cut links; a cluster's nodes must all have it or none.
+    /// </summary>
+    public bool FaultInjection { get; set; }
+
     /// <summary>Starts a node seeded by <paramref name="seeds"/> (none: it starts a new cluster); a positive <paramref name="load"/> makes it a client.</summary>
     public NodeProcess Start(string name, IEnumerable<NodeProcess> seeds, long load = 0)
     {
@@ -105,6 +112,11 @@ internal sealed class ChaosCluster : IAsyncDisposable
         }
 
         arguments.AddRange(["--status-every", Fmt(Settings.StatusEvery), "--report", Path.Combine(Folder, $"{name}.report.json")]);
+        if (FaultInjection)
+        {
+            arguments.Add("--fault-injection");
+        }
+
         NodeProcess node = NodeProcess.Start(Settings, name, port, Folder, arguments, load > 0);
         _nodes.Add(node);
         Note($"start {name} on :{port}{(load > 0 ? $" loading {(load >= ChaosSettings.UntilStopped ? "until stopped" : load.ToString("N0", CultureInfo.InvariantCulture))}" : "")}{(seeds.Any() ? $", seed {string.Join(", ", seeds.Select(s => s.Name))}" : ", new cluster")}");
@@ -227,6 +239,44 @@ internal sealed class ChaosCluster : IAsyncDisposable
         await frozen.WaitForExitAsync(StopTimeout, CancellationToken);
     }
 
+    /// <summary>
+    /// A network partition between <paramref name="node"/> and <paramref name="others"/> while all keep running and keep
+    /// the database: <paramref name="node"/>'s transport drops its messages to them (<see cref="PartitionDirection.Send"/>:
+    /// one way), or both ways. With a <paramref name="length"/> the links are healed that long after (if the node still
+    /// runs); the rules live in the node's transport and end with its process. The node is expected to find itself on the
+    /// losing side and exit 5 (<see cref="WaitExitsDownedAsync"/>). Returns the fault's index.
+    /// </summary>
+    public async Task<int> PartitionAsync(NodeProcess node, IReadOnlyList<NodeProcess> others, PartitionDirection direction, string role, TimeSpan? length)
+    {
+        if (!FaultInjection)
+        {
+            throw new InvalidOperationException("a partition needs every node started with fault injection");
+        }
+
+        NodeStatus? before = node.Status;
+        _stopped.Add(node);
+        int confirmed = node.FaultCommandsDone;
+        DateTimeOffset at = DateTimeOffset.UtcNow;
+        string way = direction == PartitionDirection.Send ? "send" : "both";
+        foreach (NodeProcess other in others)
+        {
+            node.SendCommand($"cut {other.Seed} {way}");
+        }
+
+        await WaitUntilAsync($"{node.Name} confirms the cut links", () => node.FaultCommandsDone >= confirmed + others.Count);
+        FaultKind kind = direction == PartitionDirection.Send ? FaultKind.OneWayPartition : FaultKind.Partition;
+        int index = AddFault(new FaultEvent(node.Name, kind, role, at) { Length = length, Pid = node.Pid });
+        Note($"partition: {node.Name} ({role}; it hosted {before?.ShardsHere ?? 0} shards, {before?.CountersHere ?? 0} counters) cut off from " +
+             $"{string.Join(", ", others.Select(o => o.Name))}, {(direction == PartitionDirection.Send ? $"one way ({node.Name}'s messages lost, theirs arrive)" : "both ways")}" +
+             (length is { } l ? $"; healed in {l.TotalSeconds:0.#} s" : "; for ever"));
+        if (length is { } heal)
+        {
+            _thaws.Add(HealLaterAsync(node, others, index, heal));
+        }
+
+        return index;
+    }
+
     /// <summary>Waits until every frozen node this scenario will wake has been woken.</summary>
     public Task WaitThawedAsync() => Task.WhenAll(_thaws);
 
@@ -275,6 +325,28 @@ internal sealed class ChaosCluster : IAsyncDisposable
         {
             return _faults[index] = change(_faults[index]);
         }
+    }
+
+    private async Task HealLaterAsync(NodeProcess node, IReadOnlyList<NodeProcess> others, int fault, TimeSpan after)
+    {
+        try
+        {
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, _wakeNow.Token);
+            await Task.Delay(after, wake.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The run is ending: heal now (or find the node gone).
+        }
+
+        bool sent = false;
+        foreach (NodeProcess other in others)
+        {
+            sent |= node.SendCommand($"heal {other.Seed}");
+        }
+
+        UpdateFault(fault, f => f with { EndedAt = DateTimeOffset.UtcNow });
+        Note(sent ? $"partition healed: {node.Name}'s links restored" : $"partition over: {node.Name} had exited, its rules with it");
     }
 
     private async Task ThawLaterAsync(NodeProcess node, int fault, TimeSpan after)

@@ -25,6 +25,9 @@ internal sealed class ChaosRunner
         new FreezeOldestScenario(),
         new FreezeShardHostScenario(),
         new FreezeLoaderScenario(),
+        new PartitionShardHostScenario(),
+        new PartitionOneWayScenario(),
+        new PartitionOldestScenario(),
     ];
 
     private readonly FreePorts _ports = new();
@@ -127,7 +130,11 @@ internal sealed class ChaosRunner
                 ExactlyOnce = _settings.ExactlyOnce,
                 ExpectsExactTotal = scenario.ExpectsExactTotal,
                 Clients = cluster.Nodes.Where(n => n.IsLoader)
-                    .Select(n => new ClientOutcome(n.Name, n.ReadReport() ?? new NodeReport { Node = n.Name }, n.KilledAt is not null) { Frozen = n.FrozenAt is not null })
+                    .Select(n => new ClientOutcome(n.Name, n.ReadReport() ?? new NodeReport { Node = n.Name }, n.KilledAt is not null)
+                    {
+                        Frozen = n.FrozenAt is not null,
+                        Downed = n.ExitCode == 5,
+                    })
                     .ToList(),
                 Faults = cluster.Faults.Select(f => AsSurvivorsSawIt(f, cluster.Nodes)).ToList(),
                 Recovered = recovered,

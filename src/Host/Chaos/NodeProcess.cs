@@ -20,6 +20,7 @@ internal sealed class NodeProcess : IAsyncDisposable
     private readonly List<string> _errorLines = [];
     private NodeStatus? _status;
     private int _statusLines;
+    private int _faultCommandsDone;
     private int _pid;
 
     private NodeProcess(string name, int port, string folder, Process timeout, StreamWriter stdout, StreamWriter stderr, bool loader)
@@ -170,6 +171,41 @@ internal sealed class NodeProcess : IAsyncDisposable
         return Signal(PosixSignals.Kill);
     }
 
+    /// <summary>
+    /// Writes one command line to the node's standard input (a node started with <c>--fault-injection</c> takes
+    /// <c>cut HOST:PORT both|send|receive</c> and <c>heal HOST:PORT</c>); false when it has exited.
+    /// </summary>
+    public bool SendCommand(string line)
+    {
+        if (_timeout.HasExited)
+        {
+            return false;
+        }
+
+        try
+        {
+            _timeout.StandardInput.WriteLine(line);
+            _timeout.StandardInput.Flush();
+            return true;
+        }
+        catch (IOException)
+        {
+            return false; // it exited between the check and the write
+        }
+    }
+
+    /// <summary>How many <c>fault injection:</c> confirmations it printed.</summary>
+    public int FaultCommandsDone
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _faultCommandsDone;
+            }
+        }
+    }
+
     /// <summary><c>kill -STOP</c>: every thread stops where it is, with its sockets, connections and locks held.</summary>
     public bool Freeze()
     {
@@ -270,6 +306,11 @@ internal sealed class NodeProcess : IAsyncDisposable
         {
             NodeStatus? status = NodeStatus.TryParse(line, _status);
             _stdout.WriteLine(line);
+            if (line.Contains(" fault injection: ", StringComparison.Ordinal))
+            {
+                _faultCommandsDone++;
+            }
+
             if (status is not null)
             {
                 _status = status;

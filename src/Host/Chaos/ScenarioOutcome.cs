@@ -105,7 +105,7 @@ internal sealed record ScenarioOutcome
                 // A killed or frozen client's batches in flight may or may not be in the total; the clients that lived
                 // must still have had every increment acknowledged (checks 1 and 2 bound the total).
                 ClientOutcome? open = Clients.FirstOrDefault(c => c.Lived && !c.FullyAcknowledged);
-                string faulted = string.Join(", ", Clients.Where(c => !c.Lived).Select(c => $"{c.Node} {(c.Killed ? "killed" : "frozen")}"));
+                string faulted = string.Join(", ", Clients.Where(c => !c.Lived).Select(c => $"{c.Node} {(c.Killed ? "killed" : c.Frozen ? "frozen" : "downed")}"));
                 checks.Add(!ExpectsExactTotal && open is not null
                     ? new ScenarioCheck("sent = acknowledged for every client that lived", null, $"client {open.Node} was stopped with {open.Report.Sent - open.Report.Acknowledged:N0} in flight ({faulted})")
                     : new ScenarioCheck("sent = acknowledged for every client that lived", open is null,
@@ -126,7 +126,7 @@ internal sealed record ScenarioOutcome
                     open.Killed ? $"client {open.Node} was killed" : open.Frozen ? $"client {open.Node} was frozen" : $"client {open.Node} was stopped with {open.Report.Sent - open.Report.Acknowledged:N0} in flight"));
             }
 
-            foreach (FaultRecovery recovery in Recoveries.Where(r => r.Fault.Kind == FaultKind.Freeze))
+            foreach (FaultRecovery recovery in Recoveries.Where(r => r.Fault.Kind != FaultKind.Kill))
             {
                 checks.Add(ResumedWhileFrozen(recovery));
             }
@@ -151,14 +151,14 @@ internal sealed record ScenarioOutcome
             : string.Join(", ", Recoveries.Select(r => r.Text));
 
     /// <summary>
-    /// The survivors do not depend on a frozen node: every counter acknowledged the living clients again before the node
-    /// was woken (for a freeze that lasted to the end: at all). Not a time limit of its own: the freeze's length is the
+    /// The survivors do not depend on a frozen or cut-off node: every counter acknowledged the living clients again before
+    /// the node was woken or the partition healed (for a fault that lasted to the end: at all). Not a time limit of its own: the freeze's length is the
     /// bound, and the acknowledgements that came back only when the frozen node woke up are what issue 20 was about.
     /// </summary>
     private ScenarioCheck ResumedWhileFrozen(FaultRecovery recovery)
     {
         FaultEvent fault = recovery.Fault;
-        string name = $"acks resumed while {fault.Node} was frozen";
+        string name = fault.Kind == FaultKind.Freeze ? $"acks resumed while {fault.Node} was frozen" : $"acks resumed while {fault.Node} was cut off";
         if (!Clients.Any(c => c.Lived))
         {
             return new ScenarioCheck(name, null, "no client lived on");
@@ -186,16 +186,20 @@ internal sealed record ScenarioOutcome
                 $"{named}; every counter acked again {recovery.Text} after the freeze began, {after}");
         }
 
+        bool freeze = fault.Kind == FaultKind.Freeze;
+        string began = freeze ? "the freeze began" : "the partition began";
         if (fault.EndedAt is not { } woken)
         {
-            return new ScenarioCheck(name, true, $"every counter acked again {recovery.Text} after the freeze began; never woken");
+            return new ScenarioCheck(name, true, $"every counter acked again {recovery.Text} after {began}; {(freeze ? "never woken" : "never healed")}");
         }
 
-        double frozen = (woken - fault.At).TotalSeconds;
-        return new ScenarioCheck(name, resumed < frozen,
-            resumed < frozen
-                ? $"every counter acked again after {recovery.Text}, {frozen - resumed:0.0} s before the wake-up (frozen {frozen:0.0} s)"
-                : $"the last counter acked again only {resumed:0.0} s after the freeze began ({recovery.SlowestCounter}), {resumed - frozen:0.0} s after the wake-up (frozen {frozen:0.0} s)");
+        string ending = freeze ? "the wake-up" : "the heal";
+        string state = freeze ? "frozen" : "cut off";
+        double lasted = (woken - fault.At).TotalSeconds;
+        return new ScenarioCheck(name, resumed < lasted,
+            resumed < lasted
+                ? $"every counter acked again after {recovery.Text}, {lasted - resumed:0.0} s before {ending} ({state} {lasted:0.0} s)"
+                : $"the last counter acked again only {resumed:0.0} s after {began} ({recovery.SlowestCounter}), {resumed - lasted:0.0} s after {ending} ({state} {lasted:0.0} s)");
     }
 
     private FaultRecovery RecoveryAfter(FaultEvent fault)

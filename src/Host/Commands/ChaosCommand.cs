@@ -24,7 +24,7 @@ internal sealed class ChaosCommand : IHostCommand
         Option<double> seconds = CheckedOptions.Seconds("--seconds", "Seconds the load runs on after each step", 3, 0, 3600);
         Option<string> delivery = CheckedOptions.Choice("--delivery", "exactly-once or at-most-once", "exactly-once", "at-most-once");
         var keepLogs = new Option<bool>("--keep-logs") { Description = "Keep every scenario's node logs and reports (by default only those of a scenario that did not hold)" };
-        Option<double?> faultLength = CheckedOptions.SecondsOrForever("--fault-seconds",
+        Option<double> faultLength = CheckedOptions.SecondsOrForever("--fault-seconds",
             "How long a freeze (kill -STOP until kill -CONT) or a partition lasts, or forever (to the scenario's end)", 20, 1, 3600);
 
         var command = new Command("chaos", "Crash-test task 19's cluster with real node processes and print what was acknowledged, recovered and lost")
@@ -33,6 +33,7 @@ internal sealed class ChaosCommand : IHostCommand
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            TimeSpan? length = parseResult.GetValue(faultLength) is var faultSeconds && double.IsFinite(faultSeconds) ? TimeSpan.FromSeconds(faultSeconds) : null;
             string[] chosen = (parseResult.GetValue(scenarios) ?? [])
                 .SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
             if (chosen.FirstOrDefault(n => ChaosRunner.Find(n) is null) is { } unknown)
@@ -60,7 +61,7 @@ internal sealed class ChaosCommand : IHostCommand
                 Kills = (int)parseResult.GetValue(kills),
                 Seconds = parseResult.GetValue(seconds),
                 Delivery = parseResult.GetValue(delivery)!,
-                FaultLength = parseResult.GetValue(faultLength) is { } length ? TimeSpan.FromSeconds(length) : null,
+                FaultLength = length,
                 KeepLogs = parseResult.GetValue(keepLogs),
             };
             return await RunAsync(console.Output, settings, chosen.Length == 0 ? ChaosRunner.Scenarios : chosen.Select(n => ChaosRunner.Find(n)!).ToList(), cancellationToken);

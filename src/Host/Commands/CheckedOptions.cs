@@ -59,10 +59,10 @@ internal static class CheckedOptions
         };
 
     /// <summary>
-    /// A number of seconds from <paramref name="min"/> to <paramref name="max"/>, or <c>forever</c> (null): how long a
-    /// fault lasts.
+    /// A number of seconds from <paramref name="min"/> to <paramref name="max"/>, or <c>forever</c>
+    /// (<see cref="double.PositiveInfinity"/>): how long a fault lasts.
     /// </summary>
-    public static Option<double?> SecondsOrForever(string name, string description, double defaultValue, double min, double max) =>
+    public static Option<double> SecondsOrForever(string name, string description, double defaultValue, double min, double max) =>
         new(name)
         {
             Description = description,
@@ -72,7 +72,7 @@ internal static class CheckedOptions
                 string token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
                 if (token == "forever")
                 {
-                    return null;
+                    return double.PositiveInfinity;
                 }
 
                 if (!double.TryParse(token, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))

@@ -38,12 +38,16 @@ internal sealed class NodeCommand : IHostCommand
         Option<string> delivery = CheckedOptions.Choice("--delivery", "exactly-once (retry with an idempotency id) or at-most-once (never retry)", "exactly-once", "at-most-once");
         Option<double> statusEvery = CheckedOptions.Seconds("--status-every", "Seconds between status lines", 5, 0.1, 3600);
         var report = new Option<string?>("--report") { Description = "A JSON file rewritten at every status line and at exit with the load's figures" };
+        var faultInjection = new Option<bool>("--fault-injection")
+        {
+            Description = "Testing: run remoting through Akka's throttler adapter and take 'cut HOST:PORT both|send|receive' and 'heal HOST:PORT' on standard input (every node of the cluster must set it)",
+        };
         var readTotal = new Option<bool>("--read-total") { Description = "Read every counter of the journal on a fresh single-node cluster, print them, and exit" };
 
         var command = new Command("node", "Run a node of the sharded-counter cluster (task 19) until Ctrl+C or SIGTERM, then leave the cluster cleanly; with --read-total, read the journal's counters back and exit")
         {
             host, port, seeds, data, journal, connectionString, joinTimeout, downing, load, keys, batchSize, window,
-            ackTimeout, retryBackoff, delivery, statusEvery, report, readTotal,
+            ackTimeout, retryBackoff, delivery, statusEvery, report, readTotal, faultInjection,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -66,6 +70,7 @@ internal sealed class NodeCommand : IHostCommand
                 ConnectionString = connection,
                 JoinTimeout = TimeSpan.FromSeconds(parseResult.GetValue(joinTimeout)),
                 Downing = strategy,
+                FaultInjection = parseResult.GetValue(faultInjection),
             };
             string[] keyNames = Enumerable.Range(0, (int)parseResult.GetValue(keys)).Select(i => $"k{i}").ToArray();
 
@@ -105,7 +110,8 @@ internal sealed class NodeCommand : IHostCommand
                     },
                     TimeSpan.FromSeconds(parseResult.GetValue(statusEvery)),
                     parseResult.GetValue(report),
-                    strategy);
+                    strategy,
+                    options.FaultInjection);
                 return await NodeRun.RunAsync(console, node, settings, cancellationToken);
             }
         });

@@ -19,6 +19,9 @@ internal sealed class FreezeLoaderScenario : FreezeScenario
         NodeProcess l = cluster.Start("L", [s], ChaosSettings.UntilStopped);
         await cluster.WaitMembersAsync(s, 2);
         await cluster.WaitAcknowledgedAsync(l, someBatches);
+        // Every counter starts on S (its status line reads them all first); a rebalance gives L some within its
+        // interval. M's finite load starts only then, so that it outlasts the wait.
+        await cluster.WaitHostsCountersAsync(l);
         NodeProcess m = cluster.Start("M", [s], settings.Load);
         await cluster.WaitMembersAsync(m, 3);
         await cluster.WaitAcknowledgedAsync(m, someBatches);
