@@ -33,14 +33,14 @@ public sealed class ShadowLocation
     private int _shadowBusy;
 
     // Plain accesses. Clock 0 means "none": every thread's clock starts at 1, so an empty epoch is known to all.
-    private int _writeThread;
-    private int _writeClock;
+    // An epoch is packed into one long (clock high, thread low; see Pack), so that the same-epoch checks can read it
+    // in one load without the lock.
+    private long _write;
     private AccessSite _writeSite;
     private StackTrace? _writeStack;
 
-    /// <summary>The read epoch while reads are totally ordered (<see cref="_readShared"/> false).</summary>
-    private int _readThread;
-    private int _readClock;
+    /// <summary>The read epoch while reads are totally ordered (<see cref="_readShared"/> false); 0 while shared.</summary>
+    private long _read;
     private AccessSite _readSite;
     private StackTrace? _readStack;
 
@@ -85,10 +85,19 @@ public sealed class ShadowLocation
         Debug.Assert(thread.Detector == _detector, "the thread belongs to this location's detector");
         int id = thread.Id;
         int now = thread.Now;
+
+        // [READ SAME EPOCH], without the lock: only this thread ever stores its own epoch, so seeing it means this read
+        // is recorded (or was, until a later access that was checked against it): the check of an earlier read of the
+        // same epoch stands for this one (FastTrack's rule, read as TSan's lock-free fast path does).
+        if (Volatile.Read(ref _read) == Pack(id, now))
+        {
+            return;
+        }
+
         EnterShadow();
 
-        // [READ SAME EPOCH] / [READ SHARED SAME EPOCH]: this thread already read in this epoch.
-        if (_readShared ? _readers![id] == now : _readThread == id && _readClock == now)
+        // [READ SHARED SAME EPOCH]: this thread already read in this epoch.
+        if (_readShared && _readers![id] == now)
         {
             ExitShadow();
             return;
@@ -106,15 +115,15 @@ public sealed class ShadowLocation
     public void Write(LogicalThread thread, AccessSite site)
     {
         Debug.Assert(thread.Detector == _detector, "the thread belongs to this location's detector");
-        EnterShadow();
 
-        // [WRITE SAME EPOCH]: this thread already wrote in this epoch; any racing read since was caught then.
-        if (_writeThread == thread.Id && _writeClock == thread.Now)
+        // [WRITE SAME EPOCH], without the lock (see Read): this thread already wrote in this epoch; any racing access
+        // since was checked against that write.
+        if (Volatile.Read(ref _write) == Pack(thread.Id, thread.Now))
         {
-            ExitShadow();
             return;
         }
 
+        EnterShadow();
         WriteSlowThenExit(thread, site);
     }
 
@@ -182,13 +191,12 @@ public sealed class ShadowLocation
             // [READ SHARED]
             SetReader(thread.Id, thread.Now, site, stack);
         }
-        else if (_readClock <= clock[_readThread])
+        else if (ClockOf(_read) <= clock[ThreadOf(_read)])
         {
             // [READ EXCLUSIVE]: the previous read happens before this one; one epoch still says it all.
-            _readThread = thread.Id;
-            _readClock = thread.Now;
             _readSite = site;
             _readStack = stack;
+            Volatile.Write(ref _read, Pack(thread.Id, thread.Now));
         }
         else
         {
@@ -196,8 +204,9 @@ public sealed class ShadowLocation
             _readShared = true;
             _readers ??= new VectorClock();
             _readers.Clear();
-            SetReader(_readThread, _readClock, _readSite, _readStack);
+            SetReader(ThreadOf(_read), ClockOf(_read), _readSite, _readStack);
             SetReader(thread.Id, thread.Now, site, stack);
+            Volatile.Write(ref _read, 0);
         }
     }
 
@@ -217,22 +226,19 @@ public sealed class ShadowLocation
         {
             // After [WRITE SHARED], reads start over as an epoch: this write is after each of them (or raced with it, reported).
             _readShared = false;
-            _readThread = 0;
-            _readClock = 0;
         }
 
-        _writeThread = thread.Id;
-        _writeClock = thread.Now;
         _writeSite = site;
         _writeStack = CaptureStack();
+        Volatile.Write(ref _write, Pack(thread.Id, thread.Now));
     }
 
     /// <summary>Write → access race: the last plain write is not known to <paramref name="thread"/>.</summary>
     private void CheckPlainWrite(LogicalThread thread, AccessKind kind, AccessSite site)
     {
-        if (_writeClock > thread.Clock[_writeThread])
+        if (ClockOf(_write) > thread.Clock[ThreadOf(_write)])
         {
-            _detector.ReportRace(Name, thread, kind, site, _writeThread, _writeClock, AccessKind.Write, _writeSite, _writeStack);
+            _detector.ReportRace(Name, thread, kind, site, ThreadOf(_write), ClockOf(_write), AccessKind.Write, _writeSite, _writeStack);
         }
     }
 
@@ -243,9 +249,9 @@ public sealed class ShadowLocation
         if (!_readShared)
         {
             // [WRITE EXCLUSIVE]
-            if (_readClock > clock[_readThread])
+            if (ClockOf(_read) > clock[ThreadOf(_read)])
             {
-                _detector.ReportRace(Name, thread, kind, site, _readThread, _readClock, AccessKind.Read, _readSite, _readStack);
+                _detector.ReportRace(Name, thread, kind, site, ThreadOf(_read), ClockOf(_read), AccessKind.Read, _readSite, _readStack);
             }
 
             return;
@@ -326,7 +332,14 @@ public sealed class ShadowLocation
     /// atomic accesses keep theirs. An atomic access racing with a later, first plain access is then shown by
     /// its call site.
     /// </summary>
-    private StackTrace? CaptureAtomicStack() => _writeClock != 0 || _readClock != 0 || _readShared ? CaptureStack() : null;
+    private StackTrace? CaptureAtomicStack() => _write != 0 || _read != 0 || _readShared ? CaptureStack() : null;
+
+    /// <summary>The epoch <c>clock@thread</c> as one value (0: none).</summary>
+    private static long Pack(int thread, int clock) => ((long)clock << 32) | (uint)thread;
+
+    private static int ThreadOf(long epoch) => (int)epoch;
+
+    private static int ClockOf(long epoch) => (int)(epoch >> 32);
 
     private void SetReader(int id, int clock, AccessSite site, StackTrace? stack)
     {

@@ -74,9 +74,20 @@ public sealed class SyncObjectTable
         }
     }
 
+    /// <summary>
+    /// A clock of its own, named <paramref name="name"/> in reports: passed as the object to every method of this table,
+    /// it stands for itself, with no lookup (race mode keeps one per synchronisation object it has seen).
+    /// </summary>
+    public object NewClock(string name) => new SyncClock(_detector, name);
+
     private SyncClock ClockOf(object sync)
     {
         ArgumentNullException.ThrowIfNull(sync);
+        if (sync is SyncClock own)
+        {
+            return own;
+        }
+
         return _clocks.TryGetValue(sync, out SyncClock? clock) ? clock : Add(sync);
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using ActorConcurrency.RaceDetector.Tracking;
 
 namespace ActorConcurrency.RaceMode.Runtime;
 
@@ -205,7 +206,7 @@ public static class ArrayHooks
     }
 
     /// <summary>Checks elements [<paramref name="start"/>, start + <paramref name="count"/>) of <paramref name="array"/> as plain accesses.</summary>
-    internal static void CheckRange(RaceSession session, Array array, long start, long count, int site, bool write)
+    internal static void CheckRange(RaceSession session, LogicalThread thread, Array array, long start, long count, int site, bool write)
     {
         // Out-of-range arguments make the real operation throw right after; only the elements that exist are checked.
         long end = Math.Min(array.Length, start + Math.Max(count, 0));
@@ -218,7 +219,7 @@ public static class ArrayHooks
         RaceSite element = where with { LocationName = TypeNames.Friendly(array.GetType().GetElementType()!) + "[]" };
         for (long i = start; i < end; i++)
         {
-            RaceHooks.Check(session, session.Shadow.Element(array, (int)i, element, fieldOfElement: false), where.Where, write);
+            RaceHooks.Check(session, thread, session.Shadow.Element(array, (int)i, element, fieldOfElement: false), where.Where, write);
         }
     }
 
@@ -226,9 +227,9 @@ public static class ArrayHooks
 
     private static void Check(Array? array, long start, long count, int site, bool write)
     {
-        if (array is not null && RaceSession.Active is { } session && session.CurrentOrCount() is not null)
+        if (array is not null && RaceSession.Active is { } session && session.CurrentOrCount() is { } thread)
         {
-            CheckRange(session, array, start, count, site, write);
+            CheckRange(session, thread, array, start, count, site, write);
         }
     }
 }

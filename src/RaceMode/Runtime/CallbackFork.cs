@@ -75,7 +75,7 @@ internal sealed class CallbackFork
         {
             if (_orphan)
             {
-                Session.AcquireGlobal();
+                Session.AcquireGlobal(thread);
             }
 
             if (after is Task[] tasks)

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using ActorConcurrency.RaceDetector.Tracking;
 
 namespace ActorConcurrency.RaceMode.Runtime;
 
@@ -21,10 +22,10 @@ public static class CollectionHooks
     /// <summary>A call on a view or enumerator object: a read of the collection behind it.</summary>
     public static void ReadView(object? view, int site)
     {
-        if (view is not null && RaceSession.Active is { } session && session.CurrentOrCount() is not null &&
+        if (view is not null && RaceSession.Active is { } session && session.CurrentOrCount() is { } thread &&
             CollectionOwners.Of(view) is { } owner)
         {
-            Check(session, owner, site, write: false);
+            Check(session, thread, owner, site, write: false);
         }
     }
 
@@ -32,10 +33,10 @@ public static class CollectionHooks
     public static void ReadEnumerator<TEnumerator>(ref TEnumerator enumerator, int site)
         where TEnumerator : struct
     {
-        if (RaceSession.Active is { } session && session.CurrentOrCount() is not null &&
+        if (RaceSession.Active is { } session && session.CurrentOrCount() is { } thread &&
             CollectionOwners.OfStruct(ref enumerator) is { } owner)
         {
-            Check(session, owner, site, write: false);
+            Check(session, thread, owner, site, write: false);
         }
     }
 
@@ -46,55 +47,55 @@ public static class CollectionHooks
     /// </summary>
     public static void Interface(object? target, int site)
     {
-        if (target is null || RaceSession.Active is not { } session || session.CurrentOrCount() is null)
+        if (target is null || RaceSession.Active is not { } session || session.CurrentOrCount() is not { } thread)
         {
             return;
         }
 
         if (CheckedCollections.CheckedBase(target.GetType()) is { } type)
         {
-            Check(session, target, site, CheckedCollections.Writes(type, SiteTable.Get(site).Where.Operation ?? ""));
+            Check(session, thread, target, site, CheckedCollections.Writes(type, SiteTable.Get(site).Where.Operation ?? ""));
         }
         else if (target is Array array)
         {
-            ArrayHooks.CheckRange(session, array, 0, array.Length, site, write: false);
+            ArrayHooks.CheckRange(session, thread, array, 0, array.Length, site, write: false);
         }
         else if (CollectionOwners.Of(target) is { } owner)
         {
-            Check(session, owner, site, write: false);
+            Check(session, thread, owner, site, write: false);
         }
     }
 
     /// <summary>A collection or array passed to a framework method that only reads it: a read of it (all its elements, for an array).</summary>
     public static void ReadArgument(object? argument, int site)
     {
-        if (argument is null || RaceSession.Active is not { } session || session.CurrentOrCount() is null)
+        if (argument is null || RaceSession.Active is not { } session || session.CurrentOrCount() is not { } thread)
         {
             return;
         }
 
         if (argument is Array array)
         {
-            ArrayHooks.CheckRange(session, array, 0, array.Length, site, write: false);
+            ArrayHooks.CheckRange(session, thread, array, 0, array.Length, site, write: false);
         }
         else if ((CheckedCollections.CheckedBase(argument.GetType()) is not null ? argument : CollectionOwners.Of(argument)) is { } owner)
         {
-            Check(session, owner, site, write: false);
+            Check(session, thread, owner, site, write: false);
         }
     }
 
     private static void Check(object? collection, int site, bool write)
     {
-        if (collection is not null && RaceSession.Active is { } session && session.CurrentOrCount() is not null &&
+        if (collection is not null && RaceSession.Active is { } session && session.CurrentOrCount() is { } thread &&
             CheckedCollections.CheckedBase(collection.GetType()) is not null)
         {
-            Check(session, collection, site, write);
+            Check(session, thread, collection, site, write);
         }
     }
 
-    private static void Check(RaceSession session, object collection, int site, bool write)
+    private static void Check(RaceSession session, LogicalThread thread, object collection, int site, bool write)
     {
         RaceSite where = SiteTable.Get(site);
-        RaceHooks.Check(session, session.Shadow.Contents(collection), where.Where, write);
+        RaceHooks.Check(session, thread, session.Shadow.Contents(collection), where.Where, write);
     }
 }

@@ -4,11 +4,11 @@ namespace ActorConcurrency.RaceMode.Runtime;
 
 /// <summary>
 /// The backend on the core's location API: a <see cref="ShadowLocation"/> is the shadow of one real field or
-/// element (FastTrack, with the core's mixed plain/atomic rule), and synchronisation objects are clocked by the
-/// detector's <see cref="SyncObjectTable"/> (weak keys: a clock dies with its object). Every call comes from a
-/// hook that already checked the real thread runs a logical thread of the session.
+/// element (FastTrack, with the core's mixed plain/atomic rule), and each synchronisation object has a clock of the
+/// detector's <see cref="SyncObjectTable"/>, which the session keeps in a weak table (a clock dies with its object).
+/// Every call comes from a hook that already found the logical thread of the session running here, and passes it.
 /// </summary>
-internal sealed class CoreBackend : IRaceBackend
+internal sealed class CoreBackend
 {
     private readonly VectorClockDetector _detector;
 
@@ -16,13 +16,13 @@ internal sealed class CoreBackend : IRaceBackend
 
     public object NewCell(string name) => new ShadowLocation(_detector, name);
 
-    public void Read(object cell, AccessSite site) => ((ShadowLocation)cell).Read(Thread, site);
+    public void Read(LogicalThread thread, object cell, AccessSite site) => ((ShadowLocation)cell).Read(thread, site);
 
-    public void Write(object cell, AccessSite site) => ((ShadowLocation)cell).Write(Thread, site);
+    public void Write(LogicalThread thread, object cell, AccessSite site) => ((ShadowLocation)cell).Write(thread, site);
 
-    public void Atomic(object cell, object sync, AccessSite site, bool write)
+    public void Atomic(LogicalThread thread, object cell, AccessSite site, bool write)
     {
-        using AtomicScope atomic = ((ShadowLocation)cell).EnterAtomic(Thread, site);
+        using AtomicScope atomic = ((ShadowLocation)cell).EnterAtomic(thread, site);
         if (write)
         {
             // A store and a read-modify-write look alike at the hook; as a read-modify-write it also acquires, which
@@ -35,14 +35,14 @@ internal sealed class CoreBackend : IRaceBackend
         }
     }
 
-    /// <summary>A synchronisation object's clock lives in the detector's table, keyed by this object.</summary>
-    public object NewSync(string name) => new SyncKey(name);
+    /// <summary>A synchronisation object's clock: the detector's table uses it as it is, with no lookup of its own.</summary>
+    public object NewSync(string name) => _detector.SyncObjects.NewClock(name);
 
-    public void Acquire(object sync) => _detector.SyncObjects.Acquire(Thread, sync);
+    /// <summary><paramref name="thread"/> learns what was released into <paramref name="sync"/>.</summary>
+    public void Acquire(LogicalThread thread, object sync) => _detector.SyncObjects.Acquire(thread, sync);
 
-    public void Release(object sync) => _detector.SyncObjects.ReleaseMerge(Thread, sync);
+    /// <summary>What <paramref name="thread"/> did so far happens before later acquires of <paramref name="sync"/>.</summary>
+    public void Release(LogicalThread thread, object sync) => _detector.SyncObjects.ReleaseMerge(thread, sync);
 
     public void Merge(object from, object into) => _detector.SyncObjects.Merge(from, into);
-
-    private LogicalThread Thread => LogicalThread.Current!;
 }

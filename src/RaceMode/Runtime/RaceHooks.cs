@@ -55,37 +55,37 @@ public static class RaceHooks
     /// <summary>Before an atomic access to a field of <paramref name="owner"/>; pass the result to <see cref="AtomicEnd"/>.</summary>
     public static object? AtomicBegin(object owner, int site, bool write)
     {
-        if (owner is null || RaceSession.Active is not { } session || session.CurrentOrCount() is null)
+        if (owner is null || RaceSession.Active is not { } session || session.CurrentOrCount() is not { } thread)
         {
             return null;
         }
 
         RaceSite where = SiteTable.Get(site);
-        return Atomic(session, session.Shadow.Field(owner, where), where.LocationName, where.Where, write);
+        return Atomic(session, thread, session.Shadow.Field(owner, where), where.Where, write);
     }
 
     /// <summary>Before an atomic access to a static field.</summary>
     public static object? AtomicBeginStatic(object? owner, int site, bool write)
     {
-        if (RaceSession.Active is not { } session || session.CurrentOrCount() is null)
+        if (RaceSession.Active is not { } session || session.CurrentOrCount() is not { } thread)
         {
             return null;
         }
 
         RaceSite where = SiteTable.Get(site);
-        return Atomic(session, session.Shadow.Static(owner, where), where.LocationName, where.Where, write);
+        return Atomic(session, thread, session.Shadow.Static(owner, where), where.Where, write);
     }
 
     /// <summary>Before an atomic access to <c>array[index]</c> (or a field of it when <paramref name="fieldOfElement"/>).</summary>
     public static object? AtomicBeginElement(Array array, nint index, int site, bool write, bool fieldOfElement)
     {
-        if (array is null || RaceSession.Active is not { } session || session.CurrentOrCount() is null || (nuint)index >= (nuint)array.Length)
+        if (array is null || RaceSession.Active is not { } session || session.CurrentOrCount() is not { } thread || (nuint)index >= (nuint)array.Length)
         {
             return null;
         }
 
         RaceSite where = SiteTable.Get(site);
-        return Atomic(session, session.Shadow.Element(array, (int)index, where, fieldOfElement), where.LocationName, where.Where, write);
+        return Atomic(session, thread, session.Shadow.Element(array, (int)index, where, fieldOfElement), where.Where, write);
     }
 
     /// <summary>After the atomic operation: lets other atomics on the location proceed.</summary>
@@ -97,13 +97,13 @@ public static class RaceHooks
         }
     }
 
-    internal static Location Atomic(RaceSession session, Location location, string name, AccessSite where, bool write)
+    internal static Location Atomic(RaceSession session, LogicalThread thread, Location location, AccessSite where, bool write)
     {
         // Held until AtomicEnd, across the real operation: the order of the shadow updates is the real order.
         Monitor.Enter(location);
         try
         {
-            session.Backend.Atomic(location.Cell, location.Sync(session.Backend, name), where, write);
+            session.Backend.Atomic(thread, location.Cell, where, write);
         }
         catch
         {
@@ -117,47 +117,47 @@ public static class RaceHooks
     private static void Access(object owner, int site, bool write)
     {
         // A null owner makes the original instruction throw right after; there is nothing to check.
-        if (owner is null || RaceSession.Active is not { } session || session.CurrentOrCount() is null)
+        if (owner is null || RaceSession.Active is not { } session || session.CurrentOrCount() is not { } thread)
         {
             return;
         }
 
         RaceSite where = SiteTable.Get(site);
-        Check(session, session.Shadow.Field(owner, where), where.Where, write);
+        Check(session, thread, session.Shadow.Field(owner, where), where.Where, write);
     }
 
     private static void AccessStatic(object? owner, int site, bool write)
     {
-        if (RaceSession.Active is not { } session || session.CurrentOrCount() is null)
+        if (RaceSession.Active is not { } session || session.CurrentOrCount() is not { } thread)
         {
             return;
         }
 
         RaceSite where = SiteTable.Get(site);
-        Check(session, session.Shadow.Static(owner, where), where.Where, write);
+        Check(session, thread, session.Shadow.Static(owner, where), where.Where, write);
     }
 
     private static void AccessElement(Array array, nint index, int site, bool write, bool fieldOfElement)
     {
         // An index out of range throws in the original instruction right after; there is nothing to check.
-        if (array is null || RaceSession.Active is not { } session || (nuint)index >= (nuint)array.Length || session.CurrentOrCount() is null)
+        if (array is null || RaceSession.Active is not { } session || (nuint)index >= (nuint)array.Length || session.CurrentOrCount() is not { } thread)
         {
             return;
         }
 
         RaceSite where = SiteTable.Get(site);
-        Check(session, session.Shadow.Element(array, (int)index, where, fieldOfElement), where.Where, write);
+        Check(session, thread, session.Shadow.Element(array, (int)index, where, fieldOfElement), where.Where, write);
     }
 
-    internal static void Check(RaceSession session, Location location, AccessSite where, bool write)
+    internal static void Check(RaceSession session, LogicalThread thread, Location location, AccessSite where, bool write)
     {
         if (write)
         {
-            session.Backend.Write(location.Cell, where);
+            session.Backend.Write(thread, location.Cell, where);
         }
         else
         {
-            session.Backend.Read(location.Cell, where);
+            session.Backend.Read(thread, location.Cell, where);
         }
     }
 }

@@ -16,6 +16,9 @@ public sealed class RaceSession
     private readonly ConditionalWeakTable<object, object> _syncClocks = new();
     private readonly ConditionalWeakTable<object, object> _aliases = new();
     private readonly ConditionalWeakTable<object, List<object>> _links = new();
+    /// <summary>Whether any alias or link was made: until then the hot paths skip looking for one.</summary>
+    private volatile bool _aliased;
+    private volatile bool _linked;
     private long _unboundAccesses;
     private long _globalAcquisitions;
 
@@ -40,7 +43,7 @@ public sealed class RaceSession
     /// <summary>The session the rewritten code reports to now, or null outside <see cref="Run"/>.</summary>
     internal static RaceSession? Active => Volatile.Read(ref s_active);
 
-    internal IRaceBackend Backend { get; }
+    internal CoreBackend Backend { get; }
 
     internal ShadowMemory Shadow { get; }
 
@@ -88,10 +91,10 @@ public sealed class RaceSession
     internal long GlobalAcquisitions => Interlocked.Read(ref _globalAcquisitions);
 
     /// <summary>The current logical thread acquires the global clock (a wait with no better key), counted.</summary>
-    internal void AcquireGlobal()
+    internal void AcquireGlobal(LogicalThread thread)
     {
         Interlocked.Increment(ref _globalAcquisitions);
-        Backend.Acquire(Global);
+        Backend.Acquire(thread, Global);
     }
 
     /// <summary>The logical thread of this session running on this real thread, or null (counted when no logical thread runs here).</summary>
@@ -122,14 +125,19 @@ public sealed class RaceSession
     internal object SyncOf(object key) => _syncClocks.GetValue(key, k => Backend.NewSync(k.GetType().Name));
 
     /// <summary>The object <paramref name="key"/> stands for (a channel for its reader or writer), or itself.</summary>
-    internal object Canonical(object key) => _aliases.TryGetValue(key, out object? target) ? target : key;
+    internal object Canonical(object key) => _aliased && _aliases.TryGetValue(key, out object? target) ? target : key;
 
     /// <summary>From now on <paramref name="alias"/> synchronises as <paramref name="target"/>.</summary>
-    internal void AddAlias(object alias, object target) => _aliases.AddOrUpdate(alias, Canonical(target));
+    internal void AddAlias(object alias, object target)
+    {
+        _aliased = true;
+        _aliases.AddOrUpdate(alias, Canonical(target));
+    }
 
     /// <summary>Acquiring <paramref name="from"/> also acquires <paramref name="to"/> (a proxy task and the task it unwraps).</summary>
     internal void Link(object from, object to)
     {
+        _linked = true;
         List<object> links = _links.GetValue(from, static _ => []);
         lock (links)
         {
@@ -158,16 +166,16 @@ public sealed class RaceSession
     /// mode knows nothing about (made by the framework: <c>WhenAll</c>, <c>WaitAsync</c>, <c>Delay</c>) acquires the
     /// global clock instead, which only adds order.
     /// </summary>
-    internal void AcquireKey(object key)
+    internal void AcquireKey(LogicalThread thread, object key)
     {
         bool known = false;
         if (_syncClocks.TryGetValue(key, out object? sync))
         {
-            Backend.Acquire(sync);
+            Backend.Acquire(thread, sync);
             known = true;
         }
 
-        if (_links.TryGetValue(key, out List<object>? links))
+        if (_linked && _links.TryGetValue(key, out List<object>? links))
         {
             object[] targets;
             lock (links)
@@ -177,7 +185,7 @@ public sealed class RaceSession
 
             foreach (object target in targets)
             {
-                AcquireKey(target);
+                AcquireKey(thread, target);
             }
 
             known = true;
@@ -185,7 +193,7 @@ public sealed class RaceSession
 
         if (!known && key is Task)
         {
-            AcquireGlobal();
+            AcquireGlobal(thread);
         }
     }
 }

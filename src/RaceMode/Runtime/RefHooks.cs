@@ -24,18 +24,18 @@ public static class RefHooks
     /// <summary>Before an atomic access through a pointer; pass the result to <see cref="RaceHooks.AtomicEnd"/>.</summary>
     public static object? AtomicBeginAt(object? owner, nint index, int target, int site, bool write)
     {
-        if (RaceSession.Active is not { } session || session.CurrentOrCount() is null)
+        if (RaceSession.Active is not { } session || session.CurrentOrCount() is not { } thread)
         {
             return null;
         }
 
         if (PointerTargets.Resolve(session, owner, index, target) is not { } location)
         {
-            session.Backend.Release(session.Global);
+            session.Backend.Release(thread, session.Global);
             return s_unknown;
         }
 
-        return RaceHooks.Atomic(session, location, SiteTable.Get(target >> 2).LocationName, SiteTable.Get(site).Where, write);
+        return RaceHooks.Atomic(session, thread, location, SiteTable.Get(site).Where, write);
     }
 
     /// <summary>After an atomic through an unknown target: acquires everything released so far.</summary>
@@ -46,9 +46,9 @@ public static class RefHooks
             return false;
         }
 
-        if (RaceSession.Active is { } session && session.CurrentOrCount() is not null)
+        if (RaceSession.Active is { } session && session.CurrentOrCount() is { } thread)
         {
-            session.AcquireGlobal();
+            session.AcquireGlobal(thread);
         }
 
         return true;
@@ -72,12 +72,12 @@ public static class RefHooks
 
     private static void Access(object? owner, nint index, int target, int site, bool write)
     {
-        if (target == 0 || RaceSession.Active is not { } session || session.CurrentOrCount() is null ||
+        if (target == 0 || RaceSession.Active is not { } session || session.CurrentOrCount() is not { } thread ||
             PointerTargets.Resolve(session, owner, index, target) is not { } location)
         {
             return;
         }
 
-        RaceHooks.Check(session, location, SiteTable.Get(site).Where, write);
+        RaceHooks.Check(session, thread, location, SiteTable.Get(site).Where, write);
     }
 }

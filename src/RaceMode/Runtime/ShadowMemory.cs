@@ -12,11 +12,11 @@ internal sealed class ShadowMemory
 {
     private const long ContentsKey = long.MinValue;
 
-    private readonly IRaceBackend _backend;
+    private readonly CoreBackend _backend;
     private readonly ConditionalWeakTable<object, ObjectShadow> _objects = new();
     private readonly ConcurrentDictionary<(object? Owner, int Location), Location> _statics = new();
 
-    public ShadowMemory(IRaceBackend backend) => _backend = backend;
+    public ShadowMemory(CoreBackend backend) => _backend = backend;
 
     /// <summary>The location of the field (or field path) that <paramref name="site"/> touches in <paramref name="owner"/>.</summary>
     public Location Field(object owner, RaceSite site) =>

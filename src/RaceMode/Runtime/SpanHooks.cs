@@ -60,9 +60,9 @@ public static class SpanHooks
     /// <summary>Checks the first <paramref name="length"/> elements (all, by default) of the array behind <paramref name="span"/>, if known.</summary>
     internal static void Check<T>(ReadOnlySpan<T> span, int site, bool write, int length = -1)
     {
-        if (RaceSession.Active is { } session && session.CurrentOrCount() is not null && SpanRegistry.Find(span) is { } behind)
+        if (RaceSession.Active is { } session && session.CurrentOrCount() is { } thread && SpanRegistry.Find(span) is { } behind)
         {
-            ArrayHooks.CheckRange(session, behind.Array, behind.Start, length < 0 ? behind.Length : Math.Min(length, behind.Length), site, write);
+            ArrayHooks.CheckRange(session, thread, behind.Array, behind.Start, length < 0 ? behind.Length : Math.Min(length, behind.Length), site, write);
         }
     }
 }
@@ -118,9 +118,9 @@ public static class MemoryExtensionsHooks
 
     public static void CopyTo<T>(T[]? source, Span<T> destination, int site)
     {
-        if (source is not null && RaceSession.Active is { } session && session.CurrentOrCount() is not null)
+        if (source is not null && RaceSession.Active is { } session && session.CurrentOrCount() is { } thread)
         {
-            ArrayHooks.CheckRange(session, source, 0, source.Length, site, write: false);
+            ArrayHooks.CheckRange(session, thread, source, 0, source.Length, site, write: false);
         }
 
         SpanHooks.Check<T>(destination, site, write: true, length: source?.Length ?? 0);

@@ -20,12 +20,12 @@ public static class SyncHooks
     /// <summary>What the current logical thread did so far happens before later acquires of <paramref name="key"/>.</summary>
     public static void Release(object? key)
     {
-        if (key is null || RaceSession.Active is not { } session || session.CurrentOrCount() is null)
+        if (key is null || RaceSession.Active is not { } session || session.CurrentOrCount() is not { } thread)
         {
             return;
         }
 
-        session.Backend.Release(session.SyncOf(session.Canonical(Canonical(key))));
+        session.Backend.Release(thread, session.SyncOf(session.Canonical(Canonical(key))));
     }
 
     /// <summary>
@@ -36,24 +36,24 @@ public static class SyncHooks
     /// </summary>
     public static void ReleaseCompletion(object? key)
     {
-        if (key is null || RaceSession.Active is not { } session || session.CurrentOrCount() is null)
+        if (key is null || RaceSession.Active is not { } session || session.CurrentOrCount() is not { } thread)
         {
             return;
         }
 
-        session.Backend.Release(session.SyncOf(session.Canonical(Canonical(key))));
-        session.Backend.Release(session.Global);
+        session.Backend.Release(thread, session.SyncOf(session.Canonical(Canonical(key))));
+        session.Backend.Release(thread, session.Global);
     }
 
     /// <summary>The current logical thread learns what was released into <paramref name="key"/>.</summary>
     public static void Acquire(object? key)
     {
-        if (key is null || RaceSession.Active is not { } session || session.CurrentOrCount() is null)
+        if (key is null || RaceSession.Active is not { } session || session.CurrentOrCount() is not { } thread)
         {
             return;
         }
 
-        session.AcquireKey(session.Canonical(Canonical(key)));
+        session.AcquireKey(thread, session.Canonical(Canonical(key)));
     }
 
     /// <summary>After a wait that may have failed: acquires <paramref name="key"/> only when it succeeded; returns the outcome.</summary>
@@ -70,18 +70,18 @@ public static class SyncHooks
     /// <summary>A release into the clock every unmodelled wait acquires (a completion race mode cannot see into).</summary>
     public static void ReleaseAny()
     {
-        if (RaceSession.Active is { } session && session.CurrentOrCount() is not null)
+        if (RaceSession.Active is { } session && session.CurrentOrCount() is { } thread)
         {
-            session.Backend.Release(session.Global);
+            session.Backend.Release(thread, session.Global);
         }
     }
 
     /// <summary>An acquire of everything released so far (a wait race mode cannot see into).</summary>
     public static void AcquireAny()
     {
-        if (RaceSession.Active is { } session && session.CurrentOrCount() is not null)
+        if (RaceSession.Active is { } session && session.CurrentOrCount() is { } thread)
         {
-            session.AcquireGlobal();
+            session.AcquireGlobal(thread);
         }
     }
 

@@ -122,7 +122,7 @@ internal sealed class TaskFork
         LogicalThreadScope scope = Thread.Enter();
         if (_orphan)
         {
-            Session.AcquireGlobal();
+            Session.AcquireGlobal(Thread);
         }
 
         return scope;

@@ -195,9 +195,9 @@ public static class TaskHooks
     /// <summary>After a wait for <paramref name="task"/> (<c>Wait</c>, <c>Result</c>, an awaiter's <c>GetResult</c>).</summary>
     public static void AcquireTask(Task? task)
     {
-        if (task is not null && RaceSession.Active is { } session && session.CurrentOrCount() is not null)
+        if (task is not null && RaceSession.Active is { } session && session.CurrentOrCount() is { } thread)
         {
-            session.AcquireKey(task);
+            session.AcquireKey(thread, task);
         }
     }
 

@@ -32,7 +32,7 @@ internal static class ThreadAffinity
 
         if (ReferenceEquals(t_session, session) && t_clock is { } clock)
         {
-            session.Backend.Acquire(clock);
+            session.Backend.Acquire(current, clock);
         }
 
         t_affine = current;
@@ -53,7 +53,7 @@ internal static class ThreadAffinity
             t_clock = session.Backend.NewSync("real thread");
         }
 
-        session.Backend.Release(t_clock!);
+        session.Backend.Release(affine, t_clock!);
         t_affine = null;
     }
 }
