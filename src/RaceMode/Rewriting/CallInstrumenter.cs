@@ -153,6 +153,9 @@ internal sealed class CallInstrumenter
             ("System.Threading.EventWaitHandle", "Set") or ("System.Threading.Semaphore", "Release") or ("System.Threading.Mutex", "ReleaseMutex") or
                 ("System.Threading.WaitHandle", "WaitOne" or "WaitAll" or "WaitAny" or "SignalAndWait") => typeof(WaitHandleHooks),
             ("System.Threading.ManualResetEventSlim" or "System.Threading.CountdownEvent", _) => typeof(EventSlimHooks),
+            ("System.Threading.CancellationTokenSource", _) or
+                ("System.Threading.CancellationToken", "get_IsCancellationRequested" or "ThrowIfCancellationRequested" or "get_WaitHandle") => typeof(CancellationHooks),
+            ("System.IAsyncResult", "get_AsyncWaitHandle") => typeof(TaskWaitHooks),
             ("System.Threading.Barrier", ".ctor" or "SignalAndWait") => typeof(BarrierHooks),
             ("System.Lazy`1", ".ctor" or "get_Value") or ("System.Threading.LazyInitializer", "EnsureInitialized") => typeof(LazyHooks),
             ("System.Reflection.Emit.ILGenerator", "Emit") when method.Parameters.Count == 1 ||
@@ -194,6 +197,7 @@ internal sealed class CallInstrumenter
             ".ctor" when type == "System.Threading.Timer" => nameof(TimerHooks.NewTimer),
             ".ctor" when type == "System.Lazy`1" => nameof(LazyHooks.NewLazy),
             ".ctor" when type == "System.Threading.Barrier" => nameof(BarrierHooks.NewBarrier),
+            ".ctor" when type == "System.Threading.CancellationTokenSource" => nameof(CancellationHooks.NewSource),
             ".ctor" when type is "System.Span`1" or "System.ReadOnlySpan`1" => nameof(SpanHooks.Construct),
             ".ctor" => nameof(TaskHooks.NewThread),
             "Dispose" => nameof(SyncHooks.DisposeScope),

@@ -30,6 +30,12 @@ public static class EventSlimHooks
 
     public static bool get_IsSet(ManualResetEventSlim signal) => SyncHooks.AcquireIf(signal, signal.IsSet);
 
+    /// <summary>A wait on the event's handle acquires what a wait on the event would.</summary>
+    public static WaitHandle get_WaitHandle(ManualResetEventSlim signal) => SyncHooks.Alias(signal, signal.WaitHandle);
+
+    /// <summary>A wait on the countdown's handle acquires what a wait on the countdown would.</summary>
+    public static WaitHandle get_WaitHandle(CountdownEvent countdown) => SyncHooks.Alias(countdown, countdown.WaitHandle);
+
     public static bool get_IsSet(CountdownEvent countdown) => SyncHooks.AcquireIf(countdown, countdown.IsSet);
 
     public static void Wait(ManualResetEventSlim signal)

@@ -162,9 +162,9 @@ public sealed class RaceSession
     }
 
     /// <summary>
-    /// The current logical thread acquires <paramref name="key"/> and everything linked to it. A task that race
-    /// mode knows nothing about (made by the framework: <c>WhenAll</c>, <c>WaitAsync</c>, <c>Delay</c>) acquires the
-    /// global clock instead, which only adds order.
+    /// The current logical thread acquires <paramref name="key"/> and everything linked to it. A task or a wait handle
+    /// that race mode knows nothing about (made or signalled by the framework: <c>WhenAll</c>, <c>WaitAsync</c>,
+    /// <c>Delay</c>, a handle set by the runtime) acquires the global clock instead, which only adds order.
     /// </summary>
     internal void AcquireKey(LogicalThread thread, object key)
     {
@@ -191,7 +191,7 @@ public sealed class RaceSession
             known = true;
         }
 
-        if (!known && key is Task)
+        if (!known && key is Task or WaitHandle)
         {
             AcquireGlobal(thread);
         }

@@ -45,10 +45,16 @@ public static class SemaphoreHooks
 
     public static int Release(SemaphoreSlim semaphore) => Release(semaphore, 1);
 
+    /// <summary>The handle is set while a count is free: a wait on it is ordered after the releases so far (not by one token).</summary>
+    public static WaitHandle get_AvailableWaitHandle(SemaphoreSlim semaphore) => SyncHooks.Alias(semaphore, semaphore.AvailableWaitHandle);
+
     public static int Release(SemaphoreSlim semaphore, int releaseCount)
     {
         var released = new object();
         SyncHooks.Release(released);
+
+        // Every release also goes into the semaphore itself, which only a wait on its AvailableWaitHandle acquires.
+        SyncHooks.Release(semaphore);
         return SemaphoreShadow.Of(semaphore).Release(semaphore, releaseCount, released);
     }
 

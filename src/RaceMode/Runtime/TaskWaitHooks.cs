@@ -10,6 +10,10 @@ namespace ActorConcurrency.RaceMode.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TaskWaitHooks
 {
+    /// <summary>A wait on a task's handle acquires the task's end, as waiting for the task does.</summary>
+    public static WaitHandle get_AsyncWaitHandle(IAsyncResult result) =>
+        result is Task task ? SyncHooks.Alias(task, result.AsyncWaitHandle) : result.AsyncWaitHandle;
+
     public static void WaitAll(Task[] tasks)
     {
         try

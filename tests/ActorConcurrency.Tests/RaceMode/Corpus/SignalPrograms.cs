@@ -1,0 +1,242 @@
+namespace ActorConcurrency.Tests.RaceMode.Corpus;
+
+/// <summary>
+/// Signals that reach a waiter through something other than the primitive's own wait: the <c>WaitHandle</c> of a
+/// <c>CountdownEvent</c> or <c>ManualResetEventSlim</c>, a semaphore's <c>AvailableWaitHandle</c>, a task's
+/// <c>AsyncWaitHandle</c>, and cancellation (<c>Cancel</c> happens before every observation of it, as closing a Go
+/// channel happens before a receive that sees it closed). Each race-free program is ordered by the contract alone.
+/// </summary>
+internal static class SignalPrograms
+{
+    /// <summary>A wait on the countdown's handle returns once every Signal happened.</summary>
+    [Expect(Verdict.RaceFree)]
+    public static void CountdownWaitHandle()
+    {
+        int[] slots = new int[3];
+        using var done = new CountdownEvent(slots.Length);
+        for (int i = 0; i < slots.Length; i++)
+        {
+            int slot = i;
+            ThreadPool.QueueUserWorkItem(_ =>
+            {
+                slots[slot] = slot + 1;
+                done.Signal();
+            });
+        }
+
+        done.WaitHandle.WaitOne();
+        GC.KeepAlive(slots.Sum());
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void EventSlimWaitHandle()
+    {
+        var cell = new Cell();
+        using var ready = new ManualResetEventSlim();
+        Task writer = Task.Run(() =>
+        {
+            cell.Value = 1;
+            ready.Set();
+        });
+        WaitHandle.WaitAny([ready.WaitHandle]);
+        cell.Value++;
+        writer.Wait();
+    }
+
+    /// <summary>The handle is set by a release: a waiter on it is ordered after the releases so far.</summary>
+    [Expect(Verdict.RaceFree)]
+    public static void SemaphoreAvailableWaitHandle()
+    {
+        var cell = new Cell();
+        using var semaphore = new SemaphoreSlim(0);
+        Task writer = Task.Run(() =>
+        {
+            cell.Value = 1;
+            semaphore.Release();
+        });
+        semaphore.AvailableWaitHandle.WaitOne();
+        cell.Value++;
+        writer.Wait();
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void TaskAsyncWaitHandle()
+    {
+        var cell = new Cell();
+        Task writer = Task.Run(() => cell.Value = 1);
+        ((IAsyncResult)writer).AsyncWaitHandle.WaitOne();
+        cell.Value++;
+    }
+
+    /// <summary>The cancelling side's writes before Cancel happen before the observer's reads after it.</summary>
+    [Expect(Verdict.RaceFree)]
+    public static void CancellationPolled()
+    {
+        var cell = new Cell();
+        using var stop = new CancellationTokenSource();
+        CancellationToken token = stop.Token;
+        Task observer = Task.Run(() =>
+        {
+            while (!token.IsCancellationRequested)
+            {
+                Thread.Yield();
+            }
+
+            return cell.Value;
+        });
+        cell.Value = 1;
+        stop.Cancel();
+        observer.Wait();
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void CancellationThrown()
+    {
+        var cell = new Cell();
+        using var stop = new CancellationTokenSource();
+        Task observer = Task.Run(() =>
+        {
+            try
+            {
+                while (true)
+                {
+                    stop.Token.ThrowIfCancellationRequested();
+                    Thread.Yield();
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return cell.Value;
+            }
+        });
+        cell.Value = 1;
+        stop.Cancel();
+        observer.Wait();
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void CancellationWaitHandle()
+    {
+        var cell = new Cell();
+        using var stop = new CancellationTokenSource();
+        Task canceller = Task.Run(async () =>
+        {
+            cell.Value = 1;
+            await stop.CancelAsync();
+            Thread.Sleep(50);
+        });
+        stop.Token.WaitHandle.WaitOne();
+        cell.Value++;
+        canceller.Wait();
+    }
+
+    /// <summary>A cancelled <c>Task.Delay</c> is completed by the framework: awaiting it is ordered after Cancel.</summary>
+    [Expect(Verdict.RaceFree)]
+    public static void CancelledDelayAwaited()
+    {
+        var cell = new Cell();
+        using var stop = new CancellationTokenSource();
+        Task<int> observer = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            return cell.Value;
+        });
+        cell.Value = 1;
+        stop.Cancel();
+        observer.Wait();
+    }
+
+    /// <summary>A source linked to a cancelled one is cancelled after it.</summary>
+    [Expect(Verdict.RaceFree)]
+    public static void CancellationLinked()
+    {
+        var cell = new Cell();
+        using var outer = new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(outer.Token);
+        Task observer = Task.Run(() =>
+        {
+            while (!linked.IsCancellationRequested)
+            {
+                Thread.Yield();
+            }
+
+            cell.Value++;
+        });
+        cell.Value = 1;
+        outer.Cancel();
+        observer.Wait();
+    }
+
+    /// <summary>A write after Cancel is not ordered with the observer (Go: a write after close races with the receiver).</summary>
+    [Expect(Verdict.Racy)]
+    public static void WriteAfterCancel()
+    {
+        var cell = new Cell();
+        using var stop = new CancellationTokenSource();
+        Task observer = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Thread.Yield();
+            }
+
+            return cell.Value;
+        });
+        stop.Cancel();
+        cell.Value = 1;
+        observer.Wait();
+    }
+
+    /// <summary>Two cancellation sources: cancelling one orders nothing for an observer of the other.</summary>
+    [Expect(Verdict.Racy)]
+    public static void CancellationOfAnotherSource()
+    {
+        var cell = new Cell();
+        using var first = new CancellationTokenSource();
+        using var second = new CancellationTokenSource();
+        Task observer = Task.Run(() =>
+        {
+            while (!first.IsCancellationRequested)
+            {
+                Thread.Yield();
+            }
+
+            return cell.Value;
+        });
+        Task other = Task.Run(() =>
+        {
+            cell.Value = 1;
+            second.Cancel();
+        });
+        first.Cancel();
+        Task.WaitAll(observer, other);
+    }
+
+    /// <summary>A wait on a countdown's handle that is not yet zero orders nothing with the missing signaller.</summary>
+    [Expect(Verdict.Racy)]
+    public static void CountdownHandleBeforeLastSignal()
+    {
+        var cell = new Cell();
+        using var started = new CountdownEvent(1);
+        Task worker = Task.Run(() =>
+        {
+            started.Signal();
+            cell.Value = 1;
+        });
+        started.WaitHandle.WaitOne();
+        cell.Value = 2;
+        worker.Wait();
+    }
+
+    private sealed class Cell
+    {
+        public int Value;
+    }
+}
