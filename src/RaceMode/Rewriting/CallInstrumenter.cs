@@ -146,11 +146,11 @@ internal sealed class CallInstrumenter
             ("System.Threading.SemaphoreSlim", _) => typeof(SemaphoreHooks),
             ("System.Threading.SpinLock", "Enter" or "TryEnter" or "Exit") => typeof(SpinLockHooks),
             ("System.Collections.Concurrent.BlockingCollection`1", "GetConsumingEnumerable") => typeof(BlockingCollectionHooks),
-            ("System.Collections.Concurrent.ConcurrentQueue`1", "Enqueue" or "TryDequeue" or "TryPeek") or
-                ("System.Collections.Concurrent.ConcurrentStack`1", "Push" or "TryPop" or "TryPeek") or
+            ("System.Collections.Concurrent.ConcurrentQueue`1", "Enqueue" or "TryDequeue" or "TryPeek" or "Clear") or
+                ("System.Collections.Concurrent.ConcurrentStack`1", "Push" or "PushRange" or "TryPop" or "TryPopRange" or "TryPeek" or "Clear") or
                 ("System.Collections.Concurrent.ConcurrentBag`1", "Add" or "TryTake" or "TryPeek") or
                 ("System.Collections.Concurrent.BlockingCollection`1", "Add" or "TryAdd" or "Take" or "TryTake") => typeof(ConcurrentItemHooks),
-            ("System.Threading.EventWaitHandle", "Set") or ("System.Threading.Semaphore", "Release") or ("System.Threading.Mutex", "ReleaseMutex") or
+            ("System.Threading.EventWaitHandle", "Set") or ("System.Threading.Semaphore", ".ctor" or "Release") or ("System.Threading.Mutex", "ReleaseMutex") or
                 ("System.Threading.WaitHandle", "WaitOne" or "WaitAll" or "WaitAny" or "SignalAndWait") => typeof(WaitHandleHooks),
             ("System.Threading.ManualResetEventSlim" or "System.Threading.CountdownEvent", _) => typeof(EventSlimHooks),
             ("System.Threading.CancellationTokenSource", _) or
@@ -198,6 +198,7 @@ internal sealed class CallInstrumenter
             ".ctor" when type == "System.Lazy`1" => nameof(LazyHooks.NewLazy),
             ".ctor" when type == "System.Threading.Barrier" => nameof(BarrierHooks.NewBarrier),
             ".ctor" when type == "System.Threading.CancellationTokenSource" => nameof(CancellationHooks.NewSource),
+            ".ctor" when type == "System.Threading.Semaphore" => nameof(WaitHandleHooks.NewSemaphore),
             ".ctor" when type is "System.Span`1" or "System.ReadOnlySpan`1" => nameof(SpanHooks.Construct),
             ".ctor" => nameof(TaskHooks.NewThread),
             "Dispose" => nameof(SyncHooks.DisposeScope),

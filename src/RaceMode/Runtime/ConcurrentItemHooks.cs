@@ -8,35 +8,16 @@ namespace ActorConcurrency.RaceMode.Runtime;
 /// <summary>
 /// <c>ConcurrentQueue</c>, <c>ConcurrentStack</c>, <c>ConcurrentBag</c> and <c>BlockingCollection</c> per item: the put of
 /// an item happens before the take (or peek) that returns it, and nothing else; a take releases nothing. An item is
-/// known by its identity, so for a reference type the edge is exact whatever order the collection keeps; a value-type
-/// item has no identity, and its take acquires every put into the collection so far (which can hide a race, never
-/// invent one). Every put also goes into the collection's clock, which the members that observe the whole collection
-/// (<c>Count</c>, <c>ToArray</c>, enumeration) acquire through the generic bracket.
+/// known by its identity, so for a reference type the edge is exact whatever order the collection keeps. A value-type
+/// item has no identity: in a queue or a stack it is known by its position (<see cref="ItemOrderShadow"/>), which is as
+/// exact; in a bag or a blocking collection its take acquires every put into the collection so far (which can hide a
+/// race, never invent one). Every put also goes into the collection's clock, which the members that observe the whole
+/// collection (<c>Count</c>, <c>ToArray</c>, enumeration) acquire through the generic bracket.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class ConcurrentItemHooks
+public static partial class ConcurrentItemHooks
 {
     private static readonly ConditionalWeakTable<object, object> s_items = new();
-
-    public static void Enqueue<T>(ConcurrentQueue<T> queue, T item)
-    {
-        Put(queue, item);
-        queue.Enqueue(item);
-    }
-
-    public static bool TryDequeue<T>(ConcurrentQueue<T> queue, [MaybeNullWhen(false)] out T result) => Taken(queue, queue.TryDequeue(out result), result);
-
-    public static bool TryPeek<T>(ConcurrentQueue<T> queue, [MaybeNullWhen(false)] out T result) => Taken(queue, queue.TryPeek(out result), result);
-
-    public static void Push<T>(ConcurrentStack<T> stack, T item)
-    {
-        Put(stack, item);
-        stack.Push(item);
-    }
-
-    public static bool TryPop<T>(ConcurrentStack<T> stack, [MaybeNullWhen(false)] out T result) => Taken(stack, stack.TryPop(out result), result);
-
-    public static bool TryPeek<T>(ConcurrentStack<T> stack, [MaybeNullWhen(false)] out T result) => Taken(stack, stack.TryPeek(out result), result);
 
     public static void Add<T>(ConcurrentBag<T> bag, T item)
     {

@@ -6,7 +6,8 @@ namespace ActorConcurrency.RaceMode.Runtime;
 /// Kernel wait handles (<c>ManualResetEvent</c>, <c>AutoResetEvent</c>, <c>EventWaitHandle</c>, <c>Semaphore</c>,
 /// <c>Mutex</c>): a signal (<c>Set</c>, <c>Release</c>, <c>ReleaseMutex</c>) happens before the waits it satisfies. A
 /// successful wait acquires the handle (<c>WaitAny</c> the one it returned, <c>WaitAll</c> each); a wait that timed out
-/// acquires nothing; <c>Reset</c> orders nothing.
+/// acquires nothing; <c>Reset</c> orders nothing. An unnamed <c>Semaphore</c> made by rewritten code is exact: a release
+/// happens before the wait it lets through (<see cref="KernelSemaphoreShadow"/>).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class WaitHandleHooks
@@ -17,14 +18,24 @@ public static class WaitHandleHooks
         return handle.Set();
     }
 
-    public static int Release(Semaphore semaphore)
-    {
-        SyncHooks.Release(semaphore);
-        return semaphore.Release();
-    }
+    public static Semaphore NewSemaphore(int initialCount, int maximumCount) =>
+        KernelSemaphoreShadow.Track(new Semaphore(initialCount, maximumCount), initialCount);
+
+    /// <summary>A named semaphore may be shared with other processes: its counts are not all seen, so it gets no shadow.</summary>
+    public static Semaphore NewSemaphore(int initialCount, int maximumCount, string? name) =>
+        name is null ? NewSemaphore(initialCount, maximumCount) : new Semaphore(initialCount, maximumCount, name);
+
+    public static int Release(Semaphore semaphore) => Release(semaphore, 1);
 
     public static int Release(Semaphore semaphore, int releaseCount)
     {
+        if (KernelSemaphoreShadow.Of(semaphore) is { } shadow)
+        {
+            var released = new object();
+            SyncHooks.Release(released);
+            return shadow.Release(semaphore, releaseCount, released);
+        }
+
         SyncHooks.Release(semaphore);
         return semaphore.Release(releaseCount);
     }
@@ -35,15 +46,15 @@ public static class WaitHandleHooks
         mutex.ReleaseMutex();
     }
 
-    public static bool WaitOne(WaitHandle handle) => SyncHooks.AcquireIf(handle, handle.WaitOne());
+    public static bool WaitOne(WaitHandle handle) => Acquired(handle, handle.WaitOne());
 
-    public static bool WaitOne(WaitHandle handle, int millisecondsTimeout) => SyncHooks.AcquireIf(handle, handle.WaitOne(millisecondsTimeout));
+    public static bool WaitOne(WaitHandle handle, int millisecondsTimeout) => Acquired(handle, handle.WaitOne(millisecondsTimeout));
 
-    public static bool WaitOne(WaitHandle handle, TimeSpan timeout) => SyncHooks.AcquireIf(handle, handle.WaitOne(timeout));
+    public static bool WaitOne(WaitHandle handle, TimeSpan timeout) => Acquired(handle, handle.WaitOne(timeout));
 
-    public static bool WaitOne(WaitHandle handle, int millisecondsTimeout, bool exitContext) => SyncHooks.AcquireIf(handle, handle.WaitOne(millisecondsTimeout, exitContext));
+    public static bool WaitOne(WaitHandle handle, int millisecondsTimeout, bool exitContext) => Acquired(handle, handle.WaitOne(millisecondsTimeout, exitContext));
 
-    public static bool WaitOne(WaitHandle handle, TimeSpan timeout, bool exitContext) => SyncHooks.AcquireIf(handle, handle.WaitOne(timeout, exitContext));
+    public static bool WaitOne(WaitHandle handle, TimeSpan timeout, bool exitContext) => Acquired(handle, handle.WaitOne(timeout, exitContext));
 
     public static bool WaitAll(WaitHandle[] waitHandles) => AcquiredAll(waitHandles, WaitHandle.WaitAll(waitHandles));
 
@@ -60,7 +71,18 @@ public static class WaitHandleHooks
     public static bool SignalAndWait(WaitHandle toSignal, WaitHandle toWaitOn)
     {
         SyncHooks.Release(toSignal);
-        return SyncHooks.AcquireIf(toWaitOn, WaitHandle.SignalAndWait(toSignal, toWaitOn));
+        return Acquired(toWaitOn, WaitHandle.SignalAndWait(toSignal, toWaitOn));
+    }
+
+    /// <summary>After a wait on <paramref name="handle"/>: when it succeeded, acquires the handle, or the token it took of a tracked semaphore.</summary>
+    private static bool Acquired(WaitHandle handle, bool succeeded)
+    {
+        if (succeeded)
+        {
+            SyncHooks.Acquire(KernelSemaphoreShadow.Of(handle) is { } shadow ? shadow.Take() : handle);
+        }
+
+        return succeeded;
     }
 
     private static bool AcquiredAll(WaitHandle[] handles, bool signalled)
@@ -69,7 +91,7 @@ public static class WaitHandleHooks
         {
             foreach (WaitHandle handle in handles)
             {
-                SyncHooks.Acquire(handle);
+                Acquired(handle, true);
             }
         }
 
@@ -80,7 +102,7 @@ public static class WaitHandleHooks
     {
         if (index >= 0 && index < handles.Length)
         {
-            SyncHooks.Acquire(handles[index]);
+            Acquired(handles[index], true);
         }
 
         return index;

@@ -3,7 +3,7 @@ namespace ActorConcurrency.Tests.RaceMode.Corpus;
 /// <summary>
 /// Signals that reach a waiter through something other than the primitive's own wait: the <c>WaitHandle</c> of a
 /// <c>CountdownEvent</c> or <c>ManualResetEventSlim</c>, a semaphore's <c>AvailableWaitHandle</c>, a task's
-/// <c>AsyncWaitHandle</c>, and cancellation (<c>Cancel</c> happens before every observation of it, as closing a Go
+/// <c>AsyncWaitHandle</c>, the kernel <c>Semaphore</c> (by Go's channel-as-semaphore rule, as <c>SemaphoreSlim</c>), and cancellation (<c>Cancel</c> happens before every observation of it, as closing a Go
 /// channel happens before a receive that sees it closed). Each race-free program is ordered by the contract alone.
 /// </summary>
 internal static class SignalPrograms
@@ -233,6 +233,56 @@ internal static class SignalPrograms
         started.WaitHandle.WaitOne();
         cell.Value = 2;
         worker.Wait();
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void KernelSemaphoreAsMutex()
+    {
+        var cell = new Cell();
+        using var mutex = new Semaphore(1, 1);
+        Task[] workers = [.. Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            mutex.WaitOne();
+            cell.Value++;
+            mutex.Release();
+        }))];
+        Task.WaitAll(workers);
+    }
+
+    /// <summary>The kernel semaphore by Go's channel-as-semaphore rule: two holders on its initial counts race.</summary>
+    [Expect(Verdict.Racy)]
+    public static void KernelSemaphoreCountTwoHolders()
+    {
+        var cell = new Cell();
+        using var semaphore = new Semaphore(2, 2);
+        Task[] holders = [.. Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            semaphore.WaitOne();
+            cell.Value++;
+            semaphore.Release();
+        }))];
+        Task.WaitAll(holders);
+    }
+
+    /// <summary>The third holder of a count-2 kernel semaphore waited for a release: it comes after that holder.</summary>
+    [Expect(Verdict.RaceFree)]
+    public static void KernelSemaphoreThirdHolderAfterARelease()
+    {
+        var first = new Cell();
+        var second = new Cell();
+        using var semaphore = new Semaphore(2, 3);
+        semaphore.WaitOne();
+        WaitHandle.WaitAll([semaphore]);
+        Task third = Task.Run(() =>
+        {
+            semaphore.WaitOne();
+            first.Value++;
+            second.Value++;
+        });
+        first.Value = 1;
+        second.Value = 2;
+        semaphore.Release(2);
+        third.Wait();
     }
 
     private sealed class Cell
