@@ -174,11 +174,15 @@ internal sealed class ChainPlanner
 
     private static bool IsSpinLock(MethodReference callee) => callee.DeclaringType.FullName == "System.Threading.SpinLock";
 
+    /// <summary>An instance method of a struct, whose <c>this</c> is a pointer (resolved: a reference's flag may not say so).</summary>
+    private static bool IsStructMethod(MethodReference callee) => callee.DeclaringType.IsValueType || callee.DeclaringType.Resolve()?.IsValueType == true;
+
     private static bool IsPointerArgument(Instruction call, MethodReference callee, int operand)
     {
-        if (operand == 0 && callee.HasThis && IsSpinLock(callee))
+        if (operand == 0 && callee.HasThis && call.OpCode.Code != Code.Newobj && (IsSpinLock(callee) || IsStructMethod(callee)))
         {
-            // The SpinLock itself, the receiver of its own methods.
+            // The receiver of a struct's own method (a SpinLock's, or rewritten code's): 'this' points at the field or
+            // element the struct lives in.
             return true;
         }
 

@@ -26,6 +26,14 @@ internal sealed class PointerSlots
             }
         }
 
+        if (method.HasThis && method.DeclaringType.IsValueType)
+        {
+            // A struct's own method: 'this' is a pointer to the field or element the struct lives in, handed over by the
+            // caller like a ref argument (a local's or a new temporary's is handed over by nobody: not checked).
+            _slots[body.ThisParameter] = New();
+            Parameters.Add((body.ThisParameter, _slots[body.ThisParameter]));
+        }
+
         foreach (ParameterDefinition parameter in method.Parameters)
         {
             if (parameter.ParameterType.IsByReference && !addressTaken.Contains(parameter))
