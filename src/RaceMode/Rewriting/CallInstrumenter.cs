@@ -154,7 +154,7 @@ internal sealed class CallInstrumenter
                 ("System.Threading.WaitHandle", "WaitOne" or "WaitAll" or "WaitAny" or "SignalAndWait") => typeof(WaitHandleHooks),
             ("System.Threading.ManualResetEventSlim" or "System.Threading.CountdownEvent", _) => typeof(EventSlimHooks),
             ("System.Threading.CancellationTokenSource", _) or
-                ("System.Threading.CancellationToken", "get_IsCancellationRequested" or "ThrowIfCancellationRequested" or "get_WaitHandle") => typeof(CancellationHooks),
+                ("System.Threading.CancellationToken", "get_IsCancellationRequested" or "ThrowIfCancellationRequested" or "get_WaitHandle" or "Register" or "UnsafeRegister") => typeof(CancellationHooks),
             ("System.IAsyncResult", "get_AsyncWaitHandle") => typeof(TaskWaitHooks),
             ("System.Threading.Barrier", ".ctor" or "SignalAndWait") => typeof(BarrierHooks),
             ("System.Lazy`1", ".ctor" or "get_Value") or ("System.Threading.LazyInitializer", "EnsureInitialized") => typeof(LazyHooks),

@@ -8,7 +8,9 @@ namespace ActorConcurrency.RaceMode.Runtime;
 /// source made with a delay) happens before every observation of the cancellation: an <c>IsCancellationRequested</c>
 /// that reads true, a <c>ThrowIfCancellationRequested</c> that throws, a wait on the token's <c>WaitHandle</c>. A linked
 /// source is cancelled after its parents, so observing it acquires theirs too. Nothing is ordered by an observation
-/// that finds the token not cancelled. Cancelling also completes tasks the framework made (a cancelled
+/// that finds the token not cancelled. A callback registered on a token is forked at the registration and a run of it
+/// acquires the cancellation (it may run inside <c>Cancel</c>, on a timer's thread, or at once when the token already
+/// is cancelled). Cancelling also completes tasks the framework made (a cancelled
 /// <c>Task.Delay</c>, a registered wait), so it goes into the global clock that waits for those acquire, as a task's
 /// end does.
 /// </summary>
@@ -71,6 +73,44 @@ public static class CancellationHooks
         return SourceOf(ref token) is { } source ? SyncHooks.Alias(source, handle) : handle;
     }
 
+    /// <summary>The callback is a fork of the registration (Go's go statement), and a run of it acquires the cancellation.</summary>
+    public static CancellationTokenRegistration Register(ref CancellationToken token, Action callback) => Register(ref token, callback, useSynchronizationContext: false);
+
+    public static CancellationTokenRegistration Register(ref CancellationToken token, Action callback, bool useSynchronizationContext)
+    {
+        CancellationTokenSource? source = SourceOf(ref token);
+        return Submit(callback) is { } fork ? token.Register(() => fork.Run(callback, source), useSynchronizationContext) : token.Register(callback, useSynchronizationContext);
+    }
+
+    public static CancellationTokenRegistration Register(ref CancellationToken token, Action<object?> callback, object? state) =>
+        Register(ref token, callback, state, useSynchronizationContext: false);
+
+    public static CancellationTokenRegistration Register(ref CancellationToken token, Action<object?> callback, object? state, bool useSynchronizationContext)
+    {
+        CancellationTokenSource? source = SourceOf(ref token);
+        return Submit(callback) is { } fork
+            ? token.Register(s => fork.Run(() => callback(s), source), state, useSynchronizationContext)
+            : token.Register(callback, state, useSynchronizationContext);
+    }
+
+    public static CancellationTokenRegistration Register(ref CancellationToken token, Action<object?, CancellationToken> callback, object? state)
+    {
+        CancellationTokenSource? source = SourceOf(ref token);
+        return Submit(callback) is { } fork ? token.Register((s, t) => fork.Run(() => callback(s, t), source), state) : token.Register(callback, state);
+    }
+
+    public static CancellationTokenRegistration UnsafeRegister(ref CancellationToken token, Action<object?> callback, object? state)
+    {
+        CancellationTokenSource? source = SourceOf(ref token);
+        return Submit(callback) is { } fork ? token.UnsafeRegister(s => fork.Run(() => callback(s), source), state) : token.UnsafeRegister(callback, state);
+    }
+
+    public static CancellationTokenRegistration UnsafeRegister(ref CancellationToken token, Action<object?, CancellationToken> callback, object? state)
+    {
+        CancellationTokenSource? source = SourceOf(ref token);
+        return Submit(callback) is { } fork ? token.UnsafeRegister((s, t) => fork.Run(() => callback(s, t), source), state) : token.UnsafeRegister(callback, state);
+    }
+
     public static CancellationTokenSource CreateLinkedTokenSource(CancellationToken token) => Linked(CancellationTokenSource.CreateLinkedTokenSource(token), [token]);
 
     public static CancellationTokenSource CreateLinkedTokenSource(CancellationToken token1, CancellationToken token2) =>
@@ -80,6 +120,9 @@ public static class CancellationHooks
 
     public static CancellationTokenSource CreateLinkedTokenSource(ReadOnlySpan<CancellationToken> tokens) =>
         Linked(CancellationTokenSource.CreateLinkedTokenSource(tokens), tokens.ToArray());
+
+    /// <summary>The registration of a callback, or null without a session (a null callback goes to the framework, which throws).</summary>
+    private static CallbackFork? Submit(Delegate? callback) => callback is null ? null : CallbackFork.Submit("cancellation callback", oneShot: true);
 
     private static CancellationTokenSource Delayed(CancellationTokenSource source)
     {

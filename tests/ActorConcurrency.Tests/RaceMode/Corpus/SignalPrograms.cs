@@ -153,6 +153,44 @@ internal static class SignalPrograms
         observer.Wait();
     }
 
+    /// <summary>A cancellation callback is forked at its registration; the waiter it signals is ordered after it.</summary>
+    [Expect(Verdict.RaceFree)]
+    public static void CancellationCallbackOnTimer()
+    {
+        var cell = new Cell();
+        using var stop = new CancellationTokenSource();
+        using var done = new ManualResetEventSlim();
+        cell.Value = 1;
+        stop.Token.Register(() =>
+        {
+            cell.Value++;
+            done.Set();
+        });
+        stop.CancelAfter(1);
+        done.Wait();
+        cell.Value++;
+    }
+
+    /// <summary>A write after CancelAfter is not ordered with the callback the timer runs.</summary>
+    [Expect(Verdict.Racy)]
+    public static void CancellationCallbackRacesWithWriteAfterCancelAfter()
+    {
+        var cell = new Cell();
+        var ran = new Cell();
+        using var stop = new CancellationTokenSource();
+        stop.Token.Register(() =>
+        {
+            cell.Value++;
+            Volatile.Write(ref ran.Value, 1);
+        });
+        stop.CancelAfter(1);
+        cell.Value = 2;
+        while (Volatile.Read(ref ran.Value) == 0)
+        {
+            Thread.Yield();
+        }
+    }
+
     /// <summary>A source linked to a cancelled one is cancelled after it.</summary>
     [Expect(Verdict.RaceFree)]
     public static void CancellationLinked()
