@@ -128,12 +128,14 @@ internal sealed class CallInstrumenter
             ("System.Threading.Tasks.Task", "ContinueWith") => typeof(ContinuationHooks),
             ("System.Threading.Tasks.Task`1", "ContinueWith") => typeof(ContinuationOfTHooks),
             ("System.Threading.Tasks.TaskFactory", "ContinueWhenAll" or "ContinueWhenAny") => typeof(FactoryContinuationHooks),
-            ("System.Threading.Tasks.Parallel", "For" or "ForEach" or "Invoke") => typeof(ParallelHooks),
+            ("System.Threading.Tasks.Parallel", "For" or "ForEach" or "Invoke" or "ForEachAsync" or "ForAsync") => typeof(ParallelHooks),
             ("System.Threading.ThreadPool", "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" or "RegisterWaitForSingleObject" or
                 "UnsafeRegisterWaitForSingleObject") => typeof(PoolHooks),
             ("System.Threading.Timer", ".ctor") or ("System.Timers.Timer", "add_Elapsed" or "remove_Elapsed") => typeof(TimerHooks),
             (_, "GetResult") when s_awaiters.Contains(type) => typeof(AsyncHooks),
-            ("System.Runtime.CompilerServices.AsyncTaskMethodBuilder" or "System.Runtime.CompilerServices.AsyncTaskMethodBuilder`1", "SetResult" or "SetException") => typeof(AsyncHooks),
+            ("System.Runtime.CompilerServices.AsyncTaskMethodBuilder" or "System.Runtime.CompilerServices.AsyncTaskMethodBuilder`1" or
+                "System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder" or "System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder`1",
+                "SetResult" or "SetException") => typeof(AsyncHooks),
             ("System.Threading.Lock/Scope", "Dispose") => typeof(SyncHooks),
             ("System.Array", _) => typeof(ArrayHooks),
             ("System.Span`1", "op_Implicit" or ".ctor" or "CopyTo" or "TryCopyTo" or "Fill" or "Clear") => typeof(SpanHooks),

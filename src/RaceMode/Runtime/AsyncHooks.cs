@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using ActorConcurrency.RaceDetector.Tracking;
 
@@ -14,6 +16,8 @@ namespace ActorConcurrency.RaceMode.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class AsyncHooks
 {
+    private static readonly ConcurrentDictionary<Type, FieldInfo?> s_builderTasks = new();
+
     /// <summary>The state machine thread whose <c>MoveNext</c> runs innermost on this real thread, if it runs as one.</summary>
     [ThreadStatic]
     private static LogicalThread? t_running;
@@ -211,6 +215,47 @@ public static class AsyncHooks
         TaskHooks.ReleaseTask(builder.Task);
         builder.SetException(exception);
     }
+
+    /// <summary>Replaces <c>AsyncValueTaskMethodBuilder.SetResult()</c>.</summary>
+    public static void SetResult(ref AsyncValueTaskMethodBuilder builder)
+    {
+        Completing();
+        TaskHooks.ReleaseTask(PendingTask(builder));
+        builder.SetResult();
+    }
+
+    /// <summary>Replaces <c>AsyncValueTaskMethodBuilder.SetException(Exception)</c>.</summary>
+    public static void SetException(ref AsyncValueTaskMethodBuilder builder, Exception exception)
+    {
+        Completing();
+        TaskHooks.ReleaseTask(PendingTask(builder));
+        builder.SetException(exception);
+    }
+
+    /// <summary>Replaces <c>AsyncValueTaskMethodBuilder&lt;T&gt;.SetResult(T)</c>.</summary>
+    public static void SetResult<T>(ref AsyncValueTaskMethodBuilder<T> builder, T result)
+    {
+        Completing();
+        TaskHooks.ReleaseTask(PendingTask(builder));
+        builder.SetResult(result);
+    }
+
+    /// <summary>Replaces <c>AsyncValueTaskMethodBuilder&lt;T&gt;.SetException(Exception)</c>.</summary>
+    public static void SetException<T>(ref AsyncValueTaskMethodBuilder<T> builder, Exception exception)
+    {
+        Completing();
+        TaskHooks.ReleaseTask(PendingTask(builder));
+        builder.SetException(exception);
+    }
+
+    /// <summary>
+    /// The task behind a <c>ValueTask</c> builder once its method suspended (null while it has run synchronously: the
+    /// value is then handed back on the caller's thread, with nothing to order). Read without the builder's <c>Task</c>
+    /// property, which would make a task where the method completes synchronously.
+    /// </summary>
+    private static Task? PendingTask<TBuilder>(TBuilder builder)
+        where TBuilder : struct =>
+        (Task?)s_builderTasks.GetOrAdd(typeof(TBuilder), static t => t.GetField("m_task", BindingFlags.Instance | BindingFlags.NonPublic))?.GetValue(builder);
 
     /// <summary>Before the builder completes the task: when the state machine runs as its own thread, this is its end.</summary>
     private static void Completing()

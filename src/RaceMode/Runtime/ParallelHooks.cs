@@ -3,9 +3,10 @@ using System.ComponentModel;
 namespace ActorConcurrency.RaceMode.Runtime;
 
 /// <summary>
-/// The hooks of <c>Parallel.For</c>, <c>Parallel.ForEach</c> and <c>Parallel.Invoke</c> (see <see cref="CallbackFork"/>):
-/// the caller's past happens before every iteration, each iteration is its own logical thread (iterations are
-/// concurrent with each other, as goroutines would be), and every iteration's end happens before the call returns.
+/// The hooks of <c>Parallel.For</c>, <c>Parallel.ForEach</c>, <c>Parallel.Invoke</c>, <c>Parallel.ForEachAsync</c> and
+/// <c>Parallel.ForAsync</c> (see <see cref="CallbackFork"/>): the caller's past happens before every iteration, each
+/// iteration is its own logical thread (iterations are concurrent with each other, as goroutines would be), and every
+/// iteration's end happens before the call returns (before the await of an async loop's task).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ParallelHooks
@@ -86,6 +87,69 @@ public static class ParallelHooks
 
             return 0;
         });
+    }
+
+    /// <summary>Replaces <c>Parallel.ForEachAsync&lt;TSource&gt;(IEnumerable&lt;TSource&gt;, Func&lt;TSource, CancellationToken, ValueTask&gt;)</c>.</summary>
+    public static Task ForEachAsync<TSource>(IEnumerable<TSource> source, Func<TSource, CancellationToken, ValueTask> body) =>
+        Parallel.ForEachAsync(source, Iteration(body));
+
+    public static Task ForEachAsync<TSource>(IEnumerable<TSource> source, CancellationToken cancellationToken, Func<TSource, CancellationToken, ValueTask> body) =>
+        Parallel.ForEachAsync(source, cancellationToken, Iteration(body));
+
+    public static Task ForEachAsync<TSource>(IEnumerable<TSource> source, ParallelOptions parallelOptions, Func<TSource, CancellationToken, ValueTask> body) =>
+        Parallel.ForEachAsync(source, parallelOptions, Iteration(body));
+
+    public static Task ForEachAsync<TSource>(IAsyncEnumerable<TSource> source, Func<TSource, CancellationToken, ValueTask> body) =>
+        Parallel.ForEachAsync(source, Iteration(body));
+
+    public static Task ForEachAsync<TSource>(IAsyncEnumerable<TSource> source, CancellationToken cancellationToken, Func<TSource, CancellationToken, ValueTask> body) =>
+        Parallel.ForEachAsync(source, cancellationToken, Iteration(body));
+
+    public static Task ForEachAsync<TSource>(IAsyncEnumerable<TSource> source, ParallelOptions parallelOptions, Func<TSource, CancellationToken, ValueTask> body) =>
+        Parallel.ForEachAsync(source, parallelOptions, Iteration(body));
+
+    /// <summary>Replaces <c>Parallel.ForAsync&lt;T&gt;(T, T, Func&lt;T, CancellationToken, ValueTask&gt;)</c>.</summary>
+    public static Task ForAsync<T>(T fromInclusive, T toExclusive, Func<T, CancellationToken, ValueTask> body)
+        where T : notnull, System.Numerics.IBinaryInteger<T> =>
+        Parallel.ForAsync(fromInclusive, toExclusive, Iteration(body));
+
+    public static Task ForAsync<T>(T fromInclusive, T toExclusive, CancellationToken cancellationToken, Func<T, CancellationToken, ValueTask> body)
+        where T : notnull, System.Numerics.IBinaryInteger<T> =>
+        Parallel.ForAsync(fromInclusive, toExclusive, cancellationToken, Iteration(body));
+
+    public static Task ForAsync<T>(T fromInclusive, T toExclusive, ParallelOptions parallelOptions, Func<T, CancellationToken, ValueTask> body)
+        where T : notnull, System.Numerics.IBinaryInteger<T> =>
+        Parallel.ForAsync(fromInclusive, toExclusive, parallelOptions, Iteration(body));
+
+    /// <summary>
+    /// An async loop's body: each iteration is a new logical thread forked from the call, and its end (of the part that
+    /// ran synchronously: the rest completes the body's own task, which an async builder releases) goes into the
+    /// global clock, which the await of the loop's task (made by the framework) acquires.
+    /// </summary>
+    private static Func<TItem, CancellationToken, ValueTask> Iteration<TItem>(Func<TItem, CancellationToken, ValueTask> body)
+    {
+        // A null body goes to the framework unchanged, which throws as it always does.
+        if (body is null || CallbackFork.Submit("parallel body", oneShot: false) is not { } fork)
+        {
+            return body!;
+        }
+
+        return (item, cancellationToken) =>
+        {
+            ValueTask step = default;
+            fork.Run(() =>
+            {
+                try
+                {
+                    step = body(item, cancellationToken);
+                }
+                finally
+                {
+                    SyncHooks.ReleaseAny();
+                }
+            });
+            return step;
+        };
     }
 
     /// <summary>Runs the loop with its body forked per iteration, then joins every iteration (also when it threw).</summary>

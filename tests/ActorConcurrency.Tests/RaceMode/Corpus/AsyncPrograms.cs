@@ -1,0 +1,114 @@
+namespace ActorConcurrency.Tests.RaceMode.Corpus;
+
+/// <summary>
+/// Async code beyond <c>Task</c>-returning methods: async <c>ValueTask</c> methods, <c>Parallel.ForEachAsync</c> and
+/// <c>Parallel.ForAsync</c>. An async method's completion happens before the await of it (Go: a goroutine's end before
+/// the receive that waits for it); every iteration of an async parallel loop is its own logical thread, ordered after
+/// the call and before the await of the loop.
+/// </summary>
+internal static class AsyncPrograms
+{
+    [Expect(Verdict.RaceFree)]
+    public static async Task AwaitedValueTaskMethod()
+    {
+        var cell = new Cell();
+        Task other = Task.Run(async () => await WriteLater(cell, 1));
+        await other;
+        cell.Value++;
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static async Task AwaitedValueTaskOfTMethod()
+    {
+        var cell = new Cell();
+        int read = await Task.Run(async () => await ReadLater(cell));
+        cell.Value = read + 1;
+    }
+
+    /// <summary>A write after the awaited method returned its ValueTask, before awaiting it, races with the method.</summary>
+    [Expect(Verdict.Racy)]
+    public static async Task WriteBeforeAwaitingValueTaskMethod()
+    {
+        var cell = new Cell();
+        ValueTask pending = WriteLater(cell, 1);
+        cell.Value = 2;
+        await pending;
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static async Task ForEachAsyncJoinedByAwait()
+    {
+        int[] slots = new int[8];
+        await Parallel.ForEachAsync(Enumerable.Range(0, slots.Length), async (i, _) =>
+        {
+            await Task.Yield();
+            slots[i] = i + 1;
+        });
+        GC.KeepAlive(slots.Sum());
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static async Task ForEachAsyncSynchronousBodies()
+    {
+        int[] slots = new int[8];
+        await Parallel.ForEachAsync(Enumerable.Range(0, slots.Length), (i, _) =>
+        {
+            slots[i] = i + 1;
+            return ValueTask.CompletedTask;
+        });
+        GC.KeepAlive(slots.Sum());
+    }
+
+    /// <summary>The race users write: a List shared by the iterations of an async parallel loop.</summary>
+    [Expect(Verdict.Racy)]
+    public static async Task ForEachAsyncSharedList()
+    {
+        var seen = new List<int>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 8), async (i, _) =>
+        {
+            await Task.Yield();
+            seen.Add(i);
+        });
+    }
+
+    [Expect(Verdict.Racy)]
+    public static async Task ForAsyncSharedCounter()
+    {
+        var cell = new Cell();
+        await Parallel.ForAsync(0, 8, (_, _) =>
+        {
+            cell.Value++;
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static async Task ForAsyncJoinedByAwait()
+    {
+        int[] slots = new int[8];
+        await Parallel.ForAsync(0, slots.Length, async (i, _) =>
+        {
+            await Task.Yield();
+            slots[i] = i + 1;
+        });
+        GC.KeepAlive(slots.Sum());
+    }
+
+    private static async ValueTask WriteLater(Cell cell, int value)
+    {
+        await Task.Yield();
+        cell.Value = value;
+    }
+
+    private static async ValueTask<int> ReadLater(Cell cell)
+    {
+        await Task.Yield();
+        cell.Value = 5;
+        return cell.Value;
+    }
+
+    private sealed class Cell
+    {
+        public int Value;
+    }
+}
