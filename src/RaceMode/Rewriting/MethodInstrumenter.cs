@@ -71,6 +71,12 @@ internal sealed class MethodInstrumenter
                 Ldloca(temps.Index), Call(_hooks.Ref(nameof(RefHooks.Take))), Stloc(temps.Target));
         }
 
+        foreach (ExceptionHandler handler in _method.Body.ExceptionHandlers.Where(CanCatchCancellation))
+        {
+            // The caught exception is on the stack: a cancellation caught observes it (Cancel happened before).
+            _edits.Before(handler.HandlerStart, Dup(), Call(_hooks.Match(typeof(CancellationHooks), nameof(CancellationHooks.Caught), ["Object"], 0)!));
+        }
+
         foreach (Instruction instruction in _method.Body.Instructions.ToArray())
         {
             if (_chains.Handled.Contains(instruction))
@@ -299,4 +305,11 @@ internal sealed class MethodInstrumenter
 
     private static MethodReference FieldAsCall(FieldReference field) =>
         new("<field>", field.FieldType, field.DeclaringType);
+
+    /// <summary>A catch (or filtered) handler that may receive an <c>OperationCanceledException</c>, alone or in an <c>AggregateException</c>.</summary>
+    private static bool CanCatchCancellation(ExceptionHandler handler) =>
+        handler.HandlerType == ExceptionHandlerType.Filter ||
+        (handler.HandlerType == ExceptionHandlerType.Catch && handler.CatchType?.FullName is "System.Object" or "System.Exception" or
+            "System.SystemException" or "System.OperationCanceledException" or "System.Threading.Tasks.TaskCanceledException" or
+            "System.AggregateException");
 }

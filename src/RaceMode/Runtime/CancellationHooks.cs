@@ -8,7 +8,8 @@ namespace ActorConcurrency.RaceMode.Runtime;
 /// source made with a delay) happens before every observation of the cancellation: an <c>IsCancellationRequested</c>
 /// that reads true, a <c>ThrowIfCancellationRequested</c> that throws, a wait on the token's <c>WaitHandle</c>. A linked
 /// source is cancelled after its parents, so observing it acquires theirs too. Nothing is ordered by an observation
-/// that finds the token not cancelled. A callback registered on a token is forked at the registration and a run of it
+/// that finds the token not cancelled. A catch handler that receives an <c>OperationCanceledException</c> for a token
+/// (from a framework wait given it, or a cancelled task) observes that token's cancellation too. A callback registered on a token is forked at the registration and a run of it
 /// acquires the cancellation (it may run inside <c>Cancel</c>, on a timer's thread, or at once when the token already
 /// is cancelled). Cancelling also completes tasks the framework made (a cancelled
 /// <c>Task.Delay</c>, a registered wait), so it goes into the global clock that waits for those acquire, as a task's
@@ -120,6 +121,40 @@ public static class CancellationHooks
 
     public static CancellationTokenSource CreateLinkedTokenSource(ReadOnlySpan<CancellationToken> tokens) =>
         Linked(CancellationTokenSource.CreateLinkedTokenSource(tokens), tokens.ToArray());
+
+    /// <summary>
+    /// At the start of a catch handler that may catch a cancellation: an <c>OperationCanceledException</c> (alone, or
+    /// inside an <c>AggregateException</c>) thrown for a token observes its cancellation, whoever threw it (a framework
+    /// wait given the token, a task that was cancelled).
+    /// </summary>
+    public static void Caught(object? exception)
+    {
+        if (RaceSession.Active is null)
+        {
+            return;
+        }
+
+        if (exception is OperationCanceledException cancelled)
+        {
+            Observed(cancelled);
+        }
+        else if (exception is AggregateException aggregate)
+        {
+            foreach (Exception inner in aggregate.Flatten().InnerExceptions)
+            {
+                if (inner is OperationCanceledException innerCancelled)
+                {
+                    Observed(innerCancelled);
+                }
+            }
+        }
+    }
+
+    private static void Observed(OperationCanceledException exception)
+    {
+        CancellationToken token = exception.CancellationToken;
+        SyncHooks.Acquire(SourceOf(ref token));
+    }
 
     /// <summary>The registration of a callback, or null without a session (a null callback goes to the framework, which throws).</summary>
     private static CallbackFork? Submit(Delegate? callback) => callback is null ? null : CallbackFork.Submit("cancellation callback", oneShot: true);

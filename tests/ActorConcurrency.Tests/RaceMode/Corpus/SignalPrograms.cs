@@ -191,6 +191,53 @@ internal static class SignalPrograms
         }
     }
 
+    /// <summary>A wait that throws because its token was cancelled observes the cancellation (caught by the waiter).</summary>
+    [Expect(Verdict.RaceFree)]
+    public static void CancelledSemaphoreWaitCaught()
+    {
+        var cell = new Cell();
+        using var stop = new CancellationTokenSource();
+        using var never = new SemaphoreSlim(0);
+        Task<int> waiter = Task.Run(() =>
+        {
+            try
+            {
+                never.Wait(stop.Token);
+                return 0;
+            }
+            catch (OperationCanceledException)
+            {
+                return cell.Value;
+            }
+        });
+        cell.Value = 1;
+        stop.Cancel();
+        waiter.Wait();
+    }
+
+    /// <summary>The same through a blocking collection's Take, caught as any exception.</summary>
+    [Expect(Verdict.RaceFree)]
+    public static void CancelledTakeCaughtAsException()
+    {
+        var cell = new Cell();
+        using var stop = new CancellationTokenSource();
+        using var empty = new System.Collections.Concurrent.BlockingCollection<int>();
+        Task<int> taker = Task.Run(() =>
+        {
+            try
+            {
+                return empty.Take(stop.Token);
+            }
+            catch (Exception)
+            {
+                return cell.Value;
+            }
+        });
+        cell.Value = 1;
+        stop.Cancel();
+        taker.Wait();
+    }
+
     /// <summary>A source linked to a cancelled one is cancelled after it.</summary>
     [Expect(Verdict.RaceFree)]
     public static void CancellationLinked()
