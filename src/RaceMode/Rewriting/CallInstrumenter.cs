@@ -45,7 +45,9 @@ internal sealed class CallInstrumenter
     {
         string type = call.DeclaringType.FullName;
         write = !(call.Name == "Read" && (type == "System.Threading.Volatile" || type == "System.Threading.Interlocked"));
-        return type is "System.Threading.Interlocked" or "System.Threading.Volatile" &&
+
+        // ImmutableInterlocked's members are compare-and-swap loops on the location they are given: read-modify-writes.
+        return type is "System.Threading.Interlocked" or "System.Threading.Volatile" or "System.Collections.Immutable.ImmutableInterlocked" &&
             call.Parameters.Count > 0 && call.Parameters[0].ParameterType.IsByReference;
     }
 
@@ -67,7 +69,7 @@ internal sealed class CallInstrumenter
 
         switch (type)
         {
-            case "System.Threading.Interlocked" or "System.Threading.Volatile" when IsAtomic(method, out _):
+            case "System.Threading.Interlocked" or "System.Threading.Volatile" or "System.Collections.Immutable.ImmutableInterlocked" when IsAtomic(method, out _):
                 // Not reached through a field or element the rewriter could name: order it with everything.
                 Bracket(call, null, release: true, acquire: true);
                 break;

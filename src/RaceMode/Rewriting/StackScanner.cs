@@ -14,11 +14,21 @@ internal static class StackScanner
     /// <remarks><paramref name="depth"/> 2 follows the lower of the two copies a <c>dup</c> pushes.</remarks>
     public static (Instruction Consumer, int Operand)? FindConsumer(Instruction producer, ISet<Instruction> branchTargets, int depth = 1)
     {
+        Instruction? joined = null;
         for (Instruction? next = producer.Next; next is not null; next = next.Next)
         {
-            if (branchTargets.Contains(next))
+            if (branchTargets.Contains(next) && next != joined)
             {
                 return null;
+            }
+
+            if (CachedDelegateJoin(next) is { } join)
+            {
+                // The compiler's cached delegate (a static lambda or method group): pushes one delegate on both paths.
+                depth++;
+                joined = join;
+                next = join.Previous;
+                continue;
             }
 
             if (next.OpCode.Code == Code.Ret)
@@ -46,6 +56,19 @@ internal static class StackScanner
 
         return null;
     }
+
+    /// <summary>
+    /// Where the compiler's delegate cache <c>ldsfld F; dup; brtrue L; pop; … newobj; dup; stsfld F; L:</c> that starts
+    /// at <paramref name="load"/> joins again (L), or null when <paramref name="load"/> does not start one.
+    /// </summary>
+    private static Instruction? CachedDelegateJoin(Instruction load) =>
+        load is { OpCode.Code: Code.Ldsfld, Operand: FieldReference field } &&
+        load.Next is { OpCode.Code: Code.Dup } dup &&
+        dup.Next is { OpCode.Code: Code.Brtrue or Code.Brtrue_S, Operand: Instruction join } &&
+        join.Previous is { OpCode.Code: Code.Stsfld, Operand: FieldReference stored } &&
+        stored.FullName == field.FullName && join.Offset > load.Offset
+            ? join
+            : null;
 
     /// <summary>Every instruction some branch, switch or exception handler can jump to.</summary>
     public static HashSet<Instruction> BranchTargets(MethodBody body)

@@ -101,11 +101,41 @@ internal static class AtomicPrograms
         writer.Wait();
     }
 
+    /// <summary>ImmutableInterlocked.Update is a compare-and-swap loop on the field: it publishes what came before it.</summary>
+    [Expect(Verdict.RaceFree)]
+    public static void ImmutableInterlockedPublishes()
+    {
+        var state = new State();
+        Task writer = Task.Run(() =>
+        {
+            state.Data = 1;
+            System.Collections.Immutable.ImmutableInterlocked.Update(ref state.Items, items => items.Add(1));
+        });
+        while (Volatile.Read(ref state.Items).IsEmpty)
+        {
+            Thread.Yield();
+        }
+
+        state.Data++;
+        writer.Wait();
+    }
+
+    /// <summary>A plain read of the field ImmutableInterlocked swaps, unordered with the swap: mixed atomic and plain access.</summary>
+    [Expect(Verdict.Racy)]
+    public static void PlainReadOfImmutableInterlockedField()
+    {
+        var state = new State();
+        Task writer = Task.Run(() => System.Collections.Immutable.ImmutableInterlocked.Update(ref state.Items, items => items.Add(1)));
+        GC.KeepAlive(state.Items);
+        writer.Wait();
+    }
+
     private sealed class State
     {
         public int Flag;
         public long Count;
         public int Data;
         public bool Written;
+        public System.Collections.Immutable.ImmutableList<int> Items = System.Collections.Immutable.ImmutableList<int>.Empty;
     }
 }
