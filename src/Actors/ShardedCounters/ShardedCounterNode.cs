@@ -295,10 +295,7 @@ public sealed class ShardedCounterNode : IAsyncDisposable
     /// </summary>
     internal static readonly string[] JournalTables = ["journal", "tags", "snapshot"];
 
-    /// <summary>What the pre-flight check found: how to reach the journal and whether its tables are there already.</summary>
-    private sealed record JournalPlan(string? ConnectionString, string HoconFile, string Description, bool TablesExist, string? SqliteFile = null);
-
-    private static async Task<JournalPlan> OpenJournalAsync(ShardedCounterNodeOptions options, CancellationToken cancellationToken)
+    internal static async Task<JournalPlan> OpenJournalAsync(ShardedCounterNodeOptions options, CancellationToken cancellationToken)
     {
         switch (options.Journal)
         {
@@ -435,7 +432,7 @@ public sealed class ShardedCounterNode : IAsyncDisposable
     /// <summary>The address protocol: the throttler adapter's when fault injection is on.</summary>
     private static string Protocol(ShardedCounterNodeOptions options) => options.FaultInjection ? "akka.trttl.tcp" : "akka.tcp";
 
-    private static Config BuildConfig(ShardedCounterNodeOptions options, JournalPlan journal)
+    internal static Config BuildConfig(ShardedCounterNodeOptions options, JournalPlan journal)
     {
         string? connectionString = journal.ConnectionString;
         string strategy = options.Downing == DowningStrategy.KeepMajority ? "keep-majority" : "keep-oldest";
