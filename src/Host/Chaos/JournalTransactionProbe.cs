@@ -18,7 +18,7 @@ internal sealed class JournalTransactionProbe
     public JournalTransactionProbe(ChaosJournal journal, string dataFolder)
     {
         _journal = journal;
-        _sqliteFile = Path.Combine(Path.GetFullPath(dataFolder), ShardedCounterNodeOptions.SqliteFileName);
+        _sqliteFile = JournalConnectionStrings.SqliteFile(dataFolder);
     }
 
     /// <summary>True when process <paramref name="pid"/> holds an open journal write transaction now.</summary>

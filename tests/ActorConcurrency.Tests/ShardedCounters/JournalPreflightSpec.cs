@@ -14,7 +14,7 @@ public sealed class JournalPreflightSpec
         using var data = new TempDataFolder();
         string file = Path.Combine(data.Path, "counters.db");
 
-        JournalPlan plan = await ShardedCounterNode.OpenJournalAsync(new ShardedCounterNodeOptions { DataFolder = data.Path }, CancellationToken.None);
+        JournalPlan plan = await JournalPreflight.OpenAsync(new ShardedCounterNodeOptions { DataFolder = data.Path }, CancellationToken.None);
 
         Assert.Equal(
             new JournalPlan($"Data Source={file};Default Timeout=60;Pooling=True", "persistence-sqlite.conf", file, TablesExist: false, file),
@@ -31,7 +31,7 @@ public sealed class JournalPreflightSpec
             await node.ShutdownAsync();
         }
 
-        JournalPlan plan = await ShardedCounterNode.OpenJournalAsync(options, CancellationToken.None);
+        JournalPlan plan = await JournalPreflight.OpenAsync(options, CancellationToken.None);
 
         Assert.True(plan.TablesExist);
     }
@@ -39,7 +39,7 @@ public sealed class JournalPreflightSpec
     [Fact]
     public async Task The_in_memory_journal_needs_nothing_opened()
     {
-        JournalPlan plan = await ShardedCounterNode.OpenJournalAsync(new ShardedCounterNodeOptions { Journal = JournalKind.InMemory }, CancellationToken.None);
+        JournalPlan plan = await JournalPreflight.OpenAsync(new ShardedCounterNodeOptions { Journal = JournalKind.InMemory }, CancellationToken.None);
 
         Assert.Equal(new JournalPlan(null, "persistence-inmem.conf", "in memory (nothing survives the node)", TablesExist: true), plan);
     }
@@ -50,9 +50,9 @@ public sealed class JournalPreflightSpec
         var given = new Npgsql.NpgsqlConnectionStringBuilder(PostgresFactAttribute.ConnectionString!);
         var options = new ShardedCounterNodeOptions { Journal = JournalKind.Postgres, ConnectionString = given.ConnectionString };
 
-        JournalPlan plan = await ShardedCounterNode.OpenJournalAsync(options, CancellationToken.None);
+        JournalPlan plan = await JournalPreflight.OpenAsync(options, CancellationToken.None);
 
-        Assert.Equal(ShardedCounterNode.PostgresConnectionString(given.ConnectionString), plan.ConnectionString);
+        Assert.Equal(JournalConnectionStrings.Postgres(given.ConnectionString), plan.ConnectionString);
         Assert.Equal("persistence-postgres.conf", plan.HoconFile);
         Assert.Equal($"postgresql://{given.Host}:{given.Port}/{given.Database}", plan.Description);
         Assert.Null(plan.SqliteFile);

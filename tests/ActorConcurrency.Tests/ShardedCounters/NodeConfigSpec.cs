@@ -29,7 +29,7 @@ public sealed class NodeConfigSpec
         var options = new ShardedCounterNodeOptions { Port = 4053, DataFolder = "/data" };
         var journal = new JournalPlan(SqliteConnection, "persistence-sqlite.conf", SqliteFile, TablesExist: false, SqliteFile);
 
-        Config config = ShardedCounterNode.BuildConfig(options, journal);
+        Config config = NodeConfig.Build(options, journal);
 
         Assert.Equal(
             new Dictionary<string, string>
@@ -61,7 +61,7 @@ public sealed class NodeConfigSpec
         };
         var journal = new JournalPlan(SqliteConnection, "persistence-sqlite.conf", SqliteFile, TablesExist: true, SqliteFile);
 
-        Config config = ShardedCounterNode.BuildConfig(options, journal);
+        Config config = NodeConfig.Build(options, journal);
 
         Assert.Equal(
             new Dictionary<string, string>
@@ -97,7 +97,7 @@ public sealed class NodeConfigSpec
         };
         var journal = new JournalPlan(PostgresConnection, "persistence-postgres.conf", "postgresql://db:5432/counters", TablesExist: true);
 
-        Config config = ShardedCounterNode.BuildConfig(options, journal);
+        Config config = NodeConfig.Build(options, journal);
 
         Assert.Equal(
             new Dictionary<string, string>
@@ -120,7 +120,7 @@ public sealed class NodeConfigSpec
         var options = new ShardedCounterNodeOptions { Journal = JournalKind.InMemory, Port = 4056 };
         var journal = new JournalPlan(null, "persistence-inmem.conf", "in memory (nothing survives the node)", TablesExist: true);
 
-        Config config = ShardedCounterNode.BuildConfig(options, journal);
+        Config config = NodeConfig.Build(options, journal);
 
         Assert.Equal(
             new Dictionary<string, string>
