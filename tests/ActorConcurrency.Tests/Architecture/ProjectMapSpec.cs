@@ -35,6 +35,16 @@ public sealed class ProjectMapSpec
     };
 
     /// <summary>
+    /// References that only build a project beside another (<c>ReferenceOutputAssembly="false"</c>): it is run or loaded by
+    /// path, never compiled against, so none of its types or internals are reachable from the referencing project.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> s_buildOnly = new()
+    {
+        ["tests/ActorConcurrency.Tests/ActorConcurrency.Tests.csproj"] =
+            ["tests/OptimizedShapes/OptimizedShapes.csproj", "tests/RaceTestShapes/RaceTestShapes.csproj", "samples/RacySample/RacySample.csproj"],
+    };
+
+    /// <summary>
     /// The libraries: no console, no test framework, no benchmark package. One exception: race mode runs a user's xunit
     /// test assembly (<c>race-mode test</c>), so it takes xunit's runner, and only that.
     /// </summary>
@@ -68,6 +78,18 @@ public sealed class ProjectMapSpec
 
         string[] forbidden = [.. references.Except(s_map[project])];
         Assert.True(forbidden.Length == 0, $"{project} references {string.Join(", ", forbidden)}, which docs/architecture.md does not allow");
+    }
+
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void A_build_only_reference_is_the_maps_and_is_not_compiled_against(string project)
+    {
+        string[] buildOnly = [.. XDocument.Load(Path.Combine(RepositoryFiles.Root, project)).Descendants("ProjectReference")
+            .Where(e => string.Equals((string?)e.Attribute("ReferenceOutputAssembly"), "false", StringComparison.OrdinalIgnoreCase))
+            .Select(e => Normalise(project, (string)e.Attribute("Include")!))
+            .Order(StringComparer.Ordinal)];
+
+        Assert.Equal(s_buildOnly.GetValueOrDefault(project, []).Order(StringComparer.Ordinal), buildOnly);
     }
 
     [Theory]
