@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ActorConcurrency.Actors.ShardedCounters;
 using ActorConcurrency.Host.Chaos;
-using ActorConcurrency.Host.Node;
 
 namespace ActorConcurrency.CrashHarness;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using ActorConcurrency.Actors.ShardedCounters;
-using ActorConcurrency.Host.Node;
 
 namespace ActorConcurrency.Host.Chaos;
 

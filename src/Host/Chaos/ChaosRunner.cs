@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using ActorConcurrency.Actors.ShardedCounters;
 using ActorConcurrency.Host.Chaos.Scenarios;
-using ActorConcurrency.Host.Node;
 
 namespace ActorConcurrency.Host.Chaos;
 
@@ -71,9 +71,9 @@ internal sealed class ChaosRunner
 
             if (fault.Pid > 0 && report.JournalLocks.FirstOrDefault(l => l.Pid == fault.Pid) is { } locked)
             {
-                // Printed once it had been held for JournalLockWatch.Reported; held since before the freeze at the earliest.
+                // Printed once it had been held for JournalLock.ReportedAfter; held since before the freeze at the earliest.
                 DateTimeOffset from = locked.From < fault.At ? fault.At : locked.From;
-                named.Add(from + JournalLockWatch.Reported);
+                named.Add(from + JournalLock.ReportedAfter);
             }
         }
 

@@ -1,4 +1,4 @@
-using ActorConcurrency.Host.Node;
+using ActorConcurrency.Actors.ShardedCounters;
 
 namespace ActorConcurrency.Host.Chaos;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using ActorConcurrency.Host.Node;
+using ActorConcurrency.Actors.ShardedCounters;
 
 namespace ActorConcurrency.Host.Chaos;
 

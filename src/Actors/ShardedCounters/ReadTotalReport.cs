@@ -1,11 +1,11 @@
-namespace ActorConcurrency.Host.Node;
+namespace ActorConcurrency.Actors.ShardedCounters;
 
 /// <summary>
-/// What <c>node --read-total --report FILE</c> writes (<see cref="ReadTotal"/>) and the crash harness reads: the
+/// What <c>node --read-total --report FILE</c> writes (the host's <c>ReadTotal</c>) and the crash harness reads: the
 /// counts a fresh node read back from the journal. It holds no duplicate figure: a suppressed retry writes no
 /// event, so the journal cannot tell; the clients' <see cref="NodeReport.DuplicatesSuppressed"/> does.
 /// </summary>
-internal sealed record ReadTotalReport
+public sealed record ReadTotalReport
 {
     public long Total { get; init; }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ActorConcurrency.Host.Node;
+namespace ActorConcurrency.Actors.ShardedCounters;
 
 /// <summary>
 /// How the node's report files are written and read: one JSON object (camelCase, indented), replaced atomically

@@ -1,14 +1,12 @@
-using ActorConcurrency.Actors.ShardedCounters;
-
-namespace ActorConcurrency.Host.Node;
+namespace ActorConcurrency.Actors.ShardedCounters;
 
 /// <summary>
-/// What <c>node --report FILE</c> writes at every status tick and at exit (<see cref="NodeRun"/>), and what the
+/// What <c>node --report FILE</c> writes at every status tick and at exit (the host's <c>NodeRun</c>), and what the
 /// crash harness reads back: the load's figures as this node saw them, why it stopped, and the stretches with
 /// no acknowledgement. The file is replaced atomically (<see cref="ReportFile"/>); a node killed with
 /// <c>kill -9</c> leaves the file of its last tick, so its numbers are lower bounds.
 /// </summary>
-internal sealed record NodeReport
+public sealed record NodeReport
 {
     /// <summary>The node's address (<c>akka.tcp://…</c>); a reader with no file names it as it knows it.</summary>
     public string Node { get; init; } = "";
