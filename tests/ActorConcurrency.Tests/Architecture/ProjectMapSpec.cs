@@ -17,17 +17,21 @@ public sealed class ProjectMapSpec
         ["src/RaceDetector/RaceDetector.csproj"] = [],
         ["src/RaceMode/RaceMode.csproj"] = ["src/RaceDetector/RaceDetector.csproj"],
         ["src/Actors/Actors.csproj"] = ["src/SharedState/SharedState.csproj", "src/RaceDetector/RaceDetector.csproj"],
+        ["src/Chaos/Chaos.csproj"] = ["src/Actors/Actors.csproj"],
         ["src/Host/Host.csproj"] =
-            ["src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj"],
+        [
+            "src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj",
+            "src/Chaos/Chaos.csproj",
+        ],
         ["bench/ActorConcurrency.Bench.csproj"] =
             ["src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj"],
         ["tests/ActorConcurrency.Tests/ActorConcurrency.Tests.csproj"] =
         [
             "src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/Host/Host.csproj",
-            "src/RaceMode/RaceMode.csproj", "tests/OptimizedShapes/OptimizedShapes.csproj", "tests/RaceTestShapes/RaceTestShapes.csproj",
-            "samples/RacySample/RacySample.csproj",
+            "src/RaceMode/RaceMode.csproj", "src/Chaos/Chaos.csproj", "tests/OptimizedShapes/OptimizedShapes.csproj",
+            "tests/RaceTestShapes/RaceTestShapes.csproj", "samples/RacySample/RacySample.csproj",
         ],
-        ["tests/CrashHarness/CrashHarness.csproj"] = ["src/Host/Host.csproj"],
+        ["tests/CrashHarness/CrashHarness.csproj"] = ["src/Chaos/Chaos.csproj", "src/Host/Host.csproj"],
         ["tests/OptimizedShapes/OptimizedShapes.csproj"] = [],
         ["tests/RaceTestShapes/RaceTestShapes.csproj"] = [],
         ["samples/RacySample/RacySample.csproj"] = [],
@@ -42,6 +46,7 @@ public sealed class ProjectMapSpec
     {
         ["tests/ActorConcurrency.Tests/ActorConcurrency.Tests.csproj"] =
             ["tests/OptimizedShapes/OptimizedShapes.csproj", "tests/RaceTestShapes/RaceTestShapes.csproj", "samples/RacySample/RacySample.csproj"],
+        ["tests/CrashHarness/CrashHarness.csproj"] = ["src/Host/Host.csproj"],
     };
 
     /// <summary>
@@ -49,7 +54,7 @@ public sealed class ProjectMapSpec
     /// test assembly (<c>race-mode test</c>), so it takes xunit's runner, and only that.
     /// </summary>
     private static readonly string[] s_libraries =
-        ["src/SharedState/SharedState.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj", "src/Actors/Actors.csproj"];
+        ["src/SharedState/SharedState.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj", "src/Actors/Actors.csproj", "src/Chaos/Chaos.csproj"];
 
     private static readonly string[] s_forbiddenInLibraries =
         ["Spectre.Console", "System.CommandLine", "xunit", "Akka.TestKit", "CsCheck", "BenchmarkDotNet", "ScottPlot"];
