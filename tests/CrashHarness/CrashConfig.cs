@@ -1,5 +1,5 @@
 using System.Globalization;
-using ActorConcurrency.Host.Chaos;
+using ActorConcurrency.Chaos;
 
 namespace ActorConcurrency.CrashHarness;
 
@@ -25,11 +25,29 @@ public static class CrashConfig
     public static TimeSpan? FaultLength =>
         Environment.GetEnvironmentVariable("CHAOS_FAULT_SECONDS") is "forever" ? null : TimeSpan.FromSeconds(Read("CHAOS_FAULT_SECONDS", 20));
 
-    /// <summary>The host every node runs as <c>dotnet HOST node …</c>: the one built with these specs.</summary>
+    /// <summary>
+    /// The host every node runs as <c>dotnet HOST node …</c>: the one built with these specs, from its own bin folder in
+    /// the same configuration (the harness builds it without compiling against it).
+    /// </summary>
     public static string HostAssembly =>
         Environment.GetEnvironmentVariable("CHAOS_HOST_DLL") is { Length: > 0 } other
             ? Path.GetFullPath(other)
-            : Path.Combine(AppContext.BaseDirectory, "ActorConcurrency.Host.dll");
+            : BuiltHost();
+
+    private static string BuiltHost()
+    {
+        // This assembly runs from tests/CrashHarness/bin/<configuration>/<framework>/.
+        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        for (DirectoryInfo? folder = bin; folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "ActorConcurrency.sln")))
+            {
+                return Path.Combine(folder.FullName, "src", "Host", "bin", bin.Parent!.Name, bin.Name, "ActorConcurrency.Host.dll");
+            }
+        }
+
+        throw new InvalidOperationException($"no ActorConcurrency.sln above {bin.FullName}: set CHAOS_HOST_DLL to the host to run nodes from");
+    }
 
     internal static ChaosSettings Settings(ChaosJournal journal) => new()
     {

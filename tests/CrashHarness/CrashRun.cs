@@ -1,19 +1,21 @@
-using ActorConcurrency.Host.Chaos;
-using Spectre.Console;
+using System.Text.Json;
+using ActorConcurrency.Chaos;
 using Xunit.Abstractions;
 
 namespace ActorConcurrency.CrashHarness;
 
-/// <summary>Runs one scenario against real node processes, writes its table to the test output, and checks its numbers.</summary>
+/// <summary>Runs one scenario against real node processes, writes what it measured to the test output, and checks its numbers.</summary>
 internal static class CrashRun
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
     public static async Task<ScenarioOutcome> RunAsync(string scenarioName, ChaosJournal journal, ITestOutputHelper output)
     {
         Assert.True(File.Exists(CrashConfig.HostAssembly), $"the host to run nodes from is missing: {CrashConfig.HostAssembly}");
         ChaosScenario scenario = ChaosRunner.Find(scenarioName) ?? throw new ArgumentException($"no scenario '{scenarioName}'", nameof(scenarioName));
         var runner = new ChaosRunner(CrashConfig.Settings(journal), text => output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.f} {text}"));
         ScenarioOutcome outcome = await runner.RunAsync(scenario, CancellationToken.None);
-        output.WriteLine(Render(outcome));
+        output.WriteLine(JsonSerializer.Serialize(outcome, Json)); // the record the host renders as chaos's table
         return outcome;
     }
 
@@ -48,20 +50,5 @@ internal static class CrashRun
         }
 
         Assert.True(outcome.Held, context);
-    }
-
-    /// <summary>The scenario's table as <c>chaos</c> prints it, without colour, 200 columns wide.</summary>
-    internal static string Render(ScenarioOutcome outcome)
-    {
-        var writer = new StringWriter();
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 200;
-        ChaosTable.Print(console, outcome);
-        return writer.ToString();
     }
 }

@@ -1,4 +1,4 @@
-using ActorConcurrency.Host.Chaos;
+using ActorConcurrency.Chaos;
 using Xunit.Abstractions;
 
 namespace ActorConcurrency.CrashHarness;

@@ -33,4 +33,18 @@ public sealed class NodeStartException : Exception
 
     /// <summary>What went wrong.</summary>
     public NodeStartFailure Failure { get; }
+
+    /// <summary>The exception at the bottom of <paramref name="ex"/>'s chain: the one that says what really failed.</summary>
+    internal static Exception Innermost(Exception ex)
+    {
+        while (ex.InnerException is not null)
+        {
+            ex = ex.InnerException;
+        }
+
+        return ex;
+    }
+
+    /// <summary><paramref name="text"/> (a driver's message, a check's answer) on one line, as this exception's message must be.</summary>
+    internal static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 }

@@ -6,9 +6,6 @@ using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
-using Akka.Persistence.Sql;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace ActorConcurrency.Actors.ShardedCounters;
 
@@ -58,7 +55,7 @@ public sealed class ShardedCounterNode : IAsyncDisposable
         Address[] seeds = ParseSeeds(options);
         ThrowIfPortTaken(options);
         string? sqliteFile = options is { Journal: JournalKind.Sqlite, DataFolder: { Length: > 0 } folder }
-            ? Path.Combine(Path.GetFullPath(folder), ShardedCounterNodeOptions.SqliteFileName)
+            ? JournalConnectionStrings.SqliteFile(folder)
             : null;
         bool journalExisted = sqliteFile is null || File.Exists(sqliteFile);
         try
@@ -67,15 +64,15 @@ public sealed class ShardedCounterNode : IAsyncDisposable
         }
         catch (Exception) when (sqliteFile is not null)
         {
-            RemoveIfCreatedHere(sqliteFile, journalExisted);
+            JournalPreflight.RemoveIfCreatedHere(sqliteFile, journalExisted);
             throw;
         }
     }
 
     private static async Task<ShardedCounterNode> StartOnJournalAsync(ShardedCounterNodeOptions options, Address[] seeds, CancellationToken cancellationToken)
     {
-        JournalPlan journal = await OpenJournalAsync(options, cancellationToken).ConfigureAwait(false);
-        Config config = BuildConfig(options, journal);
+        JournalPlan journal = await JournalPreflight.OpenAsync(options, cancellationToken).ConfigureAwait(false);
+        Config config = NodeConfig.Build(options, journal);
 
         ActorSystem system;
         try
@@ -88,7 +85,7 @@ public sealed class ShardedCounterNode : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            throw new NodeStartException(NodeStartFailure.TransportFailed, $"the node could not listen on {options.Hostname}:{options.Port}: {Innermost(ex).Message}", ex);
+            throw new NodeStartException(NodeStartFailure.TransportFailed, $"the node could not listen on {options.Hostname}:{options.Port}: {NodeStartException.Innermost(ex).Message}", ex);
         }
 
         try
@@ -173,41 +170,10 @@ public sealed class ShardedCounterNode : IAsyncDisposable
     /// </summary>
     public Task CrashAsync() => System.Terminate();
 
-    /// <summary>
-    /// Settings the durability promise depends on, so no HOCON file or override can change them.
-    /// <para>
-    /// The replay filter is off for the SQL journal. Akka.Persistence.Sql stamps every row with its journal's
-    /// writer id, one per node (per actor system), not one per entity incarnation. When a counter is written
-    /// on node A, then B, then A again (its shard moved away and came back), its events carry A's id, B's id,
-    /// then A's id again, and Akka's default filter (repair-by-discard-old) takes that last stretch for an old
-    /// writer that came back after a newer one and discards it on every later recovery: acknowledged
-    /// increments vanished from the total. The filter guards journals that can store two events under one
-    /// sequence number; this one cannot (a unique index on persistence id and sequence number), so with it off
-    /// every stored event is replayed exactly once. Two writers at once (a split brain) still cannot both
-    /// store event n: the second write fails, that entity stops, and its batch is not acknowledged.
-    /// </para>
-    /// </summary>
-    public static Config JournalInvariants { get; } = ConfigurationFactory.ParseString(
-        "akka.persistence.journal.sql.replay-filter.mode = off");
-
-    /// <summary>
-    /// When the pre-flight check found the journal's tables, the node's journal and snapshot store must not create them
-    /// again. Akka.Persistence.Sql's auto-initialize runs its table DDL every time a plugin starts, and on PostgreSQL that
-    /// DDL includes <c>ALTER TABLE journal ADD CONSTRAINT journal_uq …</c> (its "already exists" error is caught): an ACCESS
-    /// EXCLUSIVE lock on the journal table. It waits for every open transaction on the table — for ever if the node that
-    /// holds one is frozen — and while it waits in PostgreSQL's lock queue every other session's reads and writes of the
-    /// journal queue behind it: the whole cluster stops acknowledging (issue 20). Only a node that finds the tables
-    /// missing (the first one on a new database) lets the plugins create them, at its start.
-    /// </summary>
-    internal static Config TablesCreatedAlready { get; } = ConfigurationFactory.ParseString(
-        """
-        akka.persistence.journal.sql.auto-initialize = off
-        akka.persistence.snapshot-store.sql.auto-initialize = off
-        """);
-
     /// <summary>HOCON that lets <see cref="CrashAsync"/> stop a node without it leaving the cluster.</summary>
-    public static Config CrashableOverrides { get; } = ConfigurationFactory.ParseString(
-        "akka.coordinated-shutdown.run-by-actor-system-terminate = off");
+    public static Config CrashableOverrides { get; } = new HoconWriter()
+        .Set("akka.coordinated-shutdown.run-by-actor-system-terminate", false)
+        .ToConfig();
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -218,198 +184,6 @@ public sealed class ShardedCounterNode : IAsyncDisposable
         }
 
         await System.WhenTerminated.ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Server settings every journal session of a node runs with on PostgreSQL, unless the connection string's
-    /// <c>Options</c> already sets them (milliseconds). Each bounds a wait that a node which stops without dying — frozen
-    /// by <c>kill -STOP</c>, a debugger, a paused VM — would otherwise impose on every other node:
-    /// <list type="bullet">
-    /// <item><c>idle_in_transaction_session_timeout</c>: the server ends a session that sits inside a transaction without
-    /// sending anything. A node frozen in the middle of a journal write holds its uncommitted rows; a counter that moved to
-    /// another node writes the same (persistence id, sequence number) next, and PostgreSQL makes that insert wait for the
-    /// frozen transaction to end (the unique index's check). Ended by the server, the frozen transaction rolls back: its
-    /// rows were never acknowledged (a counter acknowledges only after the commit), so nothing acknowledged is lost, and
-    /// the client's retry is counted once by the counter's new owner. 4 s: before the cluster has downed the frozen
-    /// node (about 5 s), so the new owner's first write finds the way clear.</item>
-    /// <item><c>lock_timeout</c>: any other lock wait (a row of the snapshot table, a table lock) fails after 6 s
-    /// instead of lasting as long as the holder sleeps; the write fails, is not acknowledged, and is retried.</item>
-    /// <item><c>statement_timeout</c>: no statement runs longer than 9 s, below the journal circuit breaker's call
-    /// timeout (10 s), so a write that times out has ended in the database too, instead of committing in the background
-    /// after its failure was reported.</item>
-    /// </list>
-    /// </summary>
-    public static IReadOnlyDictionary<string, int> PostgresSessionTimeouts { get; } = new Dictionary<string, int>
-    {
-        ["idle_in_transaction_session_timeout"] = 4000,
-        ["lock_timeout"] = 6000,
-        ["statement_timeout"] = 9000,
-    };
-
-    /// <summary>
-    /// The connection string the journal and snapshot store use on PostgreSQL: the user's, with
-    /// <see cref="PostgresSessionTimeouts"/> added to <c>Options</c> (a setting the user gave is kept), a client-side
-    /// command timeout of 12 s unless one is given (Npgsql's default is 30 s, the length of a recovery's whole budget),
-    /// and an application name that tells <c>pg_stat_activity</c> which node a session belongs to (<c>counters node pid
-    /// N</c>) unless one is given.
-    /// </summary>
-    public static string PostgresConnectionString(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        string options = builder.Options ?? "";
-        foreach ((string name, int milliseconds) in PostgresSessionTimeouts)
-        {
-            if (!options.Contains(name, StringComparison.OrdinalIgnoreCase))
-            {
-                options = $"{options} -c {name}={milliseconds}".Trim();
-            }
-        }
-
-        builder.Options = options;
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
-        {
-            builder.CommandTimeout = 12;
-        }
-
-        if (string.IsNullOrEmpty(builder.ApplicationName))
-        {
-            builder.ApplicationName = $"counters node pid {Environment.ProcessId}";
-        }
-
-        return builder.ConnectionString;
-    }
-
-    /// <summary>The SQLite connection string for a data folder (busy waits up to a minute on the file lock).</summary>
-    public static string SqliteConnectionString(string dataFolder) =>
-        new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(Path.GetFullPath(dataFolder), ShardedCounterNodeOptions.SqliteFileName),
-            DefaultTimeout = 60,
-            Pooling = true,
-        }.ToString();
-
-    /// <summary>
-    /// The tables Akka.Persistence.Sql uses with this project's settings (table-mapping = default, tag-write-mode =
-    /// TagTable): the events, their tags, the snapshots.
-    /// </summary>
-    internal static readonly string[] JournalTables = ["journal", "tags", "snapshot"];
-
-    /// <summary>What the pre-flight check found: how to reach the journal and whether its tables are there already.</summary>
-    private sealed record JournalPlan(string? ConnectionString, string HoconFile, string Description, bool TablesExist, string? SqliteFile = null);
-
-    private static async Task<JournalPlan> OpenJournalAsync(ShardedCounterNodeOptions options, CancellationToken cancellationToken)
-    {
-        switch (options.Journal)
-        {
-            case JournalKind.InMemory:
-                return new JournalPlan(null, "persistence-inmem.conf", "in memory (nothing survives the node)", TablesExist: true);
-
-            case JournalKind.Sqlite:
-            {
-                if (string.IsNullOrWhiteSpace(options.DataFolder))
-                {
-                    throw new NodeStartException(NodeStartFailure.JournalUnavailable, "the SQLite journal needs a data folder");
-                }
-
-                string connectionString = SqliteConnectionString(options.DataFolder);
-                string file = Path.Combine(Path.GetFullPath(options.DataFolder), ShardedCounterNodeOptions.SqliteFileName);
-                string? integrity;
-                bool tablesExist;
-                try
-                {
-                    Directory.CreateDirectory(options.DataFolder);
-                    await using var connection = new SqliteConnection(connectionString);
-                    await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                    await using SqliteCommand command = connection.CreateCommand();
-                    // WAL lets readers run beside the writer; the pragma also proves the file is a writable database.
-                    command.CommandText = "PRAGMA journal_mode=WAL; SELECT count(*) FROM sqlite_master;";
-                    await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-                    // A journal with overwritten pages opens and even answers queries; the check reads every page.
-                    command.CommandText = "PRAGMA quick_check(1);";
-                    integrity = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
-                    command.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ({string.Join(", ", JournalTables.Select(t => $"'{t}'"))});";
-                    tablesExist = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == JournalTables.Length;
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException or ArgumentException or NotSupportedException)
-                {
-                    string reason = ex is SqliteException { SqliteErrorCode: 11 or 26 } ? "it is corrupt or not a database" : OneLine(ex.Message);
-                    throw new NodeStartException(NodeStartFailure.JournalUnavailable, $"cannot open the SQLite journal {file}: {reason}", ex);
-                }
-
-                if (!string.Equals(integrity, "ok", StringComparison.Ordinal))
-                {
-                    throw new NodeStartException(
-                        NodeStartFailure.JournalUnavailable,
-                        $"the SQLite journal {file} is corrupt (integrity check: {OneLine(integrity ?? "no answer")}); restore it from a backup or start on another --data folder");
-                }
-
-                return new JournalPlan(connectionString, "persistence-sqlite.conf", file, tablesExist, file);
-            }
-
-            case JournalKind.Postgres:
-            {
-                if (string.IsNullOrWhiteSpace(options.ConnectionString))
-                {
-                    throw new NodeStartException(NodeStartFailure.JournalUnavailable, "the PostgreSQL journal needs a connection string");
-                }
-
-                NpgsqlConnectionStringBuilder builder;
-                try
-                {
-                    builder = new NpgsqlConnectionStringBuilder(PostgresConnectionString(options.ConnectionString));
-                }
-                catch (ArgumentException ex)
-                {
-                    throw new NodeStartException(NodeStartFailure.JournalUnavailable, $"bad PostgreSQL connection string: {OneLine(ex.Message)}", ex);
-                }
-
-                string where = $"{builder.Host}:{builder.Port}/{builder.Database}";
-                bool tablesExist;
-                try
-                {
-                    var probe = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Timeout = 5 };
-                    await using var connection = new NpgsqlConnection(probe.ConnectionString);
-                    await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                    // to_regclass reads the catalog only: it takes no lock on the tables, so a node that holds one open
-                    // in a transaction (or is frozen inside one) cannot make this start wait.
-                    await using var command = new NpgsqlCommand(
-                        $"SELECT {string.Join(" + ", JournalTables.Select(t => $"(to_regclass('{t}') IS NOT NULL)::int"))}", connection);
-                    tablesExist = (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == JournalTables.Length;
-                }
-                catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or InvalidOperationException)
-                {
-                    throw new NodeStartException(NodeStartFailure.JournalUnavailable, $"cannot open the PostgreSQL journal {where}: {OneLine(Innermost(ex).Message)}", ex);
-                }
-
-                return new JournalPlan(builder.ConnectionString, "persistence-postgres.conf", "postgresql://" + where, tablesExist);
-            }
-
-            default:
-                throw new ArgumentOutOfRangeException(nameof(options), options.Journal, "unknown journal kind");
-        }
-    }
-
-    /// <summary>A start that failed must not leave behind an empty journal file it created (nor its WAL files).</summary>
-    private static void RemoveIfCreatedHere(string file, bool existed)
-    {
-        if (existed)
-        {
-            return;
-        }
-
-        SqliteConnection.ClearAllPools();
-        foreach (string path in new[] { file, file + "-wal", file + "-shm" })
-        {
-            try
-            {
-                File.Delete(path);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // Nothing more to do: the start's own error is the one to report.
-            }
-        }
     }
 
     private static Address[] ParseSeeds(ShardedCounterNodeOptions options) =>
@@ -434,45 +208,6 @@ public sealed class ShardedCounterNode : IAsyncDisposable
 
     /// <summary>The address protocol: the throttler adapter's when fault injection is on.</summary>
     private static string Protocol(ShardedCounterNodeOptions options) => options.FaultInjection ? "akka.trttl.tcp" : "akka.tcp";
-
-    private static Config BuildConfig(ShardedCounterNodeOptions options, JournalPlan journal)
-    {
-        string? connectionString = journal.ConnectionString;
-        string strategy = options.Downing == DowningStrategy.KeepMajority ? "keep-majority" : "keep-oldest";
-        string settings = $"""
-            akka.remote.dot-netty.tcp.hostname = {Quote(options.Hostname)}
-            akka.remote.dot-netty.tcp.port = {options.Port}
-            akka.cluster.split-brain-resolver.active-strategy = {strategy}
-            """;
-        if (options.FaultInjection)
-        {
-            settings += "\nakka.remote.dot-netty.tcp.applied-adapters = [trttl]";
-        }
-
-        if (connectionString is not null)
-        {
-            settings += $"""
-
-                akka.persistence.journal.sql.connection-string = {Quote(connectionString)}
-                akka.persistence.snapshot-store.sql.connection-string = {Quote(connectionString)}
-                """;
-        }
-
-        Config config = ConfigurationFactory.ParseString(settings);
-        if (options.Overrides is not null)
-        {
-            config = options.Overrides.WithFallback(config);
-        }
-
-        return JournalInvariants
-            .WithFallback(journal.TablesExist ? TablesCreatedAlready : Config.Empty)
-            .WithFallback(config)
-            .WithFallback(HoconConfig.Load(journal.HoconFile).Config)
-            .WithFallback(HoconConfig.Load("cluster.conf").Config)
-            .WithFallback(HoconConfig.Base)
-            .WithFallback(ClusterSharding.DefaultConfig())
-            .WithFallback(SqlPersistence.DefaultConfiguration);
-    }
 
     private static async Task JoinAsync(ActorSystem system, Address[] seeds, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -565,18 +300,4 @@ public sealed class ShardedCounterNode : IAsyncDisposable
 
         return false;
     }
-
-    private static Exception Innermost(Exception ex)
-    {
-        while (ex.InnerException is not null)
-        {
-            ex = ex.InnerException;
-        }
-
-        return ex;
-    }
-
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
-
-    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorConcurrency.Chaos;
 using Spectre.Console;
 
 namespace ActorConcurrency.Host.Chaos;

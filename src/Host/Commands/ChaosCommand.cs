@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ActorConcurrency.Chaos;
 using ActorConcurrency.Host.Chaos;
 using Spectre.Console;
 

@@ -5,15 +5,12 @@ namespace ActorConcurrency.Host.Node;
 
 /// <summary>
 /// Watches who holds the SQLite journal's write lock (<see cref="SqliteWriteLock"/>, every 250 ms) and says so when
-/// another process has held it for <see cref="Reported"/> or longer: a writer holds it for milliseconds, so that long
+/// another process has held it for <see cref="JournalLock.ReportedAfter"/> or longer: a writer holds it for milliseconds, so that long
 /// means a process stopped or stuck inside a write, and every node's writes wait for it (SQLite cannot take the lock
 /// from a living process). The node prints it on its status line and keeps it in its report.
 /// </summary>
 internal sealed class JournalLockWatch : IDisposable
 {
-    /// <summary>How long one process must hold the write lock before it is reported.</summary>
-    public static readonly TimeSpan Reported = TimeSpan.FromSeconds(3);
-
     private readonly string _file;
     private readonly Lock _lock = new();
     private readonly List<JournalLock> _locks = [];
@@ -109,7 +106,7 @@ internal sealed class JournalLockWatch : IDisposable
                 _holder = (pid.Value, now);
             }
 
-            if (now - _holder!.Value.Since < Reported)
+            if (now - _holder!.Value.Since < JournalLock.ReportedAfter)
             {
                 return;
             }

@@ -1,3 +1,4 @@
+using ActorConcurrency.Actors.ShardedCounters;
 using Akka.Actor;
 using Akka.Cluster;
 

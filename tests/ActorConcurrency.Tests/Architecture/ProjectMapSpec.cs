@@ -17,17 +17,21 @@ public sealed class ProjectMapSpec
         ["src/RaceDetector/RaceDetector.csproj"] = [],
         ["src/RaceMode/RaceMode.csproj"] = ["src/RaceDetector/RaceDetector.csproj"],
         ["src/Actors/Actors.csproj"] = ["src/SharedState/SharedState.csproj", "src/RaceDetector/RaceDetector.csproj"],
+        ["src/Chaos/Chaos.csproj"] = ["src/Actors/Actors.csproj"],
         ["src/Host/Host.csproj"] =
-            ["src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj"],
+        [
+            "src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj",
+            "src/Chaos/Chaos.csproj",
+        ],
         ["bench/ActorConcurrency.Bench.csproj"] =
             ["src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj"],
         ["tests/ActorConcurrency.Tests/ActorConcurrency.Tests.csproj"] =
         [
             "src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/Host/Host.csproj",
-            "src/RaceMode/RaceMode.csproj", "tests/OptimizedShapes/OptimizedShapes.csproj", "tests/RaceTestShapes/RaceTestShapes.csproj",
-            "samples/RacySample/RacySample.csproj",
+            "src/RaceMode/RaceMode.csproj", "src/Chaos/Chaos.csproj", "tests/OptimizedShapes/OptimizedShapes.csproj",
+            "tests/RaceTestShapes/RaceTestShapes.csproj", "samples/RacySample/RacySample.csproj",
         ],
-        ["tests/CrashHarness/CrashHarness.csproj"] = ["src/Host/Host.csproj"],
+        ["tests/CrashHarness/CrashHarness.csproj"] = ["src/Chaos/Chaos.csproj", "src/Host/Host.csproj"],
         ["tests/OptimizedShapes/OptimizedShapes.csproj"] = [],
         ["tests/RaceTestShapes/RaceTestShapes.csproj"] = [],
         ["samples/RacySample/RacySample.csproj"] = [],
@@ -35,11 +39,22 @@ public sealed class ProjectMapSpec
     };
 
     /// <summary>
+    /// References that only build a project beside another (<c>ReferenceOutputAssembly="false"</c>): it is run or loaded by
+    /// path, never compiled against, so none of its types or internals are reachable from the referencing project.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> s_buildOnly = new()
+    {
+        ["tests/ActorConcurrency.Tests/ActorConcurrency.Tests.csproj"] =
+            ["tests/OptimizedShapes/OptimizedShapes.csproj", "tests/RaceTestShapes/RaceTestShapes.csproj", "samples/RacySample/RacySample.csproj"],
+        ["tests/CrashHarness/CrashHarness.csproj"] = ["src/Host/Host.csproj"],
+    };
+
+    /// <summary>
     /// The libraries: no console, no test framework, no benchmark package. One exception: race mode runs a user's xunit
     /// test assembly (<c>race-mode test</c>), so it takes xunit's runner, and only that.
     /// </summary>
     private static readonly string[] s_libraries =
-        ["src/SharedState/SharedState.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj", "src/Actors/Actors.csproj"];
+        ["src/SharedState/SharedState.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj", "src/Actors/Actors.csproj", "src/Chaos/Chaos.csproj"];
 
     private static readonly string[] s_forbiddenInLibraries =
         ["Spectre.Console", "System.CommandLine", "xunit", "Akka.TestKit", "CsCheck", "BenchmarkDotNet", "ScottPlot"];
@@ -68,6 +83,18 @@ public sealed class ProjectMapSpec
 
         string[] forbidden = [.. references.Except(s_map[project])];
         Assert.True(forbidden.Length == 0, $"{project} references {string.Join(", ", forbidden)}, which docs/architecture.md does not allow");
+    }
+
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void A_build_only_reference_is_the_maps_and_is_not_compiled_against(string project)
+    {
+        string[] buildOnly = [.. XDocument.Load(Path.Combine(RepositoryFiles.Root, project)).Descendants("ProjectReference")
+            .Where(e => string.Equals((string?)e.Attribute("ReferenceOutputAssembly"), "false", StringComparison.OrdinalIgnoreCase))
+            .Select(e => Normalise(project, (string)e.Attribute("Include")!))
+            .Order(StringComparer.Ordinal)];
+
+        Assert.Equal(s_buildOnly.GetValueOrDefault(project, []).Order(StringComparer.Ordinal), buildOnly);
     }
 
     [Theory]

@@ -16,7 +16,7 @@ public sealed class JournalLockSpec
     [Fact]
     public void The_postgres_sessions_bound_every_wait_and_say_which_node_they_belong_to()
     {
-        var builder = new NpgsqlConnectionStringBuilder(ShardedCounterNode.PostgresConnectionString("Host=db;Database=counters;Username=u"));
+        var builder = new NpgsqlConnectionStringBuilder(JournalConnectionStrings.Postgres("Host=db;Database=counters;Username=u"));
         Assert.Equal(
             "-c idle_in_transaction_session_timeout=4000 -c lock_timeout=6000 -c statement_timeout=9000",
             builder.Options);
@@ -27,7 +27,7 @@ public sealed class JournalLockSpec
     [Fact]
     public void A_setting_the_user_gave_is_kept()
     {
-        var builder = new NpgsqlConnectionStringBuilder(ShardedCounterNode.PostgresConnectionString(
+        var builder = new NpgsqlConnectionStringBuilder(JournalConnectionStrings.Postgres(
             "Host=db;Database=counters;Options=-c lock_timeout=1000;Command Timeout=40;Application Name=mine"));
         Assert.Equal("-c lock_timeout=1000 -c idle_in_transaction_session_timeout=4000 -c statement_timeout=9000", builder.Options);
         Assert.Equal((40, "mine"), (builder.CommandTimeout, builder.ApplicationName));
@@ -65,7 +65,7 @@ public sealed class JournalLockSpec
     {
         // What a frozen node's open write becomes: the server ends the idle session, its uncommitted row is gone, and a
         // write of the same key by another session (a counter's new owner) goes through instead of waiting.
-        string connectionString = ShardedCounterNode.PostgresConnectionString(PostgresFactAttribute.ConnectionString!);
+        string connectionString = JournalConnectionStrings.Postgres(PostgresFactAttribute.ConnectionString!);
         string table = $"frozen_{Guid.NewGuid():N}";
         await using var other = new NpgsqlConnection(connectionString);
         await other.OpenAsync();

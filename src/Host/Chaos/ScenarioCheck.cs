@@ -1,4 +1,0 @@
-namespace ActorConcurrency.Host.Chaos;
-
-/// <summary>One property a scenario checked: held, broken, or not applicable (with why).</summary>
-internal sealed record ScenarioCheck(string Name, bool? Held, string Detail);
