@@ -11,7 +11,7 @@ namespace ActorConcurrency.Bench.RaceMode;
 
 /// <summary>
 /// Race mode's cost against the real anchor, Go's own <c>-race</c>, on the same machine in one session: each workload
-/// of <see cref="RaceModeWorkloads"/> runs as compiled and under race mode (a fresh session per run) in alternating
+/// of <see cref="RaceModeWorkloads"/> runs as compiled and under race mode (a batch of runs, timed together, per sample) in alternating
 /// rounds, and its Go form (bench/RaceMode/go) runs under <c>go test -bench</c> without and with <c>-race</c>. The table
 /// gives each side's ratio (median race / median normal) with an interval from the quartiles, and a verdict: race mode
 /// at or below Go, above Go, or no measurable difference (the intervals overlap). Without a Go toolchain the Go side is
@@ -24,6 +24,12 @@ internal static partial class RaceModeGoRun
 
     private const int GoCount = 10;
     private const int GoIterations = 200;
+
+    /// <summary>
+    /// Runs of a workload per C# sample, timed together (as Go's <c>b.N</c> loop is): one run of 4,000 operations on 2
+    /// cores is a few milliseconds, and alone its time swings with every scheduling hiccup.
+    /// </summary>
+    private const int Batch = 20;
 
     /// <summary>The C# workload and its Go benchmark's name.</summary>
     private static readonly (string Workload, string Go)[] s_pairs =
@@ -60,7 +66,7 @@ internal static partial class RaceModeGoRun
         }
 
         Console.WriteLine();
-        Console.WriteLine($"C#: {rounds} alternating rounds per workload, one race-mode session per run. Go: go test -bench -benchtime {GoIterations}x -count {GoCount}, {goNote}.");
+        Console.WriteLine($"C#: {rounds} alternating rounds per workload, each the mean of {Batch} runs (under race mode in one session, as Go's b.N loop in one process). Go: go test -bench -benchtime {GoIterations}x -count {GoCount}, {goNote}.");
         return 0;
     }
 
@@ -78,8 +84,8 @@ internal static partial class RaceModeGoRun
             for (int round = -5; round < rounds; round++)
             {
                 // The first rounds warm both forms up (JIT, the rewritten assembly's first run) and are not kept.
-                double n = Time(normal);
-                double r = Time(() => RaceSession.Run(raced, RaceDetectorOptions.FastPath));
+                double n = Time(() => Repeat(normal)) / Batch;
+                double r = Time(() => RaceSession.Run(() => Repeat(raced), RaceDetectorOptions.FastPath)) / Batch;
                 if (round >= 0)
                 {
                     normalTimes.Add(n);
@@ -194,6 +200,14 @@ internal static partial class RaceModeGoRun
         long start = Stopwatch.GetTimestamp();
         body();
         return Stopwatch.GetElapsedTime(start).TotalMicroseconds * 1000;
+    }
+
+    private static void Repeat(Action workload)
+    {
+        for (int i = 0; i < Batch; i++)
+        {
+            workload();
+        }
     }
 
     private static string Verdict(Ratio mine, Ratio theirs) =>

@@ -74,9 +74,11 @@ internal sealed class SyncClock
         }
 
         // The fast path allocates nothing (the recording path's lambda lives in its own method, because a
-        // closure over a parameter is allocated on entry to the method that declares it).
+        // closure over a parameter is allocated on entry to the method that declares it). It does not start a new
+        // epoch: FastTrack's acquire only joins (only a release must tell the accesses before it from those after),
+        // so accesses after an acquire that repeat ones of the same epoch stay on the same-epoch fast path. The
+        // recording path does tick: an edge's chain tells an access after the acquire by its later epoch.
         thread.Clock.JoinWith(_clock);
-        thread.Tick();
     }
 
     private void AcquireRecordingEdges(LogicalThread thread, string kind)

@@ -360,7 +360,11 @@ public sealed class VectorClockDetector
 
         bool news = Options.RecordEdges && source.Clock > thread.Clock[source.ThreadId];
         thread.Clock.JoinWith(released);
-        thread.Tick();
+        if (Options.RecordEdges)
+        {
+            // Only the edge chains need an acquire to start an epoch (see SyncClock.Acquire).
+            thread.Tick();
+        }
         if (news)
         {
             RecordEdge(kind, objectName, source, NameOf(source.ThreadId), thread);
