@@ -100,12 +100,6 @@ public sealed class RaceSession
     /// <summary>The logical thread of this session running on this real thread, or null (counted when no logical thread runs here).</summary>
     internal LogicalThread? CurrentOrCount()
     {
-        if (TypeInitialization.Running)
-        {
-            // A static constructor's work happens before every use of its type: nothing to check or record.
-            return null;
-        }
-
         LogicalThread? current = LogicalThread.Current;
         if (current is not null && current.Detector == Detector)
         {
