@@ -6,8 +6,15 @@ namespace ActorConcurrency.RaceMode.Runtime;
 /// </summary>
 internal sealed class Location
 {
-    public Location(object cell) => Cell = cell;
+    public Location(object cell, object? owner = null)
+    {
+        Cell = cell;
+        Owner = owner;
+    }
 
     /// <summary>The backend's shadow cell.</summary>
     public object Cell { get; }
+
+    /// <summary>The object whose field this is (null for other locations): what a site's cached location is checked by.</summary>
+    public object? Owner { get; }
 }
