@@ -6,9 +6,10 @@ namespace ActorConcurrency.RaceMode.Runtime;
 /// </summary>
 internal sealed class Location
 {
-    public Location(object cell, object? owner = null)
+    public Location(object cell, ShadowMemory? memory = null, object? owner = null)
     {
         Cell = cell;
+        Memory = memory;
         Owner = owner;
     }
 
@@ -17,4 +18,7 @@ internal sealed class Location
 
     /// <summary>The object whose field this is (null for other locations): what a site's cached location is checked by.</summary>
     public object? Owner { get; }
+
+    /// <summary>The session's shadow memory a field location belongs to (null for other locations).</summary>
+    public ShadowMemory? Memory { get; }
 }

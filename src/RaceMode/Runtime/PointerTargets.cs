@@ -38,7 +38,7 @@ internal static class PointerTargets
         return (PointerKind)(target & 3) switch
         {
             _ when target == 0 => null,
-            PointerKind.Field => owner is null ? null : session.Shadow.Field(owner, site, target >> 2),
+            PointerKind.Field => owner is null ? null : session.Shadow.Field(owner, site),
             PointerKind.Static => session.Shadow.Static(owner, site),
             PointerKind.Element when owner is Array array && (nuint)index < (nuint)array.Length => session.Shadow.Element(array, (int)index, site, fieldOfElement: false),
             PointerKind.ElementField when owner is Array array && (nuint)index < (nuint)array.Length => session.Shadow.Element(array, (int)index, site, fieldOfElement: true),

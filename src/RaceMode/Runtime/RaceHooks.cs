@@ -61,7 +61,7 @@ public static class RaceHooks
         }
 
         RaceSite where = SiteTable.Get(site);
-        return Atomic(session, thread, session.Shadow.Field(owner, where, site), where.Where, write);
+        return Atomic(session, thread, session.Shadow.Field(owner, where), where.Where, write);
     }
 
     /// <summary>Before an atomic access to a static field.</summary>
@@ -123,7 +123,7 @@ public static class RaceHooks
         }
 
         RaceSite where = SiteTable.Get(site);
-        Check(session, thread, session.Shadow.Field(owner, where, site), where.Where, write);
+        Check(session, thread, session.Shadow.Field(owner, where), where.Where, write);
     }
 
     private static void AccessStatic(object? owner, int site, bool write)

@@ -82,6 +82,7 @@ public sealed class RaceSession
         finally
         {
             Volatile.Write(ref s_active, null);
+            SiteTable.ForgetLocations();
         }
 
         return new RaceRun(session.Detector.Races, session.Detector.Detections, session.UnboundAccesses, session.Detector.Threads.Count, session.GlobalAcquisitions);

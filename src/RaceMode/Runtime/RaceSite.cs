@@ -6,4 +6,11 @@ namespace ActorConcurrency.RaceMode.Runtime;
 /// <param name="Where">Method, file and line (from the PDB), as reports print them.</param>
 /// <param name="Location">The location's id in <see cref="SiteTable"/>.</param>
 /// <param name="LocationName">The location's name, for example <c>RacyCounter._value</c>.</param>
-internal sealed record RaceSite(AccessSite Where, int Location, string LocationName);
+internal sealed record RaceSite(AccessSite Where, int Location, string LocationName)
+{
+    /// <summary>
+    /// The field location this site found last (<see cref="ShadowMemory.Field"/>) in the running session; it keeps at
+    /// most one object per site alive, until the site touches another or the session ends.
+    /// </summary>
+    public Location? LastField { get; set; }
+}

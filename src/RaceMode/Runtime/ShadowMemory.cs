@@ -16,31 +16,22 @@ internal sealed class ShadowMemory
     private readonly ConditionalWeakTable<object, ObjectShadow> _objects = new();
     private readonly ConcurrentDictionary<(object? Owner, int Location), Location> _statics = new();
 
-    /// <summary>
-    /// The field location each access site found last, by site number: a site in a loop over one object (a counter, a
-    /// closure's captured field) finds it again with one comparison instead of a weak-table lookup. It holds at most one
-    /// object per site alive, until the site sees another object or the session ends.
-    /// </summary>
-    private Location?[] _lastField = new Location?[64];
-
     public ShadowMemory(CoreBackend backend) => _backend = backend;
 
-    /// <summary>The location of the field (or field path) that <paramref name="site"/> (numbered <paramref name="id"/>) touches in <paramref name="owner"/>.</summary>
-    public Location Field(object owner, RaceSite site, int id)
+    /// <summary>
+    /// The location of the field (or field path) that <paramref name="site"/> touches in <paramref name="owner"/>. The site
+    /// remembers the location it found last: a site in a loop over one object (a counter, a closure's captured field)
+    /// finds it again with two comparisons instead of a weak-table lookup.
+    /// </summary>
+    public Location Field(object owner, RaceSite site)
     {
-        Location?[] last = Volatile.Read(ref _lastField);
-        if ((uint)id < (uint)last.Length && last[id] is { } cached && ReferenceEquals(cached.Owner, owner))
+        if (site.LastField is { } cached && ReferenceEquals(cached.Owner, owner) && ReferenceEquals(cached.Memory, this))
         {
             return cached;
         }
 
         Location found = _objects.GetValue(owner, static _ => new ObjectShadow()).Get(site.Location, (this, site, owner), static s => s.Item1.NewLocation(s.site, -1, s.owner));
-        if ((uint)id >= (uint)last.Length)
-        {
-            last = Grow(id);
-        }
-
-        last[id] = found;
+        site.LastField = found;
         return found;
     }
 
@@ -74,20 +65,5 @@ internal sealed class ShadowMemory
 
     /// <summary>A new location for <paramref name="site"/> (at element <paramref name="index"/>, or -1 for a field of <paramref name="owner"/>).</summary>
     public Location NewLocation(RaceSite site, int index, object? owner = null) =>
-        new(_backend.NewCell(index < 0 ? site.LocationName : site.LocationName.Replace("[]", $"[{index}]", StringComparison.Ordinal)), owner);
-
-    private Location?[] Grow(int id)
-    {
-        lock (_statics)
-        {
-            Location?[] last = _lastField;
-            if ((uint)id >= (uint)last.Length)
-            {
-                Array.Resize(ref last, Math.Max(id + 1, last.Length * 2));
-                Volatile.Write(ref _lastField, last);
-            }
-
-            return last;
-        }
-    }
+        new(_backend.NewCell(index < 0 ? site.LocationName : site.LocationName.Replace("[]", $"[{index}]", StringComparison.Ordinal)), owner is null ? null : this, owner);
 }

@@ -61,4 +61,16 @@ internal static class SiteTable
 
     /// <summary>The site numbered <paramref name="id"/>.</summary>
     public static RaceSite Get(int id) => Volatile.Read(ref s_sites)[id];
+
+    /// <summary>At the end of a session: drops every site's remembered location, so no site keeps the session alive.</summary>
+    public static void ForgetLocations()
+    {
+        lock (s_gate)
+        {
+            for (int i = 0; i < s_count; i++)
+            {
+                s_sites[i].LastField = null;
+            }
+        }
+    }
 }
