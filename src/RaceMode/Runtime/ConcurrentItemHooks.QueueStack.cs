@@ -51,13 +51,7 @@ public static partial class ConcurrentItemHooks
             return;
         }
 
-        object? token = PutToken(stack);
-        ItemOrderShadow shadow = ItemOrderShadow.Of(stack);
-        lock (shadow.Gate)
-        {
-            stack.Push(item);
-            shadow.Put(token);
-        }
+        PushRange(stack, [item], 0, 1);
     }
 
     public static void PushRange<T>(ConcurrentStack<T> stack, T[] items) => PushRange(stack, items, 0, items?.Length ?? 0);
@@ -141,19 +135,10 @@ public static partial class ConcurrentItemHooks
         }
 
         ItemOrderShadow shadow = ItemOrderShadow.Of(queue);
-        bool taken;
-        object? token = null;
         lock (shadow.Gate)
         {
-            taken = remove ? queue.TryDequeue(out result) : queue.TryPeek(out result);
-            if (taken)
-            {
-                token = shadow.First(remove);
-            }
+            return AcquiredAt(remove ? queue.TryDequeue(out result) : queue.TryPeek(out result), shadow, head: true, remove);
         }
-
-        SyncHooks.Acquire(token);
-        return taken;
     }
 
     private static bool FromStack<T>(ConcurrentStack<T> stack, bool remove, [MaybeNullWhen(false)] out T result)
@@ -164,18 +149,20 @@ public static partial class ConcurrentItemHooks
         }
 
         ItemOrderShadow shadow = ItemOrderShadow.Of(stack);
-        bool taken;
-        object? token = null;
         lock (shadow.Gate)
         {
-            taken = remove ? stack.TryPop(out result) : stack.TryPeek(out result);
-            if (taken)
-            {
-                token = shadow.Last(remove);
-            }
+            return AcquiredAt(remove ? stack.TryPop(out result) : stack.TryPeek(out result), shadow, head: false, remove);
+        }
+    }
+
+    /// <summary>Holding the shadow's gate, after a take or peek: acquires the token of the oldest (head) or newest item it returned.</summary>
+    private static bool AcquiredAt(bool taken, ItemOrderShadow shadow, bool head, bool remove)
+    {
+        if (taken)
+        {
+            SyncHooks.Acquire(head ? shadow.First(remove) : shadow.Last(remove));
         }
 
-        SyncHooks.Acquire(token);
         return taken;
     }
 

@@ -7,7 +7,7 @@ namespace ActorConcurrency.RaceMode.Runtime;
 /// <c>Mutex</c>): a signal (<c>Set</c>, <c>Release</c>, <c>ReleaseMutex</c>) happens before the waits it satisfies. A
 /// successful wait acquires the handle (<c>WaitAny</c> the one it returned, <c>WaitAll</c> each); a wait that timed out
 /// acquires nothing; <c>Reset</c> orders nothing. An unnamed <c>Semaphore</c> made by rewritten code is exact: a release
-/// happens before the wait it lets through (<see cref="KernelSemaphoreShadow"/>).
+/// happens before the wait it lets through (<see cref="SemaphoreShadow"/>).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class WaitHandleHooks
@@ -19,7 +19,7 @@ public static class WaitHandleHooks
     }
 
     public static Semaphore NewSemaphore(int initialCount, int maximumCount) =>
-        KernelSemaphoreShadow.Track(new Semaphore(initialCount, maximumCount), initialCount);
+        SemaphoreShadow.Track(new Semaphore(initialCount, maximumCount), initialCount);
 
     /// <summary>A named semaphore may be shared with other processes: its counts are not all seen, so it gets no shadow.</summary>
     public static Semaphore NewSemaphore(int initialCount, int maximumCount, string? name) =>
@@ -29,7 +29,7 @@ public static class WaitHandleHooks
 
     public static int Release(Semaphore semaphore, int releaseCount)
     {
-        if (KernelSemaphoreShadow.Of(semaphore) is { } shadow)
+        if (SemaphoreShadow.Of(semaphore) is { } shadow)
         {
             var released = new object();
             SyncHooks.Release(released);
@@ -79,7 +79,7 @@ public static class WaitHandleHooks
     {
         if (succeeded)
         {
-            SyncHooks.Acquire(KernelSemaphoreShadow.Of(handle) is { } shadow ? shadow.Take() : handle);
+            SyncHooks.Acquire(SemaphoreShadow.Of(handle) is { } shadow ? shadow.TakeAfterWait() : handle);
         }
 
         return succeeded;
