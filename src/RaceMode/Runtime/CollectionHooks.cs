@@ -86,8 +86,18 @@ public static class CollectionHooks
 
     private static void Check(object? collection, int site, bool write)
     {
-        if (collection is not null && RaceSession.Active is { } session && session.CurrentOrCount() is { } thread &&
-            CheckedCollections.CheckedBase(collection.GetType()) is not null)
+        if (collection is null || RaceSession.Active is not { } session || session.CurrentOrCount() is not { } thread)
+        {
+            return;
+        }
+
+        // A call site in a loop over one collection finds its contents again without looking up the type or the shadow.
+        RaceSite where = SiteTable.Get(site);
+        if (session.Shadow.Remembered(collection, where) is { } contents)
+        {
+            RaceHooks.Check(session, thread, contents, where.Where, write);
+        }
+        else if (CheckedCollections.CheckedBase(collection.GetType()) is not null)
         {
             Check(session, thread, collection, site, write);
         }
@@ -96,6 +106,6 @@ public static class CollectionHooks
     private static void Check(RaceSession session, LogicalThread thread, object collection, int site, bool write)
     {
         RaceSite where = SiteTable.Get(site);
-        RaceHooks.Check(session, thread, session.Shadow.Contents(collection), where.Where, write);
+        RaceHooks.Check(session, thread, session.Shadow.Contents(collection, where), where.Where, write);
     }
 }

@@ -16,9 +16,9 @@ internal sealed class Location
     /// <summary>The backend's shadow cell.</summary>
     public object Cell { get; }
 
-    /// <summary>The object whose field this is (null for other locations): what a site's cached location is checked by.</summary>
+    /// <summary>The object whose field or contents this is (null for other locations): what a site's remembered location is checked by.</summary>
     public object? Owner { get; }
 
-    /// <summary>The session's shadow memory a field location belongs to (null for other locations).</summary>
+    /// <summary>The session's shadow memory a field or contents location belongs to (null for other locations).</summary>
     public ShadowMemory? Memory { get; }
 }

@@ -9,7 +9,8 @@ namespace ActorConcurrency.RaceMode.Runtime;
 internal sealed record RaceSite(AccessSite Where, int Location, string LocationName)
 {
     /// <summary>
-    /// The field location this site found last (<see cref="ShadowMemory.Field"/>) in the running session; it keeps at
+    /// The field or collection-contents location this site found last (<see cref="ShadowMemory.Field"/>,
+    /// <see cref="ShadowMemory.Contents"/>) in the running session; it keeps at
     /// most one object per site alive, until the site touches another or the session ends.
     /// </summary>
     public Location? LastField { get; set; }

@@ -25,7 +25,7 @@ internal sealed class ShadowMemory
     /// </summary>
     public Location Field(object owner, RaceSite site)
     {
-        if (site.LastField is { } cached && ReferenceEquals(cached.Owner, owner) && ReferenceEquals(cached.Memory, this))
+        if (Remembered(owner, site) is { } cached)
         {
             return cached;
         }
@@ -37,11 +37,19 @@ internal sealed class ShadowMemory
 
     /// <summary>
     /// The contents of a checked collection as one location (Go checks a map the same way), named after its runtime
-    /// type (<c>Dictionary&lt;Int32,Int32&gt;</c>). Its key lies outside every field's and element field's key.
+    /// type (<c>Dictionary&lt;Int32,Int32&gt;</c>). Its key lies outside every field's and element field's key; the call site <paramref name="site"/> remembers it.
     /// </summary>
-    public Location Contents(object collection) =>
-        _objects.GetValue(collection, static _ => new ObjectShadow())
-            .Get(ContentsKey, (this, collection), static s => new Location(s.Item1._backend.NewCell(TypeNames.Friendly(s.collection.GetType()))));
+    public Location Contents(object collection, RaceSite site)
+    {
+        Location found = _objects.GetValue(collection, static _ => new ObjectShadow())
+            .Get(ContentsKey, (this, collection), static s => new Location(s.Item1._backend.NewCell(TypeNames.Friendly(s.collection.GetType())), s.Item1, s.collection));
+        site.LastField = found;
+        return found;
+    }
+
+    /// <summary>The location <paramref name="site"/> found last, if it was for <paramref name="owner"/> in this session.</summary>
+    public Location? Remembered(object owner, RaceSite site) =>
+        site.LastField is { } cached && ReferenceEquals(cached.Owner, owner) && ReferenceEquals(cached.Memory, this) ? cached : null;
 
     /// <summary>The static location <paramref name="site"/> touches; <paramref name="owner"/> is the closed generic type or null.</summary>
     public Location Static(object? owner, RaceSite site)
