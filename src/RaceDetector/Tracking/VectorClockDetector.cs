@@ -15,37 +15,26 @@ namespace ActorConcurrency.RaceDetector.Tracking;
 /// synchronisation the program did, not on the interleaving the scheduler happened to choose, so a race is
 /// reported even on a run where it did no visible harm.
 /// </summary>
+/// <remarks>
+/// A facade over three parts, each with its own lock and state: the logical threads and their ids
+/// (<see cref="ThreadRegistry"/>), the happens-before log of named events and edges (<see cref="EdgeLog"/>) and the
+/// races found (<see cref="RaceLog"/>). The facade moves the clocks and composes the parts.
+/// </remarks>
 public sealed class VectorClockDetector
 {
     /// <summary>Stack of each logical thread's real thread: small, they run short exercise bodies.</summary>
     private const int ForkedStackSize = 256 * 1024;
 
-    /// <summary>How many retired ids are kept for reuse, and how many of the latest a fork looks through.</summary>
-    private const int MaxRetired = 1024;
-
-    private const int ReuseScan = 32;
-
-    private readonly object _threadsGate = new();
-    private readonly List<LogicalThread> _threads = [];
-    private readonly List<ForkedThread> _forked = [];
-    private readonly List<LogicalThread> _spawned = [];
-
-    /// <summary>Ids of retired logical threads that a new one may take over (see <see cref="Retire"/>), oldest first.</summary>
-    private readonly List<RetiredSlot> _retired = [];
-
-    private readonly object _reportsGate = new();
-    private readonly List<RaceReport> _races = [];
-    private readonly HashSet<(string, string)> _reportedSitePairs = [];
-    private int _detections;
-
-    private readonly object _eventsGate = new();
-    private readonly Dictionary<string, NamedEvent> _events = new(StringComparer.Ordinal);
-    private readonly List<HappensBeforeEdge> _edges = [];
+    private readonly ThreadRegistry _threads;
+    private readonly EdgeLog _edges = new();
+    private readonly RaceLog _races;
 
     /// <summary>Creates a detector; <paramref name="options"/> default to Go-like reports with edges recorded.</summary>
     public VectorClockDetector(RaceDetectorOptions? options = null)
     {
         Options = options ?? new RaceDetectorOptions();
+        _threads = new ThreadRegistry(this);
+        _races = new RaceLog(_threads, Options);
         Locations = new LocationTable(this);
         SyncObjects = new SyncObjectTable(this);
     }
@@ -67,58 +56,22 @@ public sealed class VectorClockDetector
     public SyncObjectTable SyncObjects { get; }
 
     /// <summary>The distinct races found so far, one per pair of code sites.</summary>
-    public IReadOnlyList<RaceReport> Races
-    {
-        get
-        {
-            lock (_reportsGate)
-            {
-                return _races.ToArray();
-            }
-        }
-    }
+    public IReadOnlyList<RaceReport> Races => _races.Races;
 
     /// <summary>How many distinct races (pairs of code sites) were reported.</summary>
-    public int RaceCount
-    {
-        get
-        {
-            lock (_reportsGate)
-            {
-                return _races.Count;
-            }
-        }
-    }
+    public int RaceCount => _races.Count;
 
     /// <summary>How many racing access pairs were detected in all, duplicates of a site pair included.</summary>
-    public int Detections => Volatile.Read(ref _detections);
+    public int Detections => _races.Detections;
 
     /// <summary>Go's closing line: <c>Found 2 data race(s)</c>.</summary>
     public string Summary => $"Found {RaceCount} data race(s)";
 
     /// <summary>Every synchronisation edge applied so far (empty when <see cref="RaceDetectorOptions.RecordEdges"/> is off).</summary>
-    public IReadOnlyList<HappensBeforeEdge> Edges
-    {
-        get
-        {
-            lock (_eventsGate)
-            {
-                return _edges.ToArray();
-            }
-        }
-    }
+    public IReadOnlyList<HappensBeforeEdge> Edges => _edges.Edges;
 
     /// <summary>Every logical thread created so far, by id.</summary>
-    public IReadOnlyList<LogicalThread> Threads
-    {
-        get
-        {
-            lock (_threadsGate)
-            {
-                return _threads.ToArray();
-            }
-        }
-    }
+    public IReadOnlyList<LogicalThread> Threads => _threads.Snapshot();
 
     /// <summary>
     /// Runs <paramref name="body"/> as a new root logical thread (Go's <c>main</c>) on the calling thread,
@@ -146,7 +99,7 @@ public sealed class VectorClockDetector
             }
         }
 
-        List<ForkedThread> forked = WaitForLogicalThreads();
+        List<ForkedThread> forked = _threads.WaitForAll(Options.RunTimeout);
         failure?.Throw();
         Exception[] failures = forked.Where(f => f.Failure is not null).Select(f => f.Failure!).ToArray();
         if (failures.Length > 0)
@@ -162,7 +115,7 @@ public sealed class VectorClockDetector
     public LogicalThread CreateRoot(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        LogicalThread root = NewThread(name);
+        LogicalThread root = _threads.Add(name);
         root.Tick();
         return root;
     }
@@ -176,11 +129,7 @@ public sealed class VectorClockDetector
         ArgumentNullException.ThrowIfNull(body);
         LogicalThread child = Spawn(name);
         var forked = new ForkedThread(child, body, ForkedStackSize);
-        lock (_threadsGate)
-        {
-            _forked.Add(forked);
-        }
-
+        _threads.AddForked(forked);
         forked.Start();
         return forked;
     }
@@ -193,7 +142,7 @@ public sealed class VectorClockDetector
     public LogicalThread Spawn(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return Fork(CurrentThread(), NewThread(name, spawned: true));
+        return Fork(CurrentThread(), _threads.Add(name, spawned: true));
     }
 
     /// <summary>
@@ -206,7 +155,7 @@ public sealed class VectorClockDetector
     {
         ArgumentNullException.ThrowIfNull(parent);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return Fork(parent, NewThread(name, spawned: false, knowledge: parent.Clock));
+        return Fork(parent, _threads.Add(name, spawned: false, knowledge: parent.Clock));
     }
 
     /// <summary>
@@ -223,23 +172,7 @@ public sealed class VectorClockDetector
     public void Retire(LogicalThread thread, int lastEpoch)
     {
         ArgumentNullException.ThrowIfNull(thread);
-        lock (_threadsGate)
-        {
-            if (thread.Detector != this || _threads[thread.Id] != thread)
-            {
-                return;
-            }
-
-            if (_retired.Count == MaxRetired)
-            {
-                // Never joined by anyone who forks: its id stays taken, and the list stays bounded.
-                _retired.RemoveAt(0);
-            }
-
-            _retired.Add(new RetiredSlot(thread.Id, lastEpoch, thread.Now));
-        }
-
-        thread.Clock.Release();
+        _threads.Retire(thread, lastEpoch);
     }
 
     private LogicalThread Fork(LogicalThread parent, LogicalThread child)
@@ -282,13 +215,7 @@ public sealed class VectorClockDetector
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         LogicalThread thread = CurrentThread();
         var recorded = new NamedEvent(name, thread.Id, thread.Name, thread.Now, thread.Clock.Clone());
-        lock (_eventsGate)
-        {
-            if (!_events.TryAdd(name, recorded))
-            {
-                throw new ArgumentException($"An event named '{name}' was already recorded.", nameof(name));
-            }
-        }
+        _edges.AddEvent(name, recorded);
 
         // Each event gets its own epoch, so two events of one thread are ordered by program order.
         thread.Tick();
@@ -296,42 +223,14 @@ public sealed class VectorClockDetector
 
     /// <summary>The event recorded under <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No such event.</exception>
-    public NamedEvent GetEvent(string name)
-    {
-        lock (_eventsGate)
-        {
-            return _events.TryGetValue(name, out NamedEvent? found)
-                ? found
-                : throw new ArgumentException($"No event named '{name}' was recorded.", nameof(name));
-        }
-    }
+    public NamedEvent GetEvent(string name) => _edges.GetEvent(name);
 
     /// <summary>
     /// Does A happen before B, B before A, or are they concurrent? Decided from the events' vector clocks
     /// (A → B iff A's own clock entry is known to B's clock); justified by the chain of recorded edges.
     /// </summary>
     /// <exception cref="ArgumentException">An event was not recorded, or both names are the same.</exception>
-    public OrderAnswer Order(string first, string second)
-    {
-        if (string.Equals(first, second, StringComparison.Ordinal))
-        {
-            throw new ArgumentException("Ask about two different events.", nameof(second));
-        }
-
-        NamedEvent a = GetEvent(first);
-        NamedEvent b = GetEvent(second);
-        HappensBeforeOrder order = a.HappensBefore(b) ? HappensBeforeOrder.FirstBeforeSecond
-            : b.HappensBefore(a) ? HappensBeforeOrder.SecondBeforeFirst
-            : HappensBeforeOrder.Concurrent;
-        if (order == HappensBeforeOrder.Concurrent)
-        {
-            return new OrderAnswer(a, b, order, [], ChainFound: false);
-        }
-
-        (NamedEvent early, NamedEvent late) = order == HappensBeforeOrder.FirstBeforeSecond ? (a, b) : (b, a);
-        IReadOnlyList<HappensBeforeEdge>? chain = EdgeChain.Find(Edges, early, late);
-        return new OrderAnswer(a, b, order, chain ?? [], chain is not null);
-    }
+    public OrderAnswer Order(string first, string second) => _edges.Order(first, second);
 
     /// <summary>The logical thread running on this real thread; it must belong to this detector.</summary>
     /// <exception cref="InvalidOperationException">The caller is not running as a logical thread of this detector.</exception>
@@ -392,179 +291,15 @@ public sealed class VectorClockDetector
     }
 
     /// <summary>Logs an edge into <paramref name="to"/>'s current epoch (call after its clock moved).</summary>
-    internal void RecordEdge(string kind, string objectName, Epoch from, string fromName, LogicalThread to)
-    {
-        lock (_eventsGate)
-        {
-            _edges.Add(new HappensBeforeEdge(kind, objectName, from.ThreadId, fromName, from.Clock, to.Id, to.Name, to.Now));
-        }
-    }
+    internal void RecordEdge(string kind, string objectName, Epoch from, string fromName, LogicalThread to) =>
+        _edges.Record(kind, objectName, from, fromName, to);
 
     /// <summary>Reports a race once per pair of code sites; counts every detection.</summary>
     internal void ReportRace(
         string variable, LogicalThread current, AccessKind currentKind, AccessSite currentSite,
-        int previousThread, int previousClock, AccessKind previousKind, AccessSite previousSite, StackTrace? previousStack)
-    {
-        Interlocked.Increment(ref _detections);
-        string a = currentSite.Key;
-        string b = previousSite.Key;
-        (string, string) pair = string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
-        lock (_reportsGate)
-        {
-            if (!_reportedSitePairs.Add(pair))
-            {
-                return;
-            }
-        }
-
-        // Outside the lock: capturing a stack takes microseconds.
-        LogicalThread? previous = HolderOf(previousThread, previousClock);
-        var report = new RaceReport(
-            variable,
-            new RaceAccess(currentKind, FriendlyNames.Thread(current.Name), current.Id, currentSite, UserStack.Format(new StackTrace(1, fNeedFileInfo: true)), current.Label, current.Origin),
-            new RaceAccess(
-                previousKind, previous is null ? $"#{previousThread}" : FriendlyNames.Thread(previous.Name), previousThread, previousSite,
-                previousStack is null ? null : UserStack.Format(previousStack), previous?.Label, previous?.Origin));
-        lock (_reportsGate)
-        {
-            _races.Add(report);
-        }
-
-        Options.OnRace?.Invoke(report);
-    }
-
-    /// <summary>
-    /// The logical thread that had id <paramref name="id"/> at clock <paramref name="clock"/>: the one holding it now,
-    /// or the retired one it took the id over from; null when an older one had it.
-    /// </summary>
-    private LogicalThread? HolderOf(int id, int clock)
-    {
-        lock (_threadsGate)
-        {
-            if ((uint)id >= (uint)_threads.Count)
-            {
-                return null;
-            }
-
-            LogicalThread holder = _threads[id];
-            if (clock > holder.StartClock)
-            {
-                return holder;
-            }
-
-            return holder.Predecessor is { } earlier && clock > earlier.StartClock ? earlier : null;
-        }
-    }
+        int previousThread, int previousClock, AccessKind previousKind, AccessSite previousSite, StackTrace? previousStack) =>
+        _races.Report(variable, current, currentKind, currentSite, previousThread, previousClock, previousKind, previousSite, previousStack);
 
     /// <summary>The name of logical thread <paramref name="id"/>.</summary>
-    internal string NameOf(int id)
-    {
-        lock (_threadsGate)
-        {
-            return (uint)id < (uint)_threads.Count ? _threads[id].Name : $"#{id}";
-        }
-    }
-
-    private LogicalThread NewThread(string name, bool spawned = false, VectorClock? knowledge = null)
-    {
-        lock (_threadsGate)
-        {
-            int id = _threads.Count;
-            int start = 0;
-            for (int i = _retired.Count - 1; knowledge is not null && i >= Math.Max(0, _retired.Count - ReuseScan); i--)
-            {
-                RetiredSlot slot = _retired[i];
-                if (knowledge[slot.Id] >= slot.LastEpoch)
-                {
-                    id = slot.Id;
-                    start = slot.FinalClock;
-                    _retired.RemoveAt(i);
-                    break;
-                }
-            }
-
-            var thread = new LogicalThread(this, id, name, spawned, start);
-            if (id == _threads.Count)
-            {
-                _threads.Add(thread);
-            }
-            else
-            {
-                // One level of history, so a report of an access by the retired thread still names it; no chain is kept.
-                LogicalThread retired = _threads[id];
-                retired.Predecessor = null;
-                thread.Predecessor = retired;
-                _threads[id] = thread;
-            }
-
-            if (spawned)
-            {
-                _spawned.Add(thread);
-            }
-
-            return thread;
-        }
-    }
-
-    private List<ForkedThread> WaitForLogicalThreads()
-    {
-        DateTime deadline = DateTime.UtcNow + Options.RunTimeout;
-        int waitedForked = 0;
-        int waitedSpawned = 0;
-        while (true)
-        {
-            ForkedThread[] forked;
-            LogicalThread[] spawned;
-            lock (_threadsGate)
-            {
-                // Threads started by threads: keep going until no new one appeared.
-                if (waitedForked == _forked.Count && waitedSpawned == _spawned.Count)
-                {
-                    return [.. _forked];
-                }
-
-                forked = _forked.Skip(waitedForked).ToArray();
-                spawned = _spawned.Skip(waitedSpawned).ToArray();
-            }
-
-            foreach (ForkedThread thread in forked)
-            {
-                if (!thread.WaitUntracked(Left(deadline)))
-                {
-                    ThrowStuck();
-                }
-            }
-
-            foreach (LogicalThread thread in spawned)
-            {
-                if (!thread.WaitIdle(Left(deadline)))
-                {
-                    ThrowStuck();
-                }
-            }
-
-            waitedForked += forked.Length;
-            waitedSpawned += spawned.Length;
-        }
-    }
-
-    private static TimeSpan Left(DateTime deadline)
-    {
-        TimeSpan left = deadline - DateTime.UtcNow;
-        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
-    }
-
-    private void ThrowStuck()
-    {
-        string[] stuck;
-        lock (_threadsGate)
-        {
-            stuck = _forked.Where(f => !f.WaitUntracked(TimeSpan.Zero)).Select(f => f.Logical.Name)
-                .Concat(_spawned.Where(s => s.IsBusySpawned).Select(s => $"{s.Name} (spawned)"))
-                .ToArray();
-        }
-
-        throw new TimeoutException(
-            $"{stuck.Length} logical thread(s) still blocked or never run after {Options.RunTimeout.TotalSeconds:0.#} s (deadlock?): {string.Join(", ", stuck)}");
-    }
+    internal string NameOf(int id) => _threads.NameOf(id);
 }
