@@ -22,10 +22,6 @@ public static class AsyncHooks
     [ThreadStatic]
     private static LogicalThread? t_running;
 
-    /// <summary>A state machine thread that completed its task in the running <c>MoveNext</c>, and its last epoch.</summary>
-    [ThreadStatic]
-    private static (LogicalThread? Thread, int Last) t_completed;
-
     /// <summary>At the top of a rewritten <c>MoveNext</c>: binds the state machine's logical thread, if it has one.</summary>
     public static AsyncScope Resume(object? token)
     {
@@ -46,23 +42,8 @@ public static class AsyncHooks
         return new AsyncScope(thread.Enter(), thread, outer);
     }
 
-    /// <summary>
-    /// A <c>MoveNext</c> run ended (after its thread left the real thread): if it completed the method, the state
-    /// machine's logical thread is finished for good and its id may be reused (see <see cref="VectorClockDetector.Retire"/>).
-    /// </summary>
-    internal static void Ended(LogicalThread? thread, LogicalThread? outer)
-    {
-        t_running = outer;
-        if (thread is not null && ReferenceEquals(t_completed.Thread, thread))
-        {
-            int last = t_completed.Last;
-            t_completed = default;
-            if (RaceSession.Active is { } session && thread.Detector == session.Detector)
-            {
-                session.Detector.Retire(thread, last);
-            }
-        }
-    }
+    /// <summary>A <c>MoveNext</c> run ended (after its thread left the real thread): the enclosing one runs innermost again.</summary>
+    internal static void Ended(LogicalThread? outer) => t_running = outer;
 
     /// <summary>Before <c>AwaitUnsafeOnCompleted</c>: forks the state machine's thread on its first suspension, and unbinds it.</summary>
     public static void Suspend(ref object? token, ref AsyncScope scope, int site)
@@ -187,64 +168,56 @@ public static class AsyncHooks
     /// <summary>Replaces <c>AsyncTaskMethodBuilder.SetResult()</c>.</summary>
     public static void SetResult(ref AsyncTaskMethodBuilder builder)
     {
-        Completing();
-        TaskHooks.ReleaseTask(builder.Task);
+        Complete(builder.Task);
         builder.SetResult();
     }
 
     /// <summary>Replaces <c>AsyncTaskMethodBuilder.SetException(Exception)</c>.</summary>
     public static void SetException(ref AsyncTaskMethodBuilder builder, Exception exception)
     {
-        Completing();
-        TaskHooks.ReleaseTask(builder.Task);
+        Complete(builder.Task);
         builder.SetException(exception);
     }
 
     /// <summary>Replaces <c>AsyncTaskMethodBuilder&lt;T&gt;.SetResult(T)</c>.</summary>
     public static void SetResult<T>(ref AsyncTaskMethodBuilder<T> builder, T result)
     {
-        Completing();
-        TaskHooks.ReleaseTask(builder.Task);
+        Complete(builder.Task);
         builder.SetResult(result);
     }
 
     /// <summary>Replaces <c>AsyncTaskMethodBuilder&lt;T&gt;.SetException(Exception)</c>.</summary>
     public static void SetException<T>(ref AsyncTaskMethodBuilder<T> builder, Exception exception)
     {
-        Completing();
-        TaskHooks.ReleaseTask(builder.Task);
+        Complete(builder.Task);
         builder.SetException(exception);
     }
 
     /// <summary>Replaces <c>AsyncValueTaskMethodBuilder.SetResult()</c>.</summary>
     public static void SetResult(ref AsyncValueTaskMethodBuilder builder)
     {
-        Completing();
-        TaskHooks.ReleaseTask(PendingTask(builder));
+        Complete(PendingTask(builder));
         builder.SetResult();
     }
 
     /// <summary>Replaces <c>AsyncValueTaskMethodBuilder.SetException(Exception)</c>.</summary>
     public static void SetException(ref AsyncValueTaskMethodBuilder builder, Exception exception)
     {
-        Completing();
-        TaskHooks.ReleaseTask(PendingTask(builder));
+        Complete(PendingTask(builder));
         builder.SetException(exception);
     }
 
     /// <summary>Replaces <c>AsyncValueTaskMethodBuilder&lt;T&gt;.SetResult(T)</c>.</summary>
     public static void SetResult<T>(ref AsyncValueTaskMethodBuilder<T> builder, T result)
     {
-        Completing();
-        TaskHooks.ReleaseTask(PendingTask(builder));
+        Complete(PendingTask(builder));
         builder.SetResult(result);
     }
 
     /// <summary>Replaces <c>AsyncValueTaskMethodBuilder&lt;T&gt;.SetException(Exception)</c>.</summary>
     public static void SetException<T>(ref AsyncValueTaskMethodBuilder<T> builder, Exception exception)
     {
-        Completing();
-        TaskHooks.ReleaseTask(PendingTask(builder));
+        Complete(PendingTask(builder));
         builder.SetException(exception);
     }
 
@@ -257,13 +230,20 @@ public static class AsyncHooks
         where TBuilder : struct =>
         (Task?)s_builderTasks.GetOrAdd(typeof(TBuilder), static t => t.GetField("m_task", BindingFlags.Instance | BindingFlags.NonPublic))?.GetValue(builder);
 
-    /// <summary>Before the builder completes the task: when the state machine runs as its own thread, this is its end.</summary>
-    private static void Completing()
+    /// <summary>
+    /// Before the builder completes <paramref name="task"/>: releases it, and when the state machine runs as its own
+    /// thread, that release is the thread's last event, so its id is retired right there (before the builder runs the
+    /// continuations, which may fork the next async method: a sequence of awaited methods reuses one id whatever the
+    /// scheduling; see <see cref="VectorClockDetector.Retire"/>). Nothing of the method runs after it as that thread.
+    /// </summary>
+    private static void Complete(Task? task)
     {
-        if (t_running is { } thread && ReferenceEquals(LogicalThread.Current, thread))
+        LogicalThread? finishing = t_running is { } thread && ReferenceEquals(LogicalThread.Current, thread) ? thread : null;
+        int last = finishing?.Now ?? 0;
+        TaskHooks.ReleaseTask(task);
+        if (finishing is not null && RaceSession.Active is { } session && finishing.Detector == session.Detector)
         {
-            // Its last access or release is the release of the task that follows.
-            t_completed = (thread, thread.Now);
+            session.Detector.Retire(finishing, last);
         }
     }
 

@@ -12,7 +12,6 @@ namespace ActorConcurrency.RaceMode.Runtime;
 public struct AsyncScope : IDisposable
 {
     private LogicalThreadScope _scope;
-    private readonly LogicalThread? _thread;
     private readonly LogicalThread? _outer;
     private bool _bound;
     private bool _open;
@@ -20,7 +19,6 @@ public struct AsyncScope : IDisposable
     internal AsyncScope(LogicalThreadScope scope, LogicalThread? thread, LogicalThread? outer)
     {
         _scope = scope;
-        _thread = thread;
         _outer = outer;
         _bound = thread is not null;
         _open = true;
@@ -39,7 +37,7 @@ public struct AsyncScope : IDisposable
         if (_open)
         {
             _open = false;
-            AsyncHooks.Ended(_thread, _outer);
+            AsyncHooks.Ended(_outer);
         }
     }
 }
