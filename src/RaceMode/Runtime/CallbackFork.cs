@@ -30,6 +30,12 @@ internal sealed class CallbackFork
     /// <summary>Every run's end is released into this key.</summary>
     public object End { get; } = new();
 
+    /// <summary>
+    /// The submission of <paramref name="callback"/>, or null for a null callback (it goes to the framework unchanged,
+    /// which throws as it always does) and outside a session.
+    /// </summary>
+    public static CallbackFork? Submit(Delegate? callback, string name, bool oneShot) => callback is null ? null : Submit(name, oneShot);
+
     /// <summary>Forks the submission from the current logical thread; null outside a session.</summary>
     /// <param name="name">The name of the callback's logical threads in reports.</param>
     /// <param name="oneShot">The callback runs at most once (a continuation, a work item): its first run retires the submission.</param>

@@ -80,7 +80,7 @@ public static class CancellationHooks
     public static CancellationTokenRegistration Register(ref CancellationToken token, Action callback, bool useSynchronizationContext)
     {
         CancellationTokenSource? source = SourceOf(ref token);
-        return Submit(callback) is { } fork ? token.Register(() => fork.Run(callback, source), useSynchronizationContext) : token.Register(callback, useSynchronizationContext);
+        return CallbackFork.Submit(callback, "cancellation callback", oneShot: true) is { } fork ? token.Register(() => fork.Run(callback, source), useSynchronizationContext) : token.Register(callback, useSynchronizationContext);
     }
 
     public static CancellationTokenRegistration Register(ref CancellationToken token, Action<object?> callback, object? state) =>
@@ -89,7 +89,7 @@ public static class CancellationHooks
     public static CancellationTokenRegistration Register(ref CancellationToken token, Action<object?> callback, object? state, bool useSynchronizationContext)
     {
         CancellationTokenSource? source = SourceOf(ref token);
-        return Submit(callback) is { } fork
+        return CallbackFork.Submit(callback, "cancellation callback", oneShot: true) is { } fork
             ? token.Register(s => fork.Run(() => callback(s), source), state, useSynchronizationContext)
             : token.Register(callback, state, useSynchronizationContext);
     }
@@ -97,19 +97,19 @@ public static class CancellationHooks
     public static CancellationTokenRegistration Register(ref CancellationToken token, Action<object?, CancellationToken> callback, object? state)
     {
         CancellationTokenSource? source = SourceOf(ref token);
-        return Submit(callback) is { } fork ? token.Register((s, t) => fork.Run(() => callback(s, t), source), state) : token.Register(callback, state);
+        return CallbackFork.Submit(callback, "cancellation callback", oneShot: true) is { } fork ? token.Register((s, t) => fork.Run(() => callback(s, t), source), state) : token.Register(callback, state);
     }
 
     public static CancellationTokenRegistration UnsafeRegister(ref CancellationToken token, Action<object?> callback, object? state)
     {
         CancellationTokenSource? source = SourceOf(ref token);
-        return Submit(callback) is { } fork ? token.UnsafeRegister(s => fork.Run(() => callback(s), source), state) : token.UnsafeRegister(callback, state);
+        return CallbackFork.Submit(callback, "cancellation callback", oneShot: true) is { } fork ? token.UnsafeRegister(s => fork.Run(() => callback(s), source), state) : token.UnsafeRegister(callback, state);
     }
 
     public static CancellationTokenRegistration UnsafeRegister(ref CancellationToken token, Action<object?, CancellationToken> callback, object? state)
     {
         CancellationTokenSource? source = SourceOf(ref token);
-        return Submit(callback) is { } fork ? token.UnsafeRegister((s, t) => fork.Run(() => callback(s, t), source), state) : token.UnsafeRegister(callback, state);
+        return CallbackFork.Submit(callback, "cancellation callback", oneShot: true) is { } fork ? token.UnsafeRegister((s, t) => fork.Run(() => callback(s, t), source), state) : token.UnsafeRegister(callback, state);
     }
 
     public static CancellationTokenSource CreateLinkedTokenSource(CancellationToken token) => Linked(CancellationTokenSource.CreateLinkedTokenSource(token), [token]);
@@ -155,9 +155,6 @@ public static class CancellationHooks
         CancellationToken token = exception.CancellationToken;
         SyncHooks.Acquire(SourceOf(ref token));
     }
-
-    /// <summary>The registration of a callback, or null without a session (a null callback goes to the framework, which throws).</summary>
-    private static CallbackFork? Submit(Delegate? callback) => callback is null ? null : CallbackFork.Submit("cancellation callback", oneShot: true);
 
     private static CancellationTokenSource Delayed(CancellationTokenSource source)
     {

@@ -93,13 +93,10 @@ public static class CollectionHooks
 
         // A call site in a loop over one collection finds its contents again without looking up the type or the shadow.
         RaceSite where = SiteTable.Get(site);
-        if (session.Shadow.Remembered(collection, where) is { } contents)
+        if ((session.Shadow.Remembered(collection, where) ??
+            (CheckedCollections.CheckedBase(collection.GetType()) is not null ? session.Shadow.Contents(collection, where) : null)) is { } contents)
         {
             RaceHooks.Check(session, thread, contents, where.Where, write);
-        }
-        else if (CheckedCollections.CheckedBase(collection.GetType()) is not null)
-        {
-            Check(session, thread, collection, site, write);
         }
     }
 

@@ -82,5 +82,5 @@ public static class FactoryContinuationHooks
             ? f.Link(factory.ContinueWhenAny(tasks, t => f.Run(() => continuationFunction(t), t), cancellationToken, continuationOptions, scheduler))
             : factory.ContinueWhenAny(tasks, continuationFunction, cancellationToken, continuationOptions, scheduler);
 
-    private static CallbackFork? Submit(Delegate? continuation) => continuation is null ? null : CallbackFork.Submit("continuation", oneShot: true);
+    private static CallbackFork? Submit(Delegate? continuation) => CallbackFork.Submit(continuation, "continuation", oneShot: true);
 }

@@ -128,8 +128,7 @@ public static class ParallelHooks
     /// </summary>
     private static Func<TItem, CancellationToken, ValueTask> Iteration<TItem>(Func<TItem, CancellationToken, ValueTask> body)
     {
-        // A null body goes to the framework unchanged, which throws as it always does.
-        if (body is null || CallbackFork.Submit("parallel body", oneShot: false) is not { } fork)
+        if (CallbackFork.Submit(body, "parallel body", oneShot: false) is not { } fork)
         {
             return body!;
         }
@@ -155,7 +154,7 @@ public static class ParallelHooks
     /// <summary>Runs the loop with its body forked per iteration, then joins every iteration (also when it threw).</summary>
     private static T Loop<T>(object? body, Func<CallbackFork?, T> run)
     {
-        // A null body goes to the framework unchanged, which throws as it always does.
+        // A null body goes to the framework unchanged, which throws as it always does (Invoke's actions are an array).
         CallbackFork? fork = body is null ? null : CallbackFork.Submit("parallel body", oneShot: false);
         try
         {

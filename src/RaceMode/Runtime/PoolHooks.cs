@@ -15,19 +15,19 @@ public static class PoolHooks
 
     /// <summary>Replaces <c>ThreadPool.QueueUserWorkItem(WaitCallback, object)</c>.</summary>
     public static bool QueueUserWorkItem(WaitCallback callBack, object? state) =>
-        Submit(callBack, "work item", oneShot: true) is { } f ? ThreadPool.QueueUserWorkItem(s => f.Run(() => callBack(s)), state) : ThreadPool.QueueUserWorkItem(callBack, state);
+        CallbackFork.Submit(callBack, "work item", oneShot: true) is { } f ? ThreadPool.QueueUserWorkItem(s => f.Run(() => callBack(s)), state) : ThreadPool.QueueUserWorkItem(callBack, state);
 
     /// <summary>Replaces <c>ThreadPool.QueueUserWorkItem&lt;TState&gt;(Action&lt;TState&gt;, TState, bool)</c>.</summary>
     public static bool QueueUserWorkItem<TState>(Action<TState> callBack, TState state, bool preferLocal) =>
-        Submit(callBack, "work item", oneShot: true) is { } f ? ThreadPool.QueueUserWorkItem(s => f.Run(() => callBack(s)), state, preferLocal) : ThreadPool.QueueUserWorkItem(callBack, state, preferLocal);
+        CallbackFork.Submit(callBack, "work item", oneShot: true) is { } f ? ThreadPool.QueueUserWorkItem(s => f.Run(() => callBack(s)), state, preferLocal) : ThreadPool.QueueUserWorkItem(callBack, state, preferLocal);
 
     /// <summary>Replaces <c>ThreadPool.UnsafeQueueUserWorkItem(WaitCallback, object)</c>.</summary>
     public static bool UnsafeQueueUserWorkItem(WaitCallback callBack, object? state) =>
-        Submit(callBack, "work item", oneShot: true) is { } f ? ThreadPool.UnsafeQueueUserWorkItem(s => f.Run(() => callBack(s)), state) : ThreadPool.UnsafeQueueUserWorkItem(callBack, state);
+        CallbackFork.Submit(callBack, "work item", oneShot: true) is { } f ? ThreadPool.UnsafeQueueUserWorkItem(s => f.Run(() => callBack(s)), state) : ThreadPool.UnsafeQueueUserWorkItem(callBack, state);
 
     /// <summary>Replaces <c>ThreadPool.UnsafeQueueUserWorkItem&lt;TState&gt;(Action&lt;TState&gt;, TState, bool)</c>.</summary>
     public static bool UnsafeQueueUserWorkItem<TState>(Action<TState> callBack, TState state, bool preferLocal) =>
-        Submit(callBack, "work item", oneShot: true) is { } f ? ThreadPool.UnsafeQueueUserWorkItem(s => f.Run(() => callBack(s)), state, preferLocal) : ThreadPool.UnsafeQueueUserWorkItem(callBack, state, preferLocal);
+        CallbackFork.Submit(callBack, "work item", oneShot: true) is { } f ? ThreadPool.UnsafeQueueUserWorkItem(s => f.Run(() => callBack(s)), state, preferLocal) : ThreadPool.UnsafeQueueUserWorkItem(callBack, state, preferLocal);
 
     /// <summary>Replaces <c>ThreadPool.RegisterWaitForSingleObject(WaitHandle, WaitOrTimerCallback, object, int, bool)</c>.</summary>
     public static RegisteredWaitHandle RegisterWaitForSingleObject(WaitHandle waitObject, WaitOrTimerCallback callBack, object? state, int millisecondsTimeOutInterval, bool executeOnlyOnce) =>
@@ -49,12 +49,9 @@ public static class PoolHooks
     public static RegisteredWaitHandle UnsafeRegisterWaitForSingleObject(WaitHandle waitObject, WaitOrTimerCallback callBack, object? state, TimeSpan timeout, bool executeOnlyOnce) =>
         ThreadPool.UnsafeRegisterWaitForSingleObject(waitObject, Wrap(waitObject, callBack, executeOnlyOnce), state, timeout, executeOnlyOnce);
 
-    /// <summary>The submission of a callback, or null without a session (a null callback goes to the framework, which throws).</summary>
-    private static CallbackFork? Submit(Delegate? callBack, string name, bool oneShot) => callBack is null ? null : CallbackFork.Submit(name, oneShot);
-
     private static WaitOrTimerCallback Wrap(WaitHandle waitObject, WaitOrTimerCallback callBack, bool executeOnlyOnce)
     {
-        if (waitObject is null || Submit(callBack, "registered wait", executeOnlyOnce) is not { } fork)
+        if (waitObject is null || CallbackFork.Submit(callBack, "registered wait", executeOnlyOnce) is not { } fork)
         {
             return callBack;
         }

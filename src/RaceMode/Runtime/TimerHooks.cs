@@ -19,7 +19,7 @@ public static class TimerHooks
     /// <summary>Replaces <c>new Timer(TimerCallback)</c> (the timer is its own state).</summary>
     public static ThreadingTimer NewTimer(TimerCallback callback)
     {
-        if (callback is null || CallbackFork.Submit("timer", oneShot: false) is not { } fork)
+        if (CallbackFork.Submit(callback, "timer", oneShot: false) is not { } fork)
         {
             return new ThreadingTimer(callback!);
         }
@@ -47,7 +47,7 @@ public static class TimerHooks
     public static void AddElapsed(System.Timers.Timer timer, ElapsedEventHandler value)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        if (value is null || CallbackFork.Submit("timer elapsed", oneShot: false) is not { } fork)
+        if (CallbackFork.Submit(value, "timer elapsed", oneShot: false) is not { } fork)
         {
             timer.Elapsed += value;
             return;
@@ -86,7 +86,7 @@ public static class TimerHooks
 
     private static ThreadingTimer Make(TimerCallback callback, Func<TimerCallback, ThreadingTimer> create)
     {
-        if (callback is null || CallbackFork.Submit("timer", oneShot: false) is not { } fork)
+        if (CallbackFork.Submit(callback, "timer", oneShot: false) is not { } fork)
         {
             return create(callback!);
         }
