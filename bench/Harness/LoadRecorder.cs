@@ -46,12 +46,24 @@ public sealed class LoadRecorder : EventProcessor
     /// <inheritdoc />
     public override void OnEndBuildStage()
     {
-        if (!SettleAfterBuild || MachineLoadReading.Take().LoadOne is not { } load || load <= Environment.ProcessorCount)
+        if (SettleAfterBuild)
+        {
+            WaitUntilSettled("the build");
+        }
+    }
+
+    /// <summary>
+    /// Waits, at most <see cref="SettleLimit"/>, until the 1-minute load average is at or below the core count, saying
+    /// so when it has to: after a build, <paramref name="after"/> names it.
+    /// </summary>
+    public static void WaitUntilSettled(string after)
+    {
+        if (MachineLoadReading.Take().LoadOne is not { } load || load <= Environment.ProcessorCount)
         {
             return;
         }
 
-        Console.WriteLine($"// {nameof(LoadRecorder)}: load average {load:0.00} > {Environment.ProcessorCount} cores after the build; waiting up to {SettleLimit.TotalSeconds:0} s for it to settle");
+        Console.WriteLine($"// {nameof(LoadRecorder)}: load average {load:0.00} > {Environment.ProcessorCount} cores after {after}; waiting up to {SettleLimit.TotalSeconds:0} s for it to settle");
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (waited.Elapsed < SettleLimit && MachineLoadReading.Take().LoadOne is { } now && now > Environment.ProcessorCount)
         {

@@ -11,7 +11,8 @@ namespace ActorConcurrency.Bench.Harness;
 /// <summary>
 /// <c>report-run [part|class…] [--quick] [--session ID] [--artifacts DIR] [--list]</c>: every benchmark of the report,
 /// one job (<see cref="BenchConfig.ReportJob"/>), one session, the machine's load read around every class and case.
-/// With no part it runs them all in order; each part is runnable alone and writes its own joined result file
+/// With no part it runs them all in order, and last the Go peers (<see cref="GoPeerRun"/>, part <c>go</c>; skipped
+/// without a Go toolchain); each part is runnable alone and writes its own joined result file
 /// under <c>DIR/results</c> (default <c>BenchmarkDotNet.Artifacts/report-run</c>). Every benchmark class belongs to
 /// exactly one part: a class in none is refused before anything runs, so the report cannot silently miss it.
 /// </summary>
@@ -34,7 +35,7 @@ internal static class ReportRun
     public static int Run(string[] args)
     {
         var parts = new List<ReportPart>();
-        bool quick = false, list = false;
+        bool quick = false, list = false, go = false;
         string session = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         string artifacts = DefaultArtifacts;
         for (int i = 1; i < args.Length; i++)
@@ -55,6 +56,10 @@ internal static class ReportRun
                     break;
                 case "all":
                     parts.AddRange(Parts);
+                    go = true;
+                    break;
+                case GoPeerRun.PartName:
+                    go = true;
                     break;
                 default:
                     // A part by name, or one benchmark class of a part by its name (to rerun it alone with the same job).
@@ -62,7 +67,7 @@ internal static class ReportRun
                         ?? Parts.SelectMany(p => p.Classes).Where(c => c.Name == args[i]).Select(c => new ReportPart(c.Name, [c], 0)).FirstOrDefault();
                     if (part is null)
                     {
-                        Console.Error.WriteLine($"error: {Command}: unknown part, class or option '{args[i]}'; parts: {string.Join(", ", Parts.Select(p => p.Name))} (or all, or one benchmark class by name); options: --quick, --session ID, --artifacts DIR, --list");
+                        Console.Error.WriteLine($"error: {Command}: unknown part, class or option '{args[i]}'; parts: {string.Join(", ", Parts.Select(p => p.Name))}, {GoPeerRun.PartName} (or all, or one benchmark class by name); options: --quick, --session ID, --artifacts DIR, --list");
                         return 2;
                     }
 
@@ -84,13 +89,15 @@ internal static class ReportRun
                 Console.WriteLine($"{part.Name} (about {part.EstimatedMinutes} min): {string.Join(", ", part.Classes.Select(c => c.Name))}");
             }
 
-            Console.WriteLine($"all: about {Parts.Sum(p => p.EstimatedMinutes)} min");
+            Console.WriteLine($"{GoPeerRun.PartName} (about {GoPeerRun.EstimatedMinutes} min): the Go peers of bench/go/peers, with go test -bench (skipped without go)");
+            Console.WriteLine($"all: about {Parts.Sum(p => p.EstimatedMinutes) + GoPeerRun.EstimatedMinutes} min");
             return 0;
         }
 
-        if (parts.Count == 0)
+        if (parts.Count == 0 && !go)
         {
             parts.AddRange(Parts);
+            go = true;
         }
 
         Job job = quick ? BenchConfig.QuickReportJob : BenchConfig.ReportJob;
@@ -106,6 +113,11 @@ internal static class ReportRun
         }
 
         ReportSession.Current = null;
+        if (go)
+        {
+            failures += GoPeerRun.Run(session, artifacts, quick);
+        }
+
         return failures == 0 ? 0 : 1;
     }
 

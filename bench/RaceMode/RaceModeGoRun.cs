@@ -12,7 +12,7 @@ namespace ActorConcurrency.Bench.RaceMode;
 /// <summary>
 /// Race mode's cost against the real anchor, Go's own <c>-race</c>, on the same machine in one session: each workload
 /// of <see cref="RaceModeWorkloads"/> runs as compiled and under race mode (a batch of runs, timed together, per sample) in alternating
-/// rounds, and its Go form (bench/RaceMode/go) runs under <c>go test -bench</c> without and with <c>-race</c>. The table
+/// rounds, and its Go form (bench/go/racepeer) runs under <c>go test -bench</c> without and with <c>-race</c>. The table
 /// gives each side's ratio (median race / median normal) with an interval from the quartiles, and a verdict: race mode
 /// at or below Go, above Go, or no measurable difference (the intervals overlap). Without a Go toolchain the Go side is
 /// skipped with the reason. <c>dotnet run -c Release --project bench -- race-vs-go [rounds]</c> (default 40).
@@ -101,18 +101,24 @@ internal static partial class RaceModeGoRun
 
     private static (Dictionary<string, Ratio>? Ratios, string Note) MeasureGo()
     {
-        string? folder = GoFolder();
-        if (folder is null)
+        if (GoToolchain.ModuleFolder() is not { } module)
         {
-            return (null, "Go side skipped: bench/RaceMode/go not found from the working directory");
+            return (null, "Go side skipped: bench/go not found from the working directory");
         }
 
-        if (RunGo(folder, race: false) is not { } normal)
+        string folder = Path.Combine(module, "racepeer");
+        GoToolchain.Result? normalRun = RunGo(folder, race: false);
+        if (normalRun is null)
         {
-            return (null, "Go side skipped: no `go` toolchain on PATH (Debian: apt-get install golang-go)");
+            return (null, $"Go side skipped: {GoToolchain.MissingReason}");
         }
 
-        if (RunGo(folder, race: true) is not { } race)
+        if (!normalRun.Succeeded || Times(normalRun.Output) is not { } normal)
+        {
+            return (null, $"Go side failed: {normalRun.Reason}");
+        }
+
+        if (RunGo(folder, race: true) is not { Succeeded: true } raceRun || Times(raceRun.Output) is not { } race)
         {
             return (null, "Go side skipped: `go test -race` failed (it needs cgo and a C compiler)");
         }
@@ -123,19 +129,20 @@ internal static partial class RaceModeGoRun
             ratios[name] = Ratio.Of(normal[name], race[name]);
         }
 
-        return (ratios, GoVersion() ?? "go");
+        return (ratios, GoToolchain.Version() ?? "go");
     }
 
-    /// <summary>Runs the Go benchmarks; each benchmark's ns/op per count, or null when go is missing or failed.</summary>
-    private static Dictionary<string, List<double>>? RunGo(string folder, bool race)
-    {
-        string arguments = $"test -run ^$ -bench . -benchtime {GoIterations}x -count {GoCount}" + (race ? " -race" : "");
-        string? output = Execute("go", arguments, folder, TimeSpan.FromMinutes(10));
-        if (output is null)
-        {
-            return null;
-        }
+    /// <summary>Runs the Go benchmarks; null when go is missing.</summary>
+    private static GoToolchain.Result? RunGo(string folder, bool race) =>
+        GoToolchain.Run(
+            "go",
+            ["test", "-run", "^$", "-bench", ".", "-benchtime", $"{GoIterations}x", "-count", $"{GoCount}", .. race ? new[] { "-race" } : []],
+            folder,
+            TimeSpan.FromMinutes(10));
 
+    /// <summary>Each benchmark's ns/op per count, or null when the output has none.</summary>
+    private static Dictionary<string, List<double>>? Times(string output)
+    {
         var times = new Dictionary<string, List<double>>();
         foreach (Match match in BenchLine().Matches(output))
         {
@@ -145,54 +152,6 @@ internal static partial class RaceModeGoRun
         }
 
         return times.Count > 0 ? times : null;
-    }
-
-    private static string? GoVersion() => Execute("go", "version", Directory.GetCurrentDirectory(), TimeSpan.FromSeconds(30))?.Trim();
-
-    private static string? Execute(string file, string arguments, string folder, TimeSpan limit)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(file, arguments)
-            {
-                WorkingDirectory = folder,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            });
-            if (process is null)
-            {
-                return null;
-            }
-
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(limit))
-            {
-                process.Kill(entireProcessTree: true);
-                return null;
-            }
-
-            return process.ExitCode == 0 ? stdout.GetAwaiter().GetResult() : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // No such program on PATH.
-            return null;
-        }
-    }
-
-    private static string? GoFolder()
-    {
-        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, "bench", "RaceMode", "go");
-            if (File.Exists(Path.Combine(candidate, "go.mod")))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 
     private static double Time(Action body)

@@ -77,7 +77,7 @@ internal static class BenchmarkReportWriter
         string target = ComparisonText.Percent(rule.PrecisionTarget);
         page.AppendLine("# Benchmark report");
         page.AppendLine();
-        page.AppendLine($"Written by `bench-report` from {results.Files.Count} BenchmarkDotNet result file(s); [bench-report.md](bench-report.md) explains how. " +
+        page.AppendLine($"Written by `bench-report` from {results.Files.Count} result file(s) (BenchmarkDotNet's, and the Go peers' where measured); [bench-report.md](bench-report.md) explains how. " +
             "Each group compares the methods of one benchmark class (and category) with the same parameters, at each thread count.");
         page.AppendLine();
         page.AppendLine("## How far to trust it");
@@ -96,6 +96,13 @@ internal static class BenchmarkReportWriter
               $"(other processes used more than {MachineLoad.OtherCpuLimit.ToString("0.##", CultureInfo.InvariantCulture)} of a core while the case ran; where that was not recorded, the 1-minute load average exceeded the core count before it); " +
               (quality.RowsWithLoad < quality.Rows ? $"{quality.Rows - quality.RowsWithLoad} rows have no load recorded; " : "") +
               "each flagged row says so in its notes, and the last section gives the load around each class.");
+        (int goRows, int csharpFaster, int csharpSlower, int noDifference) = ReportQuality.GoPeers(groups, rule);
+        page.AppendLine(goRows == 0
+            ? "- **Go peers:** none in these results (`report-run go` measures them where a Go toolchain is installed)."
+            : $"- **Go peers:** {goRows} rows (`Go …`) are the Go forms of C# rows of their group (bench/go/peers), measured by `go test -bench` " +
+              $"in session {Cell(string.Join(", ", groups.SelectMany(g => g.Rows).Where(r => r.GoTwin is not null).Select(r => $"`{r.Run.Session ?? "none"}`").Distinct()))}. " +
+              $"Their C# forms are faster in {csharpFaster}, slower in {csharpSlower} and not measurably different in {noDifference} (each Go row's notes give the ratio and verdict). " +
+              "They are measured by another tool and job (ten values give a median interval of 99.8%), so they are not counted in the precision and session figures above.");
         page.AppendLine();
         page.AppendLine("## How to read a row");
         page.AppendLine();
@@ -187,11 +194,24 @@ internal static class BenchmarkReportWriter
                 string mean = BenchmarkChart.FormatNs(row.MeanNs) + (row.ErrorNs is { } e ? $" ± {BenchmarkChart.FormatNs(e)}" : "");
                 string columns = string.Concat(custom.Select(c => $" {Cell(row.Columns?.GetValueOrDefault(c) ?? "—")} |"));
                 string rate = rateHeader is null ? "" : $" {BenchmarkChart.FormatRate(row.Estimate.Median)} |";
-                page.AppendLine($"| {Cell(name)} | {(series.Length == 0 ? "—" : series)} | {ComparisonText.Median(row.Estimate)} |{rate} {ratio} | {verdict} | {mean} | {allocated} |{columns} {Cell(Notes(row, comparison, rule))} |");
+                page.AppendLine($"| {Cell(name)} | {(series.Length == 0 ? "—" : series)} | {ComparisonText.Median(row.Estimate)} |{rate} {ratio} | {verdict} | {mean} | {allocated} |{columns} {Cell(string.Join("; ", new[] { GoNote(group, row, rule), Notes(row, comparison, rule) }.Where(n => n.Length > 0)))} |");
             }
         }
 
         page.AppendLine();
+    }
+
+    /// <summary>For a Go peer: which C# method it is the Go form of and how that C# form compares with it; empty for a C# row.</summary>
+    internal static string GoNote(ComparisonGroup group, BenchmarkRow row, ComparisonRule rule)
+    {
+        if (row.GoTwin is not { } twin)
+        {
+            return "";
+        }
+
+        return group.CompareWithGoTwin(row, rule) is { } c
+            ? $"Go form of {twin}; C# vs Go: {ComparisonText.Ratio(c)}, {(c.Verdict is ComparisonVerdict.Faster or ComparisonVerdict.Slower ? "C# " : "")}{ComparisonText.Verdict(c, rule)}"
+            : $"Go form of {twin} (not measured at these parameters)";
     }
 
     /// <summary>What qualifies a row: too few iterations for the level (of its median or of its ratio's interval), imprecise, under load; empty when nothing does.</summary>

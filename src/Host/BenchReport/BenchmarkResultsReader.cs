@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using static ActorConcurrency.Host.BenchReport.JsonFields;
 
 namespace ActorConcurrency.Host.BenchReport;
 
 /// <summary>
 /// Reads BenchmarkDotNet's full JSON exports (<c>*-report-full.json</c>) under some folders, with their
 /// <c>*-report-groups.json</c> sidecars (baseline and categories, written by the bench project's
-/// <c>GroupsExporter</c>) when present: per case every measured iteration (for the median, its interval and the
-/// significance tests), and from the sidecar the baseline, job, load and report session. Knows nothing of any
-/// benchmark class: whatever was measured is read.
+/// <c>GroupsExporter</c>, read by <see cref="BenchmarkSidecarReader"/>) when present: per case every measured iteration
+/// (for the median, its interval and the significance tests), and from the sidecar the baseline, job, load and report
+/// session; then the Go peers' <c>*-report-go.txt</c> (<see cref="GoPeerResultsReader"/>), placed beside the C# rows
+/// they name. Knows nothing of any benchmark class: whatever was measured is read.
 /// </summary>
 internal static partial class BenchmarkResultsReader
 {
@@ -19,12 +21,7 @@ internal static partial class BenchmarkResultsReader
     /// <summary>Reads every export under <paramref name="folders"/> (recursively); a bad file is named in <see cref="BenchmarkResults.Errors"/>.</summary>
     public static BenchmarkResults Read(IReadOnlyList<string> folders)
     {
-        var files = folders.Where(Directory.Exists)
-            .SelectMany(f => Directory.EnumerateFiles(f, "*" + FullJsonSuffix, SearchOption.AllDirectories))
-            .Select(Path.GetFullPath)
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+        string[] files = FilesEndingWith(folders, FullJsonSuffix);
         var errors = new List<string>();
         var warnings = new List<string>();
         var rows = new List<BenchmarkRow>();
@@ -41,12 +38,35 @@ internal static partial class BenchmarkResultsReader
             }
         }
 
+        // The Go peers stand beside the C# rows they name, so they are read after them.
+        string[] goFiles = FilesEndingWith(folders, GoPeerResultsReader.Suffix);
+        BenchmarkRow[] csharp = [.. rows];
+        foreach (string file in goFiles)
+        {
+            try
+            {
+                rows.AddRange(GoPeerResultsReader.Read(file, csharp, errors, warnings, loads));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                errors.Add($"{file}: {ex.Message}");
+            }
+        }
+
         // The same case measured by several runs: the newest run wins.
         var newest = rows.GroupBy(r => r.FullName)
             .Select(g => g.OrderByDescending(r => r.Run.Date).First())
             .ToArray();
-        return new BenchmarkResults(folders, files, newest, errors, warnings, loads);
+        return new BenchmarkResults(folders, [.. files, .. goFiles], newest, errors, warnings, loads);
     }
+
+    /// <summary>Every file under <paramref name="folders"/> (recursively) whose name ends with <paramref name="suffix"/>, once each, in order.</summary>
+    private static string[] FilesEndingWith(IReadOnlyList<string> folders, string suffix) =>
+        [.. folders.Where(Directory.Exists)
+            .SelectMany(f => Directory.EnumerateFiles(f, "*" + suffix, SearchOption.AllDirectories))
+            .Select(Path.GetFullPath)
+            .Distinct()
+            .Order(StringComparer.Ordinal)];
 
     private static IEnumerable<BenchmarkRow> ReadFile(string file, List<string> errors, List<string> warnings, List<ClassLoad> loads)
     {
@@ -58,7 +78,7 @@ internal static partial class BenchmarkResultsReader
         }
 
         BenchmarkRun run = ReadRun(file, root);
-        Dictionary<string, Sidecar>? groups = ReadGroups(file, errors, warnings, loads, ref run);
+        Dictionary<string, BenchmarkSidecarReader.Sidecar>? groups = BenchmarkSidecarReader.Read(file, errors, warnings, loads, ref run);
         var rows = new List<BenchmarkRow>();
         foreach (JsonElement benchmark in benchmarks.EnumerateArray())
         {
@@ -74,7 +94,7 @@ internal static partial class BenchmarkResultsReader
                 && memory.TryGetProperty("BytesAllocatedPerOperation", out JsonElement bytes) && bytes.ValueKind == JsonValueKind.Number
                 ? bytes.GetDouble()
                 : null;
-            Sidecar? group = groups is not null && groups.TryGetValue(fullName, out Sidecar? g) ? g : null;
+            BenchmarkSidecarReader.Sidecar? group = groups is not null && groups.TryGetValue(fullName, out BenchmarkSidecarReader.Sidecar? g) ? g : null;
             double[] samples = Samples(benchmark, statistics);
             MedianEstimate? median = samples.Length > 0 ? MedianEstimate.Of(samples, ComparisonRule.Default.Level)
                 : Number(statistics, "Median") is { } m ? new MedianEstimate((int)(Number(statistics, "N") ?? 1), m, m, m, 0)
@@ -100,12 +120,6 @@ internal static partial class BenchmarkResultsReader
         }
 
         return rows;
-    }
-
-    private static JsonDocument ParseFile(string file)
-    {
-        using FileStream stream = File.OpenRead(file);
-        return JsonDocument.Parse(stream);
     }
 
     private static BenchmarkRun ReadRun(string file, JsonElement root)
@@ -137,99 +151,6 @@ internal static partial class BenchmarkResultsReader
         return new BenchmarkRun(file, machine, date, resolutionNs, coreCount);
     }
 
-    /// <summary>What the sidecar says of one case (older sidecars have only the baseline and categories; <c>Rate</c> only for a class charted as a rate).</summary>
-    private sealed record Sidecar(bool Baseline, string Categories, double? ErrorNs, double? StdDevNs, BenchmarkJob? Job, IReadOnlyDictionary<string, string>? Columns, string? Rate, MachineLoad? Load);
-
-    /// <summary>
-    /// The sidecar's entry per full name; null (and an error line) when missing or unreadable. Its report session and
-    /// core count go into <paramref name="run"/>, its per-class load readings into <paramref name="loads"/>.
-    /// </summary>
-    private static Dictionary<string, Sidecar>? ReadGroups(string file, List<string> errors, List<string> warnings, List<ClassLoad> loads, ref BenchmarkRun run)
-    {
-        string sidecar = file[..^FullJsonSuffix.Length] + GroupsSuffix;
-        if (!File.Exists(sidecar))
-        {
-            warnings.Add($"{file}: no {Path.GetFileName(sidecar)} beside it, so baselines are unknown and ratios are left out");
-            return null;
-        }
-
-        try
-        {
-            using JsonDocument document = ParseFile(sidecar);
-            var map = new Dictionary<string, Sidecar>();
-            JsonElement root = document.RootElement;
-            if (root.TryGetProperty("Session", out JsonElement session) && session.ValueKind == JsonValueKind.Object)
-            {
-                run = run with { Session = Text(session, "Id") is { Length: > 0 } id ? id : null, Part = Text(session, "Part") is { Length: > 0 } part ? part : null };
-            }
-
-            if (run.Cores is null && Int(root, "Cores") is { } cores)
-            {
-                run = run with { Cores = cores };
-            }
-
-            if (root.TryGetProperty("Classes", out JsonElement classes) && classes.ValueKind == JsonValueKind.Array)
-            {
-                foreach (JsonElement c in classes.EnumerateArray())
-                {
-                    JsonElement load = c.TryGetProperty("Load", out JsonElement l) ? l : default;
-                    loads.Add(new ClassLoad(Text(c, "Type"), file, LoadAverages(load, "Before"), LoadAverages(load, "After"), load.ValueKind == JsonValueKind.Object ? Number(load, "OtherCpuCores") : null));
-                }
-            }
-
-            foreach (JsonElement b in document.RootElement.GetProperty("Benchmarks").EnumerateArray())
-            {
-                string categories = b.TryGetProperty("Categories", out JsonElement cats) && cats.ValueKind == JsonValueKind.Array
-                    ? string.Join(", ", cats.EnumerateArray().Select(c => c.GetString()))
-                    : "";
-                BenchmarkJob? job = null;
-                if (b.TryGetProperty("Job", out JsonElement j) && j.ValueKind == JsonValueKind.Object
-                    && b.TryGetProperty("Measured", out JsonElement measured) && measured.ValueKind == JsonValueKind.Object)
-                {
-                    job = new BenchmarkJob(
-                        Text(j, "Id") is { Length: > 0 } id ? id : "unknown job",
-                        Int(measured, "Launches"),
-                        Int(measured, "Iterations") ?? 0,
-                        Int(j, "WarmupCount"));
-                }
-
-                Dictionary<string, string>? columns = b.TryGetProperty("Columns", out JsonElement cols) && cols.ValueKind == JsonValueKind.Object
-                    ? cols.EnumerateObject().Where(c => c.Value.ValueKind == JsonValueKind.String && IsValue(c.Value.GetString()))
-                        .ToDictionary(c => c.Name, c => c.Value.GetString()!)
-                    : null;
-                map[b.GetProperty("FullName").GetString()!] = new Sidecar(
-                    b.GetProperty("Baseline").GetBoolean(), categories, Number(b, "ErrorNs"), Number(b, "StdDevNs"), job, columns,
-                    Text(b, "Rate") is { Length: > 0 } rate ? rate : null,
-                    ReadLoad(b));
-            }
-
-            return map;
-        }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
-        {
-            errors.Add($"{sidecar}: {ex.Message}");
-            return null;
-        }
-    }
-
-    /// <summary>A case's load readings (1-minute averages before and after, other processes' CPU), or null when the sidecar has none.</summary>
-    private static MachineLoad? ReadLoad(JsonElement benchmark)
-    {
-        if (!benchmark.TryGetProperty("Load", out JsonElement load) || load.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        return new MachineLoad(LoadAverages(load, "Before")?[0], LoadAverages(load, "After")?[0], Number(load, "OtherCpuCores"));
-    }
-
-    /// <summary>The 1-, 5- and 15-minute load averages of a reading ("Before" or "After"), or null.</summary>
-    private static double[]? LoadAverages(JsonElement load, string name) =>
-        load.ValueKind == JsonValueKind.Object && load.TryGetProperty(name, out JsonElement reading) && reading.ValueKind == JsonValueKind.Object
-            && Number(reading, "LoadOne") is { } one
-            ? [one, Number(reading, "LoadFive") ?? double.NaN, Number(reading, "LoadFifteen") ?? double.NaN]
-            : null;
-
     /// <summary>
     /// The time per operation of every measured iteration: the Workload/Result measurements (nanoseconds over
     /// operations, overhead already subtracted), else <c>Statistics.OriginalValues</c>; empty when the export has neither.
@@ -252,9 +173,6 @@ internal static partial class BenchmarkResultsReader
             ? [.. values.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.Number).Select(v => v.GetDouble())]
             : [];
     }
-
-    /// <summary>A column value worth reporting: BenchmarkDotNet prints "?" or "-" when a column has nothing for a case.</summary>
-    private static bool IsValue(string? text) => text is { Length: > 0 } && text is not ("?" or "-" or "NA");
 
     /// <summary>Without a sidecar: the job from the display text ("Type.Method: ShortRun(IterationCount=3, …) [Threads=1]").</summary>
     private static BenchmarkJob? JobFromDisplayInfo(string displayInfo, JsonElement statistics)
@@ -282,21 +200,12 @@ internal static partial class BenchmarkResultsReader
     private static double? Margin(JsonElement statistics) =>
         statistics.TryGetProperty("ConfidenceInterval", out JsonElement ci) && ci.ValueKind == JsonValueKind.Object ? Number(ci, "Margin") : null;
 
-    private static double? Number(JsonElement element, string name) =>
-        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
-
-    private static int? Int(JsonElement element, string name) =>
-        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
-
     /// <summary>BenchmarkDotNet writes parameters as <c>Name=value&amp;Name=value</c>.</summary>
     private static KeyValuePair<string, string>[] ParseParameters(string text) =>
         text.Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2))
             .Select(p => new KeyValuePair<string, string>(p[0], p.Length > 1 ? p[1] : ""))
             .ToArray();
-
-    private static string Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
 
     private static string Required(JsonElement element, string name, string file) =>
         Text(element, name) is { Length: > 0 } value ? value : throw new InvalidDataException($"a benchmark without {name} in {Path.GetFileName(file)}");

@@ -18,6 +18,7 @@ namespace ActorConcurrency.Host.BenchReport;
 /// <param name="Samples">Time per operation of every measured iteration (BenchmarkDotNet's Result iterations), in nanoseconds; empty when the export has none.</param>
 /// <param name="Median">The median of <paramref name="Samples"/> with its interval; null when there are no samples (see <see cref="Estimate"/>).</param>
 /// <param name="Load">How busy the machine was around the case, or null when not recorded.</param>
+/// <param name="GoTwin">For a Go peer (<see cref="GoPeerResultsReader"/>), the C# method of its group it is the Go form of; null for a C# row.</param>
 internal sealed record BenchmarkRow(
     string FullName,
     string Type,
@@ -35,7 +36,8 @@ internal sealed record BenchmarkRow(
     string? RateUnit = null,
     IReadOnlyList<double>? Samples = null,
     MedianEstimate? Median = null,
-    MachineLoad? Load = null)
+    MachineLoad? Load = null,
+    string? GoTwin = null)
 {
     /// <summary>
     /// The median with its interval; without per-iteration values, the mean as a point with no interval (level 0), so

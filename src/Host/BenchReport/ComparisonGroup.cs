@@ -52,6 +52,15 @@ internal sealed record ComparisonGroup(
             : SampleComparison.Compare(baseline.TestedValues, row.TestedValues, ComparisonRule.Default);
     }
 
+    /// <summary>
+    /// A Go peer's C# form against it: the Go row is the baseline, so a ratio above 1 and <see cref="ComparisonVerdict.Slower"/>
+    /// mean the C# form takes longer. Null for a C# row, or when the C# form was not measured at the row's thread count.
+    /// </summary>
+    public SampleComparison? CompareWithGoTwin(BenchmarkRow row, ComparisonRule rule) =>
+        row.GoTwin is { } twin && Find(twin, ThreadsOf(row)) is { } csharp
+            ? SampleComparison.Compare(row.TestedValues, csharp.TestedValues, rule)
+            : null;
+
     /// <summary>The baseline measured at the row's thread count, if any.</summary>
     public BenchmarkRow? BaselineOf(BenchmarkRow row) => Rows.FirstOrDefault(r => r.Baseline == true && ThreadsOf(r) == ThreadsOf(row));
 

@@ -1,7 +1,8 @@
 namespace ActorConcurrency.Host.BenchReport;
 
 /// <summary>
-/// How far a report's rows can be trusted, counted over every row: how many have a precise median (a 99.9% interval
+/// How far a report's rows can be trusted, counted over every BenchmarkDotNet row (the Go peers are measured by
+/// another tool and job, and summarised apart: <see cref="GoPeers"/>): how many have a precise median (a 99.9% interval
 /// within <see cref="ComparisonRule.PrecisionTarget"/> of it), how many were measured under load, and which report
 /// sessions (and runs outside any) they come from.
 /// </summary>
@@ -35,7 +36,7 @@ internal sealed record ReportQuality(
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(rule);
-        BenchmarkRow[] rows = [.. groups.SelectMany(g => g.Rows)];
+        BenchmarkRow[] rows = [.. groups.SelectMany(g => g.Rows).Where(r => r.GoTwin is null)];
         BenchmarkRun[] runs = [.. rows.Select(r => r.Run).Distinct()];
         return new ReportQuality(
             rows.Length,
@@ -45,5 +46,36 @@ internal sealed record ReportQuality(
             [.. runs.Where(r => r.Session is not null).OrderBy(r => r.Date).Select(r => r.Session!).Distinct()],
             runs.Count(r => r.Session is null),
             [.. rows.Select(r => r.Job?.Id ?? "unknown job").Distinct().Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// The Go peers against their C# forms: how many Go rows there are and, of those whose C# form was measured at the
+    /// same parameters, in how many the C# form is faster, slower, or not measurably different (<paramref name="rule"/>).
+    /// </summary>
+    public static (int Rows, int CSharpFaster, int CSharpSlower, int NoDifference) GoPeers(IReadOnlyList<ComparisonGroup> groups, ComparisonRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        int rows = 0, faster = 0, slower = 0, same = 0;
+        foreach (ComparisonGroup group in groups)
+        {
+            foreach (BenchmarkRow row in group.Rows.Where(r => r.GoTwin is not null))
+            {
+                rows++;
+                switch (group.CompareWithGoTwin(row, rule)?.Verdict)
+                {
+                    case ComparisonVerdict.Faster:
+                        faster++;
+                        break;
+                    case ComparisonVerdict.Slower:
+                        slower++;
+                        break;
+                    case ComparisonVerdict.NoMeasurableDifference:
+                        same++;
+                        break;
+                }
+            }
+        }
+
+        return (rows, faster, slower, same);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class BenchReportCommand : IHostCommand
     {
         var results = new Option<string[]>("--results")
         {
-            Description = $"Folder(s) searched recursively for *{BenchmarkResultsReader.FullJsonSuffix} (default: {string.Join(" and ", DefaultResultFolders)})",
+            Description = $"Folder(s) searched recursively for *{BenchmarkResultsReader.FullJsonSuffix} and the Go peers' *{GoPeerResultsReader.Suffix} (default: {string.Join(" and ", DefaultResultFolders)})",
             AllowMultipleArgumentsPerToken = true,
         };
         var output = new Option<string>("--output")

@@ -1,7 +1,7 @@
-using System.Globalization;
 using ActorConcurrency.Host.BenchReport;
 using ActorConcurrency.Host.Commands;
 using ActorConcurrency.Tests.Support;
+using Case = ActorConcurrency.Tests.BenchReport.IterationCase;
 
 namespace ActorConcurrency.Tests.BenchReport;
 
@@ -12,10 +12,6 @@ namespace ActorConcurrency.Tests.BenchReport;
 /// </summary>
 public sealed class BenchReportVerdictSpec : IDisposable
 {
-    private const string Host = """
-        "HostEnvironmentInfo": { "OsVersion": "Test OS", "ProcessorName": "Test CPU", "LogicalCoreCount": 2, "RuntimeVersion": ".NET 10.0.0", "ChronometerFrequency": { "Hertz": 1000000000 } }
-        """;
-
     private readonly string _folder = Directory.CreateTempSubdirectory("bench-report-verdict-").FullName;
 
     private string Results => Path.Combine(_folder, "results");
@@ -114,40 +110,9 @@ public sealed class BenchReportVerdictSpec : IDisposable
         Assert.Null(new MachineLoad(5, 5, null).BusyReason(null));
     }
 
-    /// <summary>n times evenly spread over centre ± width/2 (shifted by a fraction of a step), so the median is centre and no two are equal.</summary>
-    private static double[] Spread(double centre, int n, double width = 0.04, double shift = 0) =>
-        [.. Enumerable.Range(0, n).Select(i => centre * (1 + (width * ((i + (shift / 2)) / (n - 1) - 0.5)))).OrderBy(v => (v * 7919) % 13)];
+    private static double[] Spread(double centre, int n, double width = 0.04, double shift = 0) => IterationExports.Spread(centre, n, width, shift);
 
-    private sealed record Case(string Method, double[] Values, bool Baseline = false, string Job = "Report", (double Before, double After, double? Other)? Load = null);
-
-    private void Write(string title, string? session, params Case[] cases)
-    {
-        Directory.CreateDirectory(Results);
-        string Number(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-        string Full(Case c) =>
-            $$"""
-            { "Namespace": "Fake", "Type": "Fake", "Method": "{{c.Method}}", "Parameters": "", "FullName": "Fake.Fake.{{c.Method}}()",
-              "DisplayInfo": "Fake.{{c.Method}}: {{c.Job}}",
-              "Statistics": { "N": {{c.Values.Length}}, "Mean": {{Number(c.Values.Average())}}, "ConfidenceInterval": { "Margin": 1 } },
-              "Memory": { "BytesAllocatedPerOperation": 0 },
-              "Measurements": [ {{string.Join(", ", c.Values.Select((v, i) =>
-                  $$"""{ "IterationMode": "Workload", "IterationStage": "Result", "LaunchIndex": 1, "IterationIndex": {{i + 1}}, "Operations": 1000, "Nanoseconds": {{Number(v * 1000)}} }"""))}} ] }
-            """;
-        string Reading(double load) => $$"""{ "At": "2026-12-01T10:00:00+00:00", "LoadOne": {{Number(load)}}, "LoadFive": 0.5, "LoadFifteen": 0.6 }""";
-        string Group(Case c) =>
-            $$"""
-            { "FullName": "Fake.Fake.{{c.Method}}()", "Baseline": {{(c.Baseline ? "true" : "false")}}, "Categories": [],
-              "Job": { "Id": "{{c.Job}}" }, "Measured": { "Launches": 1, "Iterations": {{c.Values.Length}} }
-              {{(c.Load is { } l ? $$""", "Load": { "Before": {{Reading(l.Before)}}, "After": {{Reading(l.After)}}, "OtherCpuCores": {{(l.Other is { } o ? Number(o) : "null")}} }""" : "")}} }
-            """;
-        bool loads = cases.Any(c => c.Load is not null);
-        string classes = loads
-            ? """[ { "Type": "Fake.Fake", "Load": { "Before": { "LoadOne": 0.4, "LoadFive": 0.5, "LoadFifteen": 0.6 }, "After": { "LoadOne": 3.2, "LoadFive": 3.0, "LoadFifteen": 2.0 }, "OtherCpuCores": 0.33 } } ]"""
-            : "[]";
-        File.WriteAllText(Path.Combine(Results, title + "-report-full.json"), $$"""{ "Title": "{{title}}", {{Host}}, "Benchmarks": [ {{string.Join(",", cases.Select(Full))}} ] }""");
-        File.WriteAllText(Path.Combine(Results, title + "-report-groups.json"),
-            $$"""{ "Title": "{{title}}", "Session": {{(session is null ? "null" : $$"""{ "Id": "{{session}}", "Part": "fake", "Job": "Report" }""")}}, "Cores": 2, "Classes": {{classes}}, "Benchmarks": [ {{string.Join(",", cases.Select(Group))}} ] }""");
-    }
+    private void Write(string title, string? session, params Case[] cases) => IterationExports.Write(Results, title, session, cases);
 
     private string Page() => File.ReadAllText(Path.Combine(Output, "benchmarks.md"));
 

@@ -8,8 +8,9 @@ import (
 	"math/rand"
 	"runtime"
 	"sync"
-	"sync/atomic"
 	"testing"
+
+	"actorconcurrency/bench/seed"
 )
 
 const operations = 4000
@@ -78,9 +79,9 @@ func mixed(read func(int), write func(int, int)) {
 	var wg sync.WaitGroup
 	for t := 0; t < 2; t++ {
 		wg.Add(1)
-		go func(seed int64) {
+		go func(source int64) {
 			defer wg.Done()
-			random := rand.New(rand.NewSource(seed))
+			random := rand.New(rand.NewSource(source))
 			for i := 0; i < operations/2; i++ {
 				key := random.Intn(128)
 				if random.Intn(10) == 0 {
@@ -113,41 +114,13 @@ func syncMap() {
 	mixed(func(k int) { m.Load(k) }, func(k, v int) { m.Store(k, v) })
 }
 
-// spscRing is the seed's single-producer single-consumer ring: head and tail published with atomics.
-type spscRing struct {
-	buffer []int
-	mask   uint64
-	head   atomic.Uint64
-	tail   atomic.Uint64
-}
-
-func (r *spscRing) tryEnqueue(v int) bool {
-	tail := r.tail.Load()
-	if tail-r.head.Load() == uint64(len(r.buffer)) {
-		return false
-	}
-	r.buffer[tail&r.mask] = v
-	r.tail.Store(tail + 1)
-	return true
-}
-
-func (r *spscRing) tryDequeue() (int, bool) {
-	head := r.head.Load()
-	if head == r.tail.Load() {
-		return 0, false
-	}
-	v := r.buffer[head&r.mask]
-	r.head.Store(head + 1)
-	return v, true
-}
-
 // ring: task 14's ring, capacity 256, one producer and one consumer goroutine, operations items.
 func ring() {
-	r := &spscRing{buffer: make([]int, 256), mask: 255}
+	r := seed.NewRing(256)
 	done := make(chan struct{})
 	go func() {
 		for received := 0; received < operations; {
-			if _, ok := r.tryDequeue(); ok {
+			if _, ok := r.TryDequeue(); ok {
 				received++
 			} else {
 				runtime.Gosched()
@@ -156,7 +129,7 @@ func ring() {
 		close(done)
 	}()
 	for i := 0; i < operations; i++ {
-		for !r.tryEnqueue(i) {
+		for !r.TryEnqueue(int64(i)) {
 			runtime.Gosched()
 		}
 	}

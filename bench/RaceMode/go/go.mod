@@ -1,3 +1,0 @@
-module actorconcurrency/racepeer
-
-go 1.19

@@ -1,0 +1,3 @@
+module actorconcurrency/bench
+
+go 1.19
