@@ -93,7 +93,7 @@ internal static class BenchmarkReportWriter
         page.AppendLine(quality.RowsWithLoad == 0
             ? "- **Load:** none recorded: these results predate the load readings, so a row measured on a busy machine cannot be told apart."
             : $"- **Load:** {quality.UnderLoadRows} of {quality.RowsWithLoad} rows with load readings were measured under load " +
-              $"(other processes used more than {MachineLoad.OtherCpuLimit.ToString("0.##", CultureInfo.InvariantCulture)} of a core while the case ran; where that was not recorded, the 1-minute load average exceeded the core count before it); " +
+              $"(other work used more than {MachineLoad.OtherCpuLimit.ToString("0.##", CultureInfo.InvariantCulture)} of a core while the case ran: other processes, or CPU time the hypervisor gave to other machines (steal, in /proc/stat); where that was not recorded, the 1-minute load average exceeded the core count before it); " +
               (quality.RowsWithLoad < quality.Rows ? $"{quality.Rows - quality.RowsWithLoad} rows have no load recorded; " : "") +
               "each flagged row says so in its notes, and the last section gives the load around each class.");
         (int goRows, int csharpFaster, int csharpSlower, int noDifference) = ReportQuality.GoPeers(groups, rule);
@@ -265,10 +265,10 @@ internal static class BenchmarkReportWriter
 
         page.AppendLine("## Machine load around each class");
         page.AppendLine();
-        page.AppendLine("Load averages (1 / 5 / 15 minutes) read just before a class's first case and just after its last, and the CPU other processes used while it ran " +
-            "(the machine's busy time minus the benchmark processes', in cores). The load average counts the benchmark's own threads; the CPU of other processes does not.");
+        page.AppendLine("Load averages (1 / 5 / 15 minutes) read just before a class's first case and just after its last, and the CPU other work (other processes, and steal) used while it ran " +
+            "(the machine's busy time minus the benchmark processes', in cores). The load average counts the benchmark's own threads; the CPU of other work does not.");
         page.AppendLine();
-        page.AppendLine("| class | result file | load before | load after | other processes (cores) |");
+        page.AppendLine("| class | result file | load before | load after | other work (cores) |");
         page.AppendLine("|---|---|---:|---:|---:|");
         foreach (ClassLoad load in results.ClassLoads)
         {

@@ -83,8 +83,8 @@ public sealed class BenchReportVerdictSpec : IDisposable
 
         string page = Page();
         Assert.Matches(@"\| Lock \(baseline\) \|[^\n]*\|\s*\|\r?\n", page); // no note: quiet, and 1.9 after is its own threads
-        Assert.Contains("under load: other processes used 0.80 cores |", page);
-        Assert.Contains("under load: load average 3.10 > 2 cores before it (other processes' CPU not recorded) |", page);
+        Assert.Contains("under load: other work used 0.80 cores |", page);
+        Assert.Contains("under load: load average 3.10 > 2 cores before it (other work not recorded) |", page);
         Assert.Contains("**Load:** 2 of 3 rows with load readings were measured under load", page);
         Assert.Contains("## Machine load around each class", page);
         Assert.Contains("| Fake | `Run-20261201-100000-report-full.json` | 0.40 / 0.50 / 0.60 | 3.20 / 3.00 / 2.00 | 0.33 |", page);
@@ -92,10 +92,10 @@ public sealed class BenchReportVerdictSpec : IDisposable
 
     [Theory]
     [InlineData(0.1, 1.0, 0.2, 2, null)]
-    [InlineData(0.1, 5.0, 0.3, 2, "other processes used 0.30 cores")] // the load after is the case's own threads
+    [InlineData(0.1, 5.0, 0.3, 2, "other work used 0.30 cores")] // the load after is the case's own threads
     [InlineData(2.02, 2.0, 0.02, 2, null)] // the previous case's own threads, nobody else: the quick run's false alarm
-    [InlineData(2.5, 2.0, 0.26, 2, "other processes used 0.26 cores")]
-    [InlineData(2.5, 2.0, null, 2, "load average 2.50 > 2 cores before it (other processes' CPU not recorded)")]
+    [InlineData(2.5, 2.0, 0.26, 2, "other work used 0.26 cores")]
+    [InlineData(2.5, 2.0, null, 2, "load average 2.50 > 2 cores before it (other work not recorded)")]
     [InlineData(2.5, 2.0, null, 4, null)]
     public void The_load_flag_counts_other_processes_and_only_without_them_the_load_average_before(
         double before, double after, double? other, int cores, string? reason)
