@@ -1,0 +1,88 @@
+namespace ActorConcurrency.Tests.RaceMode.Corpus;
+
+/// <summary>
+/// Callbacks handed to the framework by other means than a delegate to the pool: an <c>IThreadPoolWorkItem</c> and a
+/// callback posted or sent to a <c>SynchronizationContext</c>. The code that handed a callback over happens before its
+/// run (Go: the go statement before the goroutine); nothing orders the run with what its submitter does next, except a
+/// wait for a signal the run sets, or <c>Send</c>, which returns after the run.
+/// </summary>
+internal static class CallbackPrograms
+{
+    [Expect(Verdict.RaceFree)]
+    public static void WorkItemAfterTheWriteThenWaited()
+    {
+        var cell = new Cell { Value = 1 };
+        using var done = new ManualResetEventSlim();
+        ThreadPool.UnsafeQueueUserWorkItem(new Increment(cell, done), preferLocal: false);
+        done.Wait();
+        cell.Value++;
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void WorkItemRacesWithItsSubmitter()
+    {
+        var cell = new Cell();
+        using var done = new ManualResetEventSlim();
+        ThreadPool.UnsafeQueueUserWorkItem(new Increment(cell, done), preferLocal: false);
+        cell.Value = 5;
+        done.Wait();
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void PostedCallbackAfterTheWriteThenWaited()
+    {
+        var cell = new Cell { Value = 1 };
+        using var done = new ManualResetEventSlim();
+        new SynchronizationContext().Post(_ =>
+        {
+            cell.Value++;
+            done.Set();
+        }, null);
+        done.Wait();
+        cell.Value++;
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void PostedCallbackRacesWithItsPoster()
+    {
+        var cell = new Cell();
+        using var done = new ManualResetEventSlim();
+        new SynchronizationContext().Post(_ =>
+        {
+            cell.Value++;
+            done.Set();
+        }, null);
+        cell.Value = 5;
+        done.Wait();
+    }
+
+    /// <summary>A sent callback has ended when <c>Send</c> returns, whichever thread ran it.</summary>
+    [Expect(Verdict.RaceFree)]
+    public static void SentCallbackEndsBeforeSendReturns()
+    {
+        var cell = new Cell();
+        var pool = new PoolContext();
+        pool.Send(_ => cell.Value = 1, null);
+        cell.Value++;
+    }
+
+    private sealed class Increment(Cell cell, ManualResetEventSlim done) : IThreadPoolWorkItem
+    {
+        public void Execute()
+        {
+            cell.Value++;
+            done.Set();
+        }
+    }
+
+    /// <summary>A context whose <c>Send</c> runs the callback on a pool thread and waits for it, as a UI context runs it on its own thread.</summary>
+    private sealed class PoolContext : SynchronizationContext
+    {
+        public override void Send(SendOrPostCallback d, object? state) => Task.Factory.StartNew(() => d(state), CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default).Wait();
+    }
+
+    private sealed class Cell
+    {
+        public int Value;
+    }
+}
