@@ -1,8 +1,9 @@
 namespace ActorConcurrency.Tests.RaceMode.Corpus;
 
 /// <summary>
-/// Callbacks handed to the framework by other means than a delegate to the pool: an <c>IThreadPoolWorkItem</c> and a
-/// callback posted or sent to a <c>SynchronizationContext</c>. The code that handed a callback over happens before its
+/// Callbacks handed to the framework by other means than a delegate to the pool: an <c>IThreadPoolWorkItem</c>, a
+/// callback posted or sent to a <c>SynchronizationContext</c>, and continuations of tasks with a result
+/// (<c>ContinueWhenAll/Any&lt;TAntecedentResult&gt;</c>). The code that handed a callback over happens before its
 /// run (Go: the go statement before the goroutine); nothing orders the run with what its submitter does next, except a
 /// wait for a signal the run sets, or <c>Send</c>, which returns after the run.
 /// </summary>
@@ -63,6 +64,42 @@ internal static class CallbackPrograms
         var cell = new Cell();
         var pool = new PoolContext();
         pool.Send(_ => cell.Value = 1, null);
+        cell.Value++;
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void ContinueWhenAllOfResultsSeesTheirWrites()
+    {
+        var cells = new[] { new Cell(), new Cell() };
+        Task<int>[] tasks = [.. cells.Select((cell, i) => Task.Run(() =>
+        {
+            cell.Value = i + 1;
+            return i;
+        }))];
+        int sum = Task.Factory.ContinueWhenAll(tasks, done => done.Sum(t => t.Result) + cells.Sum(c => c.Value)).Result;
+        cells[0].Value = sum;
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void ContinueWhenAllOfResultsRacesWithItsCaller()
+    {
+        var cell = new Cell();
+        Task<int>[] tasks = [Task.Run(() => 1), Task.Run(() => 2)];
+        Task continuation = Task.Factory.ContinueWhenAll(tasks, _ => cell.Value++);
+        cell.Value = 5;
+        continuation.Wait();
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void ContinueWhenAnyOfResultsSeesTheOneThatCompleted()
+    {
+        var cell = new Cell();
+        Task<int> only = Task.Run(() =>
+        {
+            cell.Value = 1;
+            return 1;
+        });
+        Task.Factory.ContinueWhenAny([only], t => cell.Value += t.Result).Wait();
         cell.Value++;
     }
 
