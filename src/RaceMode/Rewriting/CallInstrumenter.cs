@@ -125,7 +125,7 @@ internal sealed class CallInstrumenter
         {
             ("System.Threading.Tasks.Task", "Run") => typeof(TaskHooks),
             ("System.Threading.Tasks.Task", "WaitAll" or "WaitAny") when !method.HasThis => typeof(TaskWaitHooks),
-            ("System.Threading.Tasks.TaskFactory", "StartNew") => typeof(TaskHooks),
+            ("System.Threading.Tasks.TaskFactory" or "System.Threading.Tasks.TaskFactory`1", "StartNew") => typeof(TaskHooks),
             ("System.Threading.Thread", ".ctor" or "Start" or "Join") => typeof(TaskHooks),
             ("System.Threading.Tasks.Task", "ContinueWith") => typeof(ContinuationHooks),
             ("System.Threading.Tasks.Task`1", "ContinueWith") => typeof(ContinuationOfTHooks),

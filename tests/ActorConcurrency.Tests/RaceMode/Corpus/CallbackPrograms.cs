@@ -3,7 +3,8 @@ namespace ActorConcurrency.Tests.RaceMode.Corpus;
 /// <summary>
 /// Callbacks handed to the framework by other means than a delegate to the pool: an <c>IThreadPoolWorkItem</c>, a
 /// callback posted or sent to a <c>SynchronizationContext</c>, and continuations of tasks with a result
-/// (<c>ContinueWhenAll/Any&lt;TAntecedentResult&gt;</c>). The code that handed a callback over happens before its
+/// (<c>ContinueWhenAll/Any&lt;TAntecedentResult&gt;</c>); and tasks started with a state object or by a
+/// <c>TaskFactory&lt;TResult&gt;</c>. The code that handed a callback over happens before its
 /// run (Go: the go statement before the goroutine); nothing orders the run with what its submitter does next, except a
 /// wait for a signal the run sets, or <c>Send</c>, which returns after the run.
 /// </summary>
@@ -101,6 +102,40 @@ internal static class CallbackPrograms
         });
         Task.Factory.ContinueWhenAny([only], t => cell.Value += t.Result).Wait();
         cell.Value++;
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void StartNewWithStateJoined()
+    {
+        var cell = new Cell();
+        Task.Factory.StartNew(state => ((Cell)state!).Value++, cell).Wait();
+        cell.Value++;
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void StartNewWithStateRacesWithItsStarter()
+    {
+        var cell = new Cell();
+        Task started = Task.Factory.StartNew(state => ((Cell)state!).Value++, cell);
+        cell.Value = 5;
+        started.Wait();
+    }
+
+    [Expect(Verdict.RaceFree)]
+    public static void GenericFactoryStartNewJoined()
+    {
+        var cell = new Cell();
+        int value = Task<int>.Factory.StartNew(() => ++cell.Value).Result;
+        cell.Value = value + 1;
+    }
+
+    [Expect(Verdict.Racy)]
+    public static void GenericFactoryStartNewRacesWithItsStarter()
+    {
+        var cell = new Cell();
+        Task<int> started = Task<int>.Factory.StartNew(() => ++cell.Value);
+        cell.Value = 5;
+        started.Wait();
     }
 
     private sealed class Increment(Cell cell, ManualResetEventSlim done) : IThreadPoolWorkItem
