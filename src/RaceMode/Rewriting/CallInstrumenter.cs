@@ -125,7 +125,7 @@ internal sealed class CallInstrumenter
         {
             ("System.Threading.Tasks.Task", "Run") => typeof(TaskHooks),
             ("System.Threading.Tasks.Task", "WaitAll" or "WaitAny") when !method.HasThis => typeof(TaskWaitHooks),
-            ("System.Threading.Tasks.TaskFactory", "StartNew") => typeof(TaskHooks),
+            ("System.Threading.Tasks.TaskFactory" or "System.Threading.Tasks.TaskFactory`1", "StartNew") => typeof(TaskHooks),
             ("System.Threading.Thread", ".ctor" or "Start" or "Join") => typeof(TaskHooks),
             ("System.Threading.Tasks.Task", "ContinueWith") => typeof(ContinuationHooks),
             ("System.Threading.Tasks.Task`1", "ContinueWith") => typeof(ContinuationOfTHooks),
@@ -134,6 +134,7 @@ internal sealed class CallInstrumenter
             ("System.Threading.ThreadPool", "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" or "RegisterWaitForSingleObject" or
                 "UnsafeRegisterWaitForSingleObject") => typeof(PoolHooks),
             ("System.Threading.Timer", ".ctor") or ("System.Timers.Timer", "add_Elapsed" or "remove_Elapsed") => typeof(TimerHooks),
+            ("System.Threading.SynchronizationContext", "Post" or "Send") => typeof(SynchronizationContextHooks),
             (_, "GetResult") when s_awaiters.Contains(type) => typeof(AsyncHooks),
             ("System.Runtime.CompilerServices.AsyncTaskMethodBuilder" or "System.Runtime.CompilerServices.AsyncTaskMethodBuilder`1" or
                 "System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder" or "System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder`1",

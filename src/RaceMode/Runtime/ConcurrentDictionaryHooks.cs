@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
-using System.Runtime.CompilerServices;
 
 namespace ActorConcurrency.RaceMode.Runtime;
 
@@ -16,8 +15,6 @@ namespace ActorConcurrency.RaceMode.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ConcurrentDictionaryHooks
 {
-    private static readonly ConditionalWeakTable<object, object> s_keys = new();
-
     public static TValue GetOrAdd<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key, Func<TKey, TValue> valueFactory)
         where TKey : notnull
     {
@@ -151,27 +148,47 @@ public static class ConcurrentDictionaryHooks
     private static void Release<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key)
         where TKey : notnull
     {
-        if (key is not null && RaceSession.Active is not null)
+        if (key is not null && RaceSession.Active is { } session && session.CurrentOrCount() is { } thread)
         {
-            SyncHooks.Release(KeyOf(dictionary, key));
-            SyncHooks.Release(dictionary);
+            Clocks<TKey> clocks = ClocksOf(session, dictionary);
+            session.Backend.Release(thread, clocks.Of(key));
+            session.Backend.Release(thread, clocks.Dictionary);
         }
     }
 
     private static void Acquire<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key)
         where TKey : notnull
     {
-        if (key is not null && RaceSession.Active is not null)
+        if (key is not null && RaceSession.Active is { } session && session.CurrentOrCount() is { } thread)
         {
-            SyncHooks.Acquire(KeyOf(dictionary, key));
+            session.Backend.Acquire(thread, ClocksOf(session, dictionary).Of(key));
         }
     }
 
-    /// <summary>The clock key of <paramref name="key"/> in <paramref name="dictionary"/>, by the dictionary's comparer.</summary>
-    private static object KeyOf<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key)
+    /// <summary>The clocks of <paramref name="dictionary"/> in <paramref name="session"/>: one lookup finds its keys' and its own.</summary>
+    private static Clocks<TKey> ClocksOf<TKey, TValue>(RaceSession session, ConcurrentDictionary<TKey, TValue> dictionary)
+        where TKey : notnull =>
+        session.KeyedClocks.TryGetValue(dictionary, out object? found) ? (Clocks<TKey>)found : AddClocks(session, dictionary);
+
+    // Apart from ClocksOf, so the closure is allocated only when a dictionary is first seen.
+    private static Clocks<TKey> AddClocks<TKey, TValue>(RaceSession session, ConcurrentDictionary<TKey, TValue> dictionary)
+        where TKey : notnull =>
+        (Clocks<TKey>)session.KeyedClocks.GetValue(dictionary, d => new Clocks<TKey>(session, dictionary.Comparer, d));
+
+    /// <summary>
+    /// A dictionary's clocks in one session: one per key, by the dictionary's comparer, which a store releases and an
+    /// observation acquires; and the dictionary's own (the clock <see cref="SyncHooks"/> keys by the dictionary), which
+    /// every store also releases, for the members that read the whole dictionary.
+    /// </summary>
+    private sealed class Clocks<TKey>(RaceSession session, IEqualityComparer<TKey> comparer, object dictionary)
         where TKey : notnull
     {
-        var keys = (ConcurrentDictionary<TKey, object>)s_keys.GetValue(dictionary, d => new ConcurrentDictionary<TKey, object>(((ConcurrentDictionary<TKey, TValue>)d).Comparer));
-        return keys.GetOrAdd(key, static _ => new object());
+        private readonly ConcurrentDictionary<TKey, object> _keys = new(comparer);
+        private readonly CoreBackend _backend = session.Backend;
+
+        public object Dictionary { get; } = session.SyncOf(session.Canonical(dictionary));
+
+        public object Of(TKey key) =>
+            _keys.TryGetValue(key, out object? clock) ? clock : _keys.GetOrAdd(key, static (_, backend) => backend.NewSync("ConcurrentDictionary key"), _backend);
     }
 }

@@ -3,12 +3,13 @@ using System.ComponentModel;
 namespace ActorConcurrency.RaceMode.Runtime;
 
 /// <summary>
-/// The hooks of <c>TaskFactory.ContinueWhenAll</c> and <c>ContinueWhenAny</c> over plain tasks (see <see cref="CallbackFork"/>):
+/// The hooks of <c>TaskFactory.ContinueWhenAll</c> and <c>ContinueWhenAny</c> over plain tasks (see <see cref="CallbackFork"/>;
+/// over tasks with a result in FactoryContinuationHooks.OfT.cs):
 /// the caller's past and the antecedents' ends (all of them, or the one that completed) happen before the
 /// continuation; its end happens before a wait for the task returned.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class FactoryContinuationHooks
+public static partial class FactoryContinuationHooks
 {
     /// <summary>Replaces <c>TaskFactory.ContinueWhenAll(Task[], Action&lt;Task[]&gt;)</c>.</summary>
     public static Task ContinueWhenAll(TaskFactory factory, Task[] tasks, Action<Task[]> continuationAction) =>

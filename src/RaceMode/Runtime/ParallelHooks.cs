@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 
 namespace ActorConcurrency.RaceMode.Runtime;
@@ -6,10 +7,11 @@ namespace ActorConcurrency.RaceMode.Runtime;
 /// The hooks of <c>Parallel.For</c>, <c>Parallel.ForEach</c>, <c>Parallel.Invoke</c>, <c>Parallel.ForEachAsync</c> and
 /// <c>Parallel.ForAsync</c> (see <see cref="CallbackFork"/>): the caller's past happens before every iteration, each
 /// iteration is its own logical thread (iterations are concurrent with each other, as goroutines would be), and every
-/// iteration's end happens before the call returns (before the await of an async loop's task).
+/// iteration's end happens before the call returns (before the await of an async loop's task). The overloads with a
+/// thread-local state are in ParallelHooks.LocalState.cs.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class ParallelHooks
+public static partial class ParallelHooks
 {
     /// <summary>Replaces <c>Parallel.For(int, int, Action&lt;int&gt;)</c>.</summary>
     public static ParallelLoopResult For(int fromInclusive, int toExclusive, Action<int> body) =>
@@ -65,6 +67,30 @@ public static class ParallelHooks
 
     /// <summary>Replaces <c>Parallel.ForEach&lt;TSource&gt;(IEnumerable&lt;TSource&gt;, ParallelOptions, Action&lt;TSource, ParallelLoopState, long&gt;)</c>.</summary>
     public static ParallelLoopResult ForEach<TSource>(IEnumerable<TSource> source, ParallelOptions parallelOptions, Action<TSource, ParallelLoopState, long> body) =>
+        Loop(body, f => f is null ? Parallel.ForEach(source, parallelOptions, body) : Parallel.ForEach(source, parallelOptions, (x, s, i) => f.Run(() => body(x, s, i))));
+
+    /// <summary>Replaces <c>Parallel.ForEach&lt;TSource&gt;(Partitioner&lt;TSource&gt;, Action&lt;TSource&gt;)</c>.</summary>
+    public static ParallelLoopResult ForEach<TSource>(Partitioner<TSource> source, Action<TSource> body) =>
+        Loop(body, f => f is null ? Parallel.ForEach(source, body) : Parallel.ForEach(source, x => f.Run(() => body(x))));
+
+    /// <summary>Replaces <c>Parallel.ForEach&lt;TSource&gt;(Partitioner&lt;TSource&gt;, Action&lt;TSource, ParallelLoopState&gt;)</c>.</summary>
+    public static ParallelLoopResult ForEach<TSource>(Partitioner<TSource> source, Action<TSource, ParallelLoopState> body) =>
+        Loop(body, f => f is null ? Parallel.ForEach(source, body) : Parallel.ForEach(source, (x, s) => f.Run(() => body(x, s))));
+
+    /// <summary>Replaces <c>Parallel.ForEach&lt;TSource&gt;(OrderablePartitioner&lt;TSource&gt;, Action&lt;TSource, ParallelLoopState, long&gt;)</c>.</summary>
+    public static ParallelLoopResult ForEach<TSource>(OrderablePartitioner<TSource> source, Action<TSource, ParallelLoopState, long> body) =>
+        Loop(body, f => f is null ? Parallel.ForEach(source, body) : Parallel.ForEach(source, (x, s, i) => f.Run(() => body(x, s, i))));
+
+    /// <summary>Replaces <c>Parallel.ForEach&lt;TSource&gt;(Partitioner&lt;TSource&gt;, ParallelOptions, Action&lt;TSource&gt;)</c>.</summary>
+    public static ParallelLoopResult ForEach<TSource>(Partitioner<TSource> source, ParallelOptions parallelOptions, Action<TSource> body) =>
+        Loop(body, f => f is null ? Parallel.ForEach(source, parallelOptions, body) : Parallel.ForEach(source, parallelOptions, x => f.Run(() => body(x))));
+
+    /// <summary>Replaces <c>Parallel.ForEach&lt;TSource&gt;(Partitioner&lt;TSource&gt;, ParallelOptions, Action&lt;TSource, ParallelLoopState&gt;)</c>.</summary>
+    public static ParallelLoopResult ForEach<TSource>(Partitioner<TSource> source, ParallelOptions parallelOptions, Action<TSource, ParallelLoopState> body) =>
+        Loop(body, f => f is null ? Parallel.ForEach(source, parallelOptions, body) : Parallel.ForEach(source, parallelOptions, (x, s) => f.Run(() => body(x, s))));
+
+    /// <summary>Replaces <c>Parallel.ForEach&lt;TSource&gt;(OrderablePartitioner&lt;TSource&gt;, ParallelOptions, Action&lt;TSource, ParallelLoopState, long&gt;)</c>.</summary>
+    public static ParallelLoopResult ForEach<TSource>(OrderablePartitioner<TSource> source, ParallelOptions parallelOptions, Action<TSource, ParallelLoopState, long> body) =>
         Loop(body, f => f is null ? Parallel.ForEach(source, parallelOptions, body) : Parallel.ForEach(source, parallelOptions, (x, s, i) => f.Run(() => body(x, s, i))));
 
     /// <summary>Replaces <c>Parallel.Invoke(params Action[])</c>.</summary>

@@ -3,7 +3,7 @@ using System.ComponentModel;
 namespace ActorConcurrency.RaceMode.Runtime;
 
 /// <summary>
-/// The hooks of <c>ThreadPool.QueueUserWorkItem</c>, <c>UnsafeQueueUserWorkItem</c> and
+/// The hooks of <c>ThreadPool.QueueUserWorkItem</c>, <c>UnsafeQueueUserWorkItem</c> (delegates and <c>IThreadPoolWorkItem</c>) and
 /// <c>RegisterWaitForSingleObject</c> (see <see cref="CallbackFork"/>): the code that queued or registered the callback
 /// happens before each run of it; a run after the wait handle was signalled also follows what its signaller did.
 /// </summary>
@@ -28,6 +28,12 @@ public static class PoolHooks
     /// <summary>Replaces <c>ThreadPool.UnsafeQueueUserWorkItem&lt;TState&gt;(Action&lt;TState&gt;, TState, bool)</c>.</summary>
     public static bool UnsafeQueueUserWorkItem<TState>(Action<TState> callBack, TState state, bool preferLocal) =>
         CallbackFork.Submit(callBack, "work item", oneShot: true) is { } f ? ThreadPool.UnsafeQueueUserWorkItem(s => f.Run(() => callBack(s)), state, preferLocal) : ThreadPool.UnsafeQueueUserWorkItem(callBack, state, preferLocal);
+
+    /// <summary>Replaces <c>ThreadPool.UnsafeQueueUserWorkItem(IThreadPoolWorkItem, bool)</c>: the item's <c>Execute</c> is the run.</summary>
+    public static bool UnsafeQueueUserWorkItem(IThreadPoolWorkItem callBack, bool preferLocal) =>
+        callBack is not null && CallbackFork.Submit("work item", oneShot: true) is { } f
+            ? ThreadPool.UnsafeQueueUserWorkItem(new ForkedWorkItem(f, callBack), preferLocal)
+            : ThreadPool.UnsafeQueueUserWorkItem(callBack!, preferLocal);
 
     /// <summary>Replaces <c>ThreadPool.RegisterWaitForSingleObject(WaitHandle, WaitOrTimerCallback, object, int, bool)</c>.</summary>
     public static RegisteredWaitHandle RegisterWaitForSingleObject(WaitHandle waitObject, WaitOrTimerCallback callBack, object? state, int millisecondsTimeOutInterval, bool executeOnlyOnce) =>
@@ -58,5 +64,11 @@ public static class PoolHooks
 
         // Signalling a wait handle releases it (rewritten code brackets every call on one): a signalled run acquires it.
         return (state, timedOut) => fork.Run(() => callBack(state, timedOut), timedOut ? null : waitObject);
+    }
+
+    /// <summary>A work item whose <c>Execute</c> runs the user's item as its fork's run.</summary>
+    private sealed class ForkedWorkItem(CallbackFork fork, IThreadPoolWorkItem item) : IThreadPoolWorkItem
+    {
+        public void Execute() => fork.Run(item.Execute);
     }
 }

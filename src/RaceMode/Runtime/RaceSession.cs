@@ -47,6 +47,9 @@ public sealed class RaceSession
 
     internal ShadowMemory Shadow { get; }
 
+    /// <summary>Per-key clocks of keyed collections (a <c>ConcurrentDictionary</c>'s), by the collection.</summary>
+    internal ConditionalWeakTable<object, object> KeyedClocks { get; } = new();
+
     /// <summary>
     /// Every release also goes here; waiting for something race mode cannot see into (a task made by the
     /// framework, a <c>ValueTask</c> over a pooled source) acquires it. That can only add order, so an

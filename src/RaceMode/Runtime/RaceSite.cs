@@ -14,4 +14,17 @@ internal sealed record RaceSite(AccessSite Where, int Location, string LocationN
     /// most one object per site alive, until the site touches another or the session ends.
     /// </summary>
     public Location? LastField { get; set; }
+
+    /// <summary>
+    /// The location <see cref="LastField"/> held before it: a site that two threads run on objects of their own (each
+    /// task's own <c>Random</c>) finds both here instead of missing on every switch.
+    /// </summary>
+    public Location? OtherField { get; set; }
+
+    /// <summary>Remembers <paramref name="found"/> as <see cref="LastField"/>, keeping the one before as <see cref="OtherField"/>.</summary>
+    public void Remember(Location found)
+    {
+        OtherField = LastField;
+        LastField = found;
+    }
 }

@@ -31,7 +31,7 @@ internal sealed class ShadowMemory
         }
 
         Location found = _objects.GetValue(owner, static _ => new ObjectShadow()).Get(site.Location, (this, site, owner), static s => s.Item1.NewLocation(s.site, -1, s.owner));
-        site.LastField = found;
+        site.Remember(found);
         return found;
     }
 
@@ -43,13 +43,15 @@ internal sealed class ShadowMemory
     {
         Location found = _objects.GetValue(collection, static _ => new ObjectShadow())
             .Get(ContentsKey, (this, collection), static s => new Location(s.Item1._backend.NewCell(TypeNames.Friendly(s.collection.GetType())), s.Item1, s.collection));
-        site.LastField = found;
+        site.Remember(found);
         return found;
     }
 
-    /// <summary>The location <paramref name="site"/> found last, if it was for <paramref name="owner"/> in this session.</summary>
+    /// <summary>The location <paramref name="site"/> found last or the one before, if it was for <paramref name="owner"/> in this session.</summary>
     public Location? Remembered(object owner, RaceSite site) =>
-        site.LastField is { } cached && ReferenceEquals(cached.Owner, owner) && ReferenceEquals(cached.Memory, this) ? cached : null;
+        site.LastField is { } last && ReferenceEquals(last.Owner, owner) && ReferenceEquals(last.Memory, this) ? last
+        : site.OtherField is { } other && ReferenceEquals(other.Owner, owner) && ReferenceEquals(other.Memory, this) ? other
+        : null;
 
     /// <summary>The static location <paramref name="site"/> touches; <paramref name="owner"/> is the closed generic type or null.</summary>
     public Location Static(object? owner, RaceSite site)

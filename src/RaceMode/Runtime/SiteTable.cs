@@ -70,6 +70,7 @@ internal static class SiteTable
             for (int i = 0; i < s_count; i++)
             {
                 s_sites[i].LastField = null;
+                s_sites[i].OtherField = null;
             }
         }
     }

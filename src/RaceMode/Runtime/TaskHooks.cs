@@ -11,7 +11,7 @@ namespace ActorConcurrency.RaceMode.Runtime;
 /// the signature of the call it replaces (an instance method's receiver comes first).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class TaskHooks
+public static partial class TaskHooks
 {
     private static readonly ConditionalWeakTable<Thread, ThreadStartRecord> s_threads = new();
 
