@@ -203,14 +203,14 @@ internal sealed class NodeRun
         // even while the region does not answer (a fail-over, a locked journal: what the line must then say).
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(StatusAnswerBudget);
-        string? answer;
+        (int Shards, int Counters, long Total)? answer;
         try
         {
             var state = await _node.Region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, StatusAnswerBudget, budget.Token);
             int shards = state.Shards.Count(s => s.EntityIds.Any(id => id != ShardedCounterNode.ReadinessKey));
             int counters = state.Shards.Sum(s => s.EntityIds.Count(id => id != ShardedCounterNode.ReadinessKey));
             TotalRead total = await reader.ReadAsync(budget.Token);
-            answer = $"shards here {shards}, counters here {counters} | total {KeyRange()} = [bold]{total.Total:N0}[/]";
+            answer = (shards, counters, total.Total);
         }
         catch (Exception ex) when (ex is AskTimeoutException || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -221,12 +221,14 @@ internal sealed class NodeRun
         // Membership as it is now, not as it was before the questions were asked.
         int up = cluster.State.Members.Count(m => m.Status == MemberStatus.Up);
         int unreachable = cluster.State.Unreachable.Count;
-        string lost = $"dead letters {_lost.DeadLetters:N0}, shard drops {_lost.ShardDrops:N0}";
-        string locked = _journalLock?.Describe() is { } text ? $" | [red]{Markup.Escape(text)}[/]" : "";
-        _console.Output.MarkupLine(
-            $"{DateTime.Now:HH:mm:ss} members Up {up}, unreachable {unreachable} | " +
-            (answer ?? $"[yellow]no answer within {StatusAnswerBudget.TotalSeconds:0} s (shards moving, a member unreachable or the journal waiting)[/]") +
-            $" | {lost}{locked}");
+        NodeStatus status = answer is { } a
+            ? new NodeStatus(up, unreachable, a.Shards, a.Counters, a.Total)
+            : new NodeStatus(up, unreachable, 0, 0, 0) { RegionAnswered = false };
+        _console.Output.MarkupLine(status.Format(
+            DateTime.Now, KeyRange(), _lost.DeadLetters, _lost.ShardDrops, _journalLock?.Describe(), StatusAnswerBudget,
+            emphasis: text => $"[bold]{Markup.Escape(text)}[/]",
+            warning: text => $"[yellow]{Markup.Escape(text)}[/]",
+            alarm: text => $"[red]{Markup.Escape(text)}[/]"));
     }
 
     /// <summary>How long a status line waits for the region's answers before it says there was none.</summary>

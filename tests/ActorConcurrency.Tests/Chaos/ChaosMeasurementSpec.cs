@@ -20,28 +20,6 @@ public sealed class ChaosMeasurementSpec : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public void A_status_line_is_read_with_its_thousands_separators()
-    {
-        NodeStatus? status = NodeStatus.TryParse("09:12:42 members Up 3, unreachable 1 | shards here 4, counters here 3 | total k0..k9 = 1,234,567");
-        Assert.Equal(new NodeStatus(3, 1, 4, 3, 1_234_567), status);
-    }
-
-    [Fact]
-    public void A_status_line_whose_region_did_not_answer_still_says_who_is_a_member()
-    {
-        NodeStatus before = new(3, 0, 4, 3, 1_000);
-        NodeStatus? status = NodeStatus.TryParse(
-            "09:12:47 members Up 2, unreachable 0 | no answer within 5 s (shards moving or a member unreachable) | dead letters 0, shard drops 0", before);
-        Assert.Equal(new NodeStatus(2, 0, 4, 3, 1_000) { RegionAnswered = false }, status);
-    }
-
-    [Theory]
-    [InlineData("09:12:42 load: sent 1,200 | acknowledged 1,100 | retried 0 | in flight 100")]
-    [InlineData("node akka.tcp://counters@127.0.0.1:39311 is Up and its counter region is ready")]
-    [InlineData("")]
-    public void Other_lines_are_not_status_lines(string line) => Assert.Null(NodeStatus.TryParse(line));
-
-    [Fact]
     public void A_report_file_is_read_with_its_acknowledgement_gaps()
     {
         // The file as a node writes it, field names and all: a renamed field would read as 0 here.
