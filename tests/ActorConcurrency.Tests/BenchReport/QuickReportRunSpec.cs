@@ -49,7 +49,7 @@ public sealed class QuickReportRunSpec : IDisposable
         Assert.Empty(run.Error);
         string page = File.ReadAllText(Path.Combine(_folder, "benchmarks.md"));
         Assert.Contains("**One session:** every row comes from report session `sample`, measured with one job (QuickReport).", page);
-        Assert.Contains("Job **QuickReport: 2 launches × 6 iterations (1 warm-up)** — a short run", page);
+        Assert.Contains("Job **QuickReport: 2 launches × 3 iterations (1 warm-up)** — a short run", page);
         Assert.Contains("| sample (FalseSharingBenchmarks) |", page);
         Assert.Contains("of 9 rows with load readings were measured under load", page);
         Assert.Contains("## Machine load around each class", page);
