@@ -38,12 +38,11 @@ public sealed class GoPeerReportSpec : IDisposable
 
         HostRun run = await HostRun.RunAsync("bench-report", "--results", Results, "--output", Output);
 
-        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Equal(ExitCodes.DemonstrationFailed, run.ExitCode); // the unreadable name is an error of the page; the rest is reported
         string page = File.ReadAllText(Path.Combine(Output, "benchmarks.md"));
         string counters = Section(page, "## CounterBenchmarks — Increment");
         Assert.Matches(@"\| Go atomic\.AddInt64 \| 1 \| 5 ns \[[\d.–]+\] \| 0\.50 \[0\.4\d–0\.5\d\] \| \*\*faster \(p < 0\.0001\)\*\* \| [^|]+ \| 0 B \| Go form of Interlocked; C# vs Go: 2\.00 \[1\.9\d–2\.0\d\], C# slower \(p < 0\.0001\); interval only 99\.8% \(median\)", counters);
-        Assert.Contains("Go form of MonitorLock; C# vs Go: 1.00 [", counters);
-        Assert.Matches(@"Go form of MonitorLock; C# vs Go: 1\.00 \[[\d.–]+\], no measurable difference \(p = 0\.\d+\)", counters);
+        Assert.Matches(@"Go form of MonitorLock; C# vs Go: 1\.00 \[[\d.–]+\], no measurable difference \(p = [01]\.\d+\)", counters);
         string cache = Section(page, "## CacheLockBenchmarks — Workload=90/10");
         Assert.Matches(@"\| Go sync\.RWMutex \| 2 \| 120 ns \[[\d.–]+\] \| 3\.00 \[[\d.–]+\] \| \*\*slower \(p < 0\.0001\)\*\* \|", cache);
         Assert.Contains("Go form of ReaderWriterLock; C# vs Go: 0.50 [", cache);
@@ -68,7 +67,7 @@ public sealed class GoPeerReportSpec : IDisposable
 
         var goRows = groups.SelectMany(g => g.Rows.Where(r => r.GoTwin is not null).Select(r => (Group: g, Row: r))).ToArray();
         Assert.True(goRows.Length >= 30, $"the committed report has {goRows.Length} Go rows; bench/go/peers has 39 benchmarks");
-        Assert.Empty(read.Warnings.Concat(read.Errors).Where(w => w.Contains(GoPeerResultsReader.Suffix, StringComparison.Ordinal)));
+        Assert.DoesNotContain(read.Warnings.Concat(read.Errors), w => w.Contains(GoPeerResultsReader.Suffix, StringComparison.Ordinal));
         Assert.All(goRows, pair => Assert.NotNull(pair.Group.CompareWithGoTwin(pair.Row, ComparisonRule.Default)));
     }
 
