@@ -76,6 +76,16 @@ internal sealed class CallInstrumenter
             case "System.Threading.Lock" when method.HasThis:
                 Bracket(call, method, release: name == "Exit", acquire: name is "Enter" or "TryEnter" or "EnterScope");
                 break;
+            case "System.Threading.ReaderWriterLock" when method.HasThis:
+                // The legacy reader-writer lock, one clock for both modes: a release (of either lock, or an upgrade's
+                // or downgrade's hand-over) before every later acquisition. Readers are ordered with each other too
+                // (more order than its contract: it can hide a race, never invent one).
+                Bracket(
+                    call,
+                    method,
+                    release: name is "ReleaseReaderLock" or "ReleaseWriterLock" or "ReleaseLock" or "UpgradeToWriterLock" or "DowngradeFromWriterLock",
+                    acquire: name is "AcquireReaderLock" or "AcquireWriterLock" or "UpgradeToWriterLock" or "DowngradeFromWriterLock" or "RestoreLock");
+                break;
             case "System.Threading.Monitor" when method.Parameters.Count > 0:
                 Bracket(call, method, release: name is "Exit" or "Wait" or "Pulse" or "PulseAll", acquire: name is "Enter" or "TryEnter" or "Wait");
                 break;
@@ -130,7 +140,8 @@ internal sealed class CallInstrumenter
             ("System.Threading.Tasks.Task", "ContinueWith") => typeof(ContinuationHooks),
             ("System.Threading.Tasks.Task`1", "ContinueWith") => typeof(ContinuationOfTHooks),
             ("System.Threading.Tasks.TaskFactory", "ContinueWhenAll" or "ContinueWhenAny") => typeof(FactoryContinuationHooks),
-            ("System.Threading.Tasks.Parallel", "For" or "ForEach" or "Invoke" or "ForEachAsync" or "ForAsync") => typeof(ParallelHooks),
+            ("System.Threading.Tasks.Parallel", "For" or "ForEach" or "Invoke" or "ForEachAsync" or "ForAsync") or
+                ("System.Linq.ParallelEnumerable", "ForAll") => typeof(ParallelHooks),
             ("System.Threading.ThreadPool", "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" or "RegisterWaitForSingleObject" or
                 "UnsafeRegisterWaitForSingleObject") => typeof(PoolHooks),
             ("System.Threading.Timer", ".ctor") or ("System.Timers.Timer", "add_Elapsed" or "remove_Elapsed") => typeof(TimerHooks),

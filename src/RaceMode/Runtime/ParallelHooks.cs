@@ -4,8 +4,8 @@ using System.ComponentModel;
 namespace ActorConcurrency.RaceMode.Runtime;
 
 /// <summary>
-/// The hooks of <c>Parallel.For</c>, <c>Parallel.ForEach</c>, <c>Parallel.Invoke</c>, <c>Parallel.ForEachAsync</c> and
-/// <c>Parallel.ForAsync</c> (see <see cref="CallbackFork"/>): the caller's past happens before every iteration, each
+/// The hooks of <c>Parallel.For</c>, <c>Parallel.ForEach</c>, <c>Parallel.Invoke</c>, <c>Parallel.ForEachAsync</c>,
+/// <c>Parallel.ForAsync</c> and PLINQ's <c>ForAll</c> (see <see cref="CallbackFork"/>): the caller's past happens before every iteration, each
 /// iteration is its own logical thread (iterations are concurrent with each other, as goroutines would be), and every
 /// iteration's end happens before the call returns (before the await of an async loop's task). The overloads with a
 /// thread-local state are in ParallelHooks.LocalState.cs.
@@ -92,6 +92,22 @@ public static partial class ParallelHooks
     /// <summary>Replaces <c>Parallel.ForEach&lt;TSource&gt;(OrderablePartitioner&lt;TSource&gt;, ParallelOptions, Action&lt;TSource, ParallelLoopState, long&gt;)</c>.</summary>
     public static ParallelLoopResult ForEach<TSource>(OrderablePartitioner<TSource> source, ParallelOptions parallelOptions, Action<TSource, ParallelLoopState, long> body) =>
         Loop(body, f => f is null ? Parallel.ForEach(source, parallelOptions, body) : Parallel.ForEach(source, parallelOptions, (x, s, i) => f.Run(() => body(x, s, i))));
+
+    /// <summary>Replaces PLINQ's <c>ParallelEnumerable.ForAll&lt;TSource&gt;(ParallelQuery&lt;TSource&gt;, Action&lt;TSource&gt;)</c>: each call of the action is an iteration.</summary>
+    public static void ForAll<TSource>(ParallelQuery<TSource> source, Action<TSource> action) =>
+        Loop(action, f =>
+        {
+            if (f is null)
+            {
+                source.ForAll(action);
+            }
+            else
+            {
+                source.ForAll(x => f.Run(() => action(x)));
+            }
+
+            return 0;
+        });
 
     /// <summary>Replaces <c>Parallel.Invoke(params Action[])</c>.</summary>
     public static void Invoke(params Action[] actions) => Invoke(new ParallelOptions(), actions);
