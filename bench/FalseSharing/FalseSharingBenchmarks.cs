@@ -13,7 +13,7 @@ namespace ActorConcurrency.Bench.FalseSharing;
 public class FalseSharingBenchmarks
 {
     /// <summary>Increments per thread per invocation.</summary>
-    public const int IncrementsPerThread = 100_000;
+    public const int IncrementsPerThread = 5_000_000;
 
     private const int TotalIncrements = 2 * IncrementsPerThread;
 
