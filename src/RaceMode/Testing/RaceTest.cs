@@ -144,7 +144,9 @@ public static class RaceTest
         var options = new XunitOptions();
         options.SetValue("xunit.execution.DisableParallelization", !config.ParallelizeTestCollections);
         options.SetValue("xunit.execution.MaxParallelThreads", config.MaxParallelThreads);
-        options.SetValue("xunit.execution.SynchronousMessageReporting", false);
+        // Synchronous: a test's summary line is printed when it ends, before the next test runs (on xunit's own bus
+        // thread it could come after a race the next test made, and a report would read as out of order).
+        options.SetValue("xunit.execution.SynchronousMessageReporting", true);
         return options;
     }
 }
