@@ -26,6 +26,14 @@ internal sealed class TaskFork
     /// <summary>The body's end is released into this key; waiting for the task or thread acquires it.</summary>
     public object End { get; } = new();
 
+    /// <summary>Waiting for <paramref name="task"/> (the framework's task that runs the body) acquires the body's end.</summary>
+    public TTask Link<TTask>(TTask task)
+        where TTask : Task
+    {
+        Session.Link(task, End);
+        return task;
+    }
+
     public void Run(Action body)
     {
         try

@@ -29,7 +29,7 @@ public static partial class TaskHooks
     /// <summary>Replaces <c>TaskFactory.StartNew(Action&lt;object&gt;, object, CancellationToken, TaskCreationOptions, TaskScheduler)</c>: the state is the body's.</summary>
     public static Task StartNew(TaskFactory factory, Action<object?> action, object? state, CancellationToken cancellationToken, TaskCreationOptions creationOptions, TaskScheduler scheduler) =>
         action is not null && Fork("task") is { } fork
-            ? Linked(fork, factory.StartNew(s => fork.Run(() => action(s)), state, cancellationToken, creationOptions, scheduler))
+            ? fork.Link(factory.StartNew(s => fork.Run(() => action(s)), state, cancellationToken, creationOptions, scheduler))
             : factory.StartNew(action!, state, cancellationToken, creationOptions, scheduler);
 
     /// <summary>Replaces <c>TaskFactory.StartNew&lt;T&gt;(Func&lt;object, T&gt;, object)</c>.</summary>
@@ -47,7 +47,7 @@ public static partial class TaskHooks
     /// <summary>Replaces <c>TaskFactory.StartNew&lt;T&gt;(Func&lt;object, T&gt;, object, CancellationToken, TaskCreationOptions, TaskScheduler)</c>.</summary>
     public static Task<T> StartNew<T>(TaskFactory factory, Func<object?, T> function, object? state, CancellationToken cancellationToken, TaskCreationOptions creationOptions, TaskScheduler scheduler) =>
         function is not null && Fork("task") is { } fork
-            ? Linked(fork, factory.StartNew(s => fork.Run(() => function(s)), state, cancellationToken, creationOptions, scheduler))
+            ? fork.Link(factory.StartNew(s => fork.Run(() => function(s)), state, cancellationToken, creationOptions, scheduler))
             : factory.StartNew(function!, state, cancellationToken, creationOptions, scheduler);
 
     /// <summary>Replaces <c>TaskFactory&lt;TResult&gt;.StartNew(Func&lt;TResult&gt;)</c>.</summary>
@@ -65,7 +65,7 @@ public static partial class TaskHooks
     /// <summary>Replaces <c>TaskFactory&lt;TResult&gt;.StartNew(Func&lt;TResult&gt;, CancellationToken, TaskCreationOptions, TaskScheduler)</c>.</summary>
     public static Task<TResult> StartNew<TResult>(TaskFactory<TResult> factory, Func<TResult> function, CancellationToken cancellationToken, TaskCreationOptions creationOptions, TaskScheduler scheduler) =>
         function is not null && Fork("task") is { } fork
-            ? Linked(fork, factory.StartNew(() => fork.Run(function), cancellationToken, creationOptions, scheduler))
+            ? fork.Link(factory.StartNew(() => fork.Run(function), cancellationToken, creationOptions, scheduler))
             : factory.StartNew(function!, cancellationToken, creationOptions, scheduler);
 
     /// <summary>Replaces <c>TaskFactory&lt;TResult&gt;.StartNew(Func&lt;object, TResult&gt;, object)</c>.</summary>
@@ -84,14 +84,6 @@ public static partial class TaskHooks
     public static Task<TResult> StartNew<TResult>(
         TaskFactory<TResult> factory, Func<object?, TResult> function, object? state, CancellationToken cancellationToken, TaskCreationOptions creationOptions, TaskScheduler scheduler) =>
         function is not null && Fork("task") is { } fork
-            ? Linked(fork, factory.StartNew(s => fork.Run(() => function(s)), state, cancellationToken, creationOptions, scheduler))
+            ? fork.Link(factory.StartNew(s => fork.Run(() => function(s)), state, cancellationToken, creationOptions, scheduler))
             : factory.StartNew(function!, state, cancellationToken, creationOptions, scheduler);
-
-    /// <summary>Waiting for <paramref name="task"/> acquires its body's end.</summary>
-    private static TTask Linked<TTask>(TaskFork fork, TTask task)
-        where TTask : Task
-    {
-        fork.Session.Link(task, fork.End);
-        return task;
-    }
 }

@@ -26,9 +26,7 @@ public static partial class TaskHooks
             return Task.Run(action, cancellationToken);
         }
 
-        Task task = Task.Run(() => fork.Run(action), cancellationToken);
-        fork.Session.Link(task, fork.End);
-        return task;
+        return fork.Link(Task.Run(() => fork.Run(action), cancellationToken));
     }
 
     /// <summary>Replaces <c>Task.Run&lt;T&gt;(Func&lt;T&gt;)</c>.</summary>
@@ -42,9 +40,7 @@ public static partial class TaskHooks
             return Task.Run(function, cancellationToken);
         }
 
-        Task<T> task = Task.Run(() => fork.Run(function), cancellationToken);
-        fork.Session.Link(task, fork.End);
-        return task;
+        return fork.Link(Task.Run(() => fork.Run(function), cancellationToken));
     }
 
     /// <summary>Replaces <c>Task.Run(Func&lt;Task&gt;)</c>.</summary>
@@ -58,9 +54,7 @@ public static partial class TaskHooks
             return Task.Run(function, cancellationToken);
         }
 
-        Task task = Task.Run(() => fork.RunAsync(function), cancellationToken);
-        fork.Session.Link(task, fork.End);
-        return task;
+        return fork.Link(Task.Run(() => fork.RunAsync(function), cancellationToken));
     }
 
     /// <summary>Replaces <c>Task.Run&lt;T&gt;(Func&lt;Task&lt;T&gt;&gt;)</c>.</summary>
@@ -74,9 +68,7 @@ public static partial class TaskHooks
             return Task.Run(function, cancellationToken);
         }
 
-        Task<T> task = Task.Run(() => fork.RunAsync(function), cancellationToken);
-        fork.Session.Link(task, fork.End);
-        return task;
+        return fork.Link(Task.Run(() => fork.RunAsync(function), cancellationToken));
     }
 
     /// <summary>Replaces <c>TaskFactory.StartNew(Action)</c>.</summary>
@@ -95,9 +87,7 @@ public static partial class TaskHooks
             return factory.StartNew(action, cancellationToken, options, scheduler);
         }
 
-        Task task = factory.StartNew(() => fork.Run(action), cancellationToken, options, scheduler);
-        fork.Session.Link(task, fork.End);
-        return task;
+        return fork.Link(factory.StartNew(() => fork.Run(action), cancellationToken, options, scheduler));
     }
 
     /// <summary>Replaces <c>TaskFactory.StartNew&lt;T&gt;(Func&lt;T&gt;)</c>.</summary>
@@ -116,9 +106,7 @@ public static partial class TaskHooks
             return factory.StartNew(function, cancellationToken, options, scheduler);
         }
 
-        Task<T> task = factory.StartNew(() => fork.Run(function), cancellationToken, options, scheduler);
-        fork.Session.Link(task, fork.End);
-        return task;
+        return fork.Link(factory.StartNew(() => fork.Run(function), cancellationToken, options, scheduler));
     }
 
     /// <summary>Replaces <c>new Thread(ThreadStart)</c>.</summary>
