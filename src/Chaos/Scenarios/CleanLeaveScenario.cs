@@ -14,11 +14,7 @@ internal sealed class CleanLeaveScenario : ChaosScenario
 
     internal override async Task RunAsync(ChaosCluster cluster)
     {
-        NodeProcess s = await cluster.StartFirstAsync("S");
-        NodeProcess b = cluster.Start("B", [s]);
-        await cluster.WaitMembersAsync(s, 2);
-        NodeProcess l = cluster.Start("L", [s], cluster.Settings.Load);
-        await cluster.WaitMembersAsync(l, 3);
+        (NodeProcess s, NodeProcess b, NodeProcess l) = await cluster.StartServersAndClientAsync(cluster.Settings.Load);
         await cluster.WaitAcknowledgedAsync(l, 1);
         // The first member to host a counter leaves: waiting for a rebalance to give B one could outlast the load.
         await cluster.WaitAnyHostsCountersAsync([b, s]);

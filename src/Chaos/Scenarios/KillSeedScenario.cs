@@ -15,11 +15,7 @@ internal sealed class KillSeedScenario : ChaosScenario
 
     internal override async Task RunAsync(ChaosCluster cluster)
     {
-        NodeProcess s = await cluster.StartFirstAsync("S");
-        NodeProcess b = cluster.Start("B", [s]);
-        await cluster.WaitMembersAsync(s, 2);
-        NodeProcess l = cluster.Start("L", [s], cluster.Settings.Load);
-        await cluster.WaitMembersAsync(l, 3);
+        (NodeProcess s, NodeProcess b, NodeProcess l) = await cluster.StartServersAndClientAsync(cluster.Settings.Load);
         await cluster.WaitAcknowledgedAsync(l, 1);
         await cluster.WaitHostsCountersAsync(s);
         RequireLoading(l, "the seed's kill");

@@ -16,11 +16,7 @@ internal sealed class KillShardHostScenario : ChaosScenario
     {
         ChaosSettings settings = cluster.Settings;
         long someBatches = (long)settings.BatchSize * settings.Window;
-        NodeProcess s = await cluster.StartFirstAsync("S");
-        NodeProcess b = cluster.Start("B", [s]);
-        await cluster.WaitMembersAsync(s, 2);
-        NodeProcess l = cluster.Start("L", [s], ChaosSettings.UntilStopped);
-        await cluster.WaitMembersAsync(l, 3);
+        (NodeProcess s, NodeProcess b, NodeProcess l) = await cluster.StartServersAndClientAsync(ChaosSettings.UntilStopped);
         await cluster.WaitAcknowledgedAsync(l, someBatches);
         var hosts = new List<NodeProcess> { s, b };
 

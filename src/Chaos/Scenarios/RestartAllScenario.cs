@@ -14,11 +14,7 @@ internal sealed class RestartAllScenario : ChaosScenario
 
     internal override async Task RunAsync(ChaosCluster cluster)
     {
-        NodeProcess s = await cluster.StartFirstAsync("S");
-        NodeProcess b = cluster.Start("B", [s]);
-        await cluster.WaitMembersAsync(s, 2);
-        NodeProcess l = cluster.Start("L", [s], cluster.Settings.Load);
-        await cluster.WaitMembersAsync(l, 3);
+        (_, _, NodeProcess l) = await cluster.StartServersAndClientAsync(cluster.Settings.Load);
         await cluster.WaitLoadCompleteAsync(l);
         await cluster.StopAllAsync();
         long first = l.ReadReport()?.Sent ?? 0;

@@ -11,11 +11,7 @@ internal sealed class ThreeNodesScenario : ChaosScenario
 
     internal override async Task RunAsync(ChaosCluster cluster)
     {
-        NodeProcess s = await cluster.StartFirstAsync("S");
-        NodeProcess b = cluster.Start("B", [s]);
-        await cluster.WaitMembersAsync(s, 2);
-        NodeProcess l = cluster.Start("L", [s], cluster.Settings.Load);
-        await cluster.WaitMembersAsync(l, 3);
+        (NodeProcess s, NodeProcess b, NodeProcess l) = await cluster.StartServersAndClientAsync(cluster.Settings.Load);
         await cluster.WaitMembersAsync(b, 3);
         await cluster.WaitLoadCompleteAsync(l);
         cluster.Note($"L's load is done; live total on S: {s.Status?.Total:N0}");
