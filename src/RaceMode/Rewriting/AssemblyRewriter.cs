@@ -7,7 +7,8 @@ namespace ActorConcurrency.RaceMode.Rewriting;
 /// <summary>
 /// Rewrites one compiled assembly for race mode (see docs/race-mode.md): every method body is instrumented by
 /// <see cref="MethodInstrumenter"/>, async state machines get their own logical thread, and the portable PDB is
-/// read and written back so reports and stack traces keep their file:line.
+/// read and written back so reports and stack traces keep their file:line. Framework methods bound to delegates are
+/// redirected to instrumented thunks (<see cref="DelegateThunks"/>).
 /// </summary>
 public static class AssemblyRewriter
 {
@@ -48,10 +49,13 @@ public static class AssemblyRewriter
         foreach (ModuleDefinition module in assembly.Modules)
         {
             var hooks = new HookReferences(module);
+            var thunks = new DelegateThunks(module, hooks);
             foreach (TypeDefinition type in module.GetTypes().ToArray())
             {
-                count += RewriteType(type, hooks);
+                count += RewriteType(type, hooks, thunks);
             }
+
+            thunks.Finish();
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
@@ -59,13 +63,14 @@ public static class AssemblyRewriter
         return count;
     }
 
-    private static int RewriteType(TypeDefinition type, HookReferences hooks)
+    private static int RewriteType(TypeDefinition type, HookReferences hooks, DelegateThunks thunks)
     {
         int count = 0;
         bool stateMachine = AsyncInstrumenter.IsStateMachine(type);
         foreach (MethodDefinition method in type.Methods.Where(m => m.HasBody).ToArray())
         {
             method.Body.SimplifyMacros();
+            count += thunks.Redirect(method);
             var instrumenter = new MethodInstrumenter(method, hooks);
             (FieldReference Field, VariableDefinition Scope)? async = stateMachine && method.Name == "MoveNext"
                 ? AsyncInstrumenter.Prepare(type, method, hooks, instrumenter.Edits, instrumenter)

@@ -25,12 +25,15 @@ internal sealed class MethodInstrumenter
     private readonly TypeReference _nativeInt;
     private readonly TypeReference _arrayType;
 
-    public MethodInstrumenter(MethodDefinition method, HookReferences hooks)
+    /// <param name="method">The method whose body is instrumented.</param>
+    /// <param name="hooks">The hooks, imported into the method's module.</param>
+    /// <param name="member">How reports name the method, when not by its own name (a thunk, by the method that bound it).</param>
+    public MethodInstrumenter(MethodDefinition method, HookReferences hooks, string? member = null)
     {
         _method = method;
         _hooks = hooks;
         _edits = new MethodEdits(method.Body);
-        _sites = new MethodSites(method);
+        _sites = new MethodSites(method, member);
         _nativeInt = method.Module.TypeSystem.IntPtr;
         _arrayType = method.Module.ImportReference(typeof(Array));
         _slots = new PointerSlots(method, _edits, hooks.ObjectType, _nativeInt);

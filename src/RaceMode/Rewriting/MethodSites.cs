@@ -14,9 +14,9 @@ internal sealed class MethodSites
     private readonly Dictionary<Instruction, SequencePoint> _lines = [];
     private readonly string _member;
 
-    public MethodSites(MethodDefinition method)
+    public MethodSites(MethodDefinition method, string? member = null)
     {
-        _member = AccessNames.MemberName(method);
+        _member = member ?? AccessNames.MemberName(method);
         SequencePoint? last = null;
         foreach (Instruction instruction in method.Body.Instructions)
         {

@@ -15,7 +15,7 @@ namespace ActorConcurrency.Tests.RaceMode;
 [Collection(RaceModeCollection.Name)]
 public sealed class RaceCorpusSpec
 {
-    private static readonly Type[] s_programs = [typeof(CollectionPrograms), typeof(OncePrograms), typeof(LockPrograms), typeof(SignalPrograms), typeof(ItemPrograms), typeof(StructPrograms), typeof(AsyncPrograms), typeof(ParallelPrograms), typeof(CallbackPrograms), typeof(LegacyAndPlinqPrograms), typeof(ChannelPrograms), typeof(AtomicPrograms)];
+    private static readonly Type[] s_programs = [typeof(CollectionPrograms), typeof(OncePrograms), typeof(LockPrograms), typeof(SignalPrograms), typeof(ItemPrograms), typeof(StructPrograms), typeof(AsyncPrograms), typeof(ParallelPrograms), typeof(CallbackPrograms), typeof(LegacyAndPlinqPrograms), typeof(ChannelPrograms), typeof(AtomicPrograms), typeof(MethodGroupPrograms)];
 
     private readonly RaceSandbox _sandbox;
     private readonly ITestOutputHelper _output;
@@ -66,6 +66,22 @@ public sealed class RaceCorpusSpec
         // Either access may be the one that found the race: the writer's line reads "Write of" or "Previous write of".
         Assert.Contains("rite of 'Dictionary<Int32,Int32>' (set_Item) by logical thread", report.Format(), StringComparison.Ordinal);
         Assert.Contains("ead of 'Dictionary<Int32,Int32>' (TryGetValue) by logical thread", report.Format(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bound_framework_method_is_reported_at_the_line_that_bound_it()
+    {
+        RaceRun run = _sandbox.Run(typeof(MethodGroupPrograms).GetMethod(nameof(MethodGroupPrograms.ListAddBoundInParallelForEach))!, []);
+
+        RaceDetector.Reports.RaceReport report = Assert.Single(run.Races);
+        Assert.Equal("List<Int32>", report.Variable);
+        foreach (RaceDetector.Tracking.AccessSite site in new[] { report.Current.Site, report.Previous.Site })
+        {
+            Assert.Equal("Add", site.Operation);
+            Assert.Equal("MethodGroupPrograms.ListAddBoundInParallelForEach", site.Member);
+            Assert.EndsWith("MethodGroupPrograms.cs", site.File, StringComparison.Ordinal);
+            Assert.True(site.Line > 0, $"no line in {site}");
+        }
     }
 
     private static IEnumerable<MethodInfo> Methods(Type type) =>
