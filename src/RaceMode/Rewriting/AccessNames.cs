@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using ActorConcurrency.RaceDetector.Reports;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 
@@ -6,6 +8,8 @@ namespace ActorConcurrency.RaceMode.Rewriting;
 /// <summary>How reports name what the rewriter instruments: locations (<c>Type.field</c>, <c>Int32[]</c>) and methods.</summary>
 internal static class AccessNames
 {
+    private static readonly ConditionalWeakTable<TypeDefinition, MethodDefinition?> s_creators = [];
+
     public static string ElementName(Instruction instruction) => instruction.Operand is TypeReference type
         ? $"{type.Name}[]"
         : instruction.OpCode.Code switch
@@ -16,7 +20,14 @@ internal static class AccessNames
             _ => "[]".Insert(0, instruction.OpCode.Name.Split('.').Last()),
         };
 
-    public static string FieldName(FieldReference field) => $"{TypeName(field.DeclaringType)}.{field.Name}";
+    /// <summary>
+    /// <c>Type.field</c>; a local captured by a lambda (a field of the compiler's closure class) is named after the method
+    /// whose local it is, as the user wrote it: <c>Program.Main.total</c>, not <c>&lt;&gt;c__DisplayClass0_0.total</c>.
+    /// </summary>
+    public static string FieldName(FieldReference field) =>
+        field.DeclaringType.Name.StartsWith("<>c__DisplayClass", StringComparison.Ordinal) && CapturedBy(field.DeclaringType) is { } method
+            ? $"{MemberName(method)}.{field.Name}"
+            : $"{TypeName(field.DeclaringType)}.{field.Name}";
 
     public static string TypeName(TypeReference type)
     {
@@ -25,22 +36,44 @@ internal static class AccessNames
         return tick < 0 ? name : name[..tick];
     }
 
-    /// <summary><c>Type.Method</c>, with a state machine or closure named after the method it came from.</summary>
-    public static string MemberName(MethodDefinition method)
+    /// <summary>The method that creates closure class <paramref name="closure"/> (whose locals it holds), or null.</summary>
+    private static MethodDefinition? CapturedBy(TypeReference closure)
     {
-        TypeDefinition type = method.DeclaringType;
-        string name = method.Name;
-        if (type.Name.StartsWith('<') && type.DeclaringType is { } outer)
+        if (closure.Resolve() is not { DeclaringType: { } outer } definition)
         {
-            int close = type.Name.IndexOf('>', StringComparison.Ordinal);
-            if (close > 1)
-            {
-                name = type.Name[1..close];
-            }
-
-            type = outer;
+            return null;
         }
 
-        return $"{TypeName(type)}.{name}";
+        lock (s_creators)
+        {
+            if (!s_creators.TryGetValue(definition, out MethodDefinition? creator))
+            {
+                creator = Methods(outer).FirstOrDefault(m => m.HasBody && m.Body.Instructions.Any(i =>
+                    i.OpCode.Code == Code.Newobj && i.Operand is MethodReference ctor && ctor.DeclaringType.Resolve() == definition));
+                s_creators.Add(definition, creator);
+            }
+
+            return creator;
+        }
+    }
+
+    /// <summary>The methods of <paramref name="type"/> and of the types nested in it (the closures of its lambdas).</summary>
+    private static IEnumerable<MethodDefinition> Methods(TypeDefinition type) =>
+        type.Methods.Concat(type.NestedTypes.SelectMany(Methods));
+
+    /// <summary>
+    /// <c>Type.Method</c> as the user wrote it (<see cref="FriendlyNames.Member"/>): a lambda, local function, async method
+    /// or iterator is named after the method it is written in (<c>Program.Main.lambda</c>, not
+    /// <c>Program.&lt;&gt;c__DisplayClass0_0.&lt;&lt;Main&gt;$&gt;b__1</c>); nested types are joined by dots.
+    /// </summary>
+    public static string MemberName(MethodDefinition method)
+    {
+        string name = method.Name;
+        for (TypeDefinition? type = method.DeclaringType; type is not null; type = type.DeclaringType)
+        {
+            name = $"{TypeName(type)}.{name}";
+        }
+
+        return FriendlyNames.Member(name);
     }
 }

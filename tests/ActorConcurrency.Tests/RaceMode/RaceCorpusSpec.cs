@@ -69,6 +69,16 @@ public sealed class RaceCorpusSpec
     }
 
     [Fact]
+    public void Captured_local_and_async_lambda_are_named_as_written()
+    {
+        RaceRun run = _sandbox.Run(typeof(AsyncPrograms).GetMethod(nameof(AsyncPrograms.AsyncLambdasShareACapturedLocal))!, []);
+
+        RaceDetector.Reports.RaceReport report = Assert.Single(run.Races);
+        Assert.Equal("AsyncPrograms.AsyncLambdasShareACapturedLocal.total", report.Variable);
+        Assert.Equal("async AsyncPrograms.AsyncLambdasShareACapturedLocal.lambda", report.Current.ThreadName);
+    }
+
+    [Fact]
     public void Bound_framework_method_is_reported_at_the_line_that_bound_it()
     {
         RaceRun run = _sandbox.Run(typeof(MethodGroupPrograms).GetMethod(nameof(MethodGroupPrograms.ListAddBoundInParallelForEach))!, []);

@@ -82,6 +82,20 @@ internal static class AsyncPrograms
         });
     }
 
+    /// <summary>Two async lambdas increment a local they captured (a field of the compiler's closure class).</summary>
+    [Expect(Verdict.Racy)]
+    public static async Task AsyncLambdasShareACapturedLocal()
+    {
+        int total = 0;
+        Func<Task> add = async () =>
+        {
+            await Task.Yield();
+            total++;
+        };
+        await Task.WhenAll(add(), add());
+        GC.KeepAlive(total);
+    }
+
     [Expect(Verdict.RaceFree)]
     public static async Task ForAsyncJoinedByAwait()
     {
