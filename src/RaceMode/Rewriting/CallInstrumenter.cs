@@ -30,6 +30,7 @@ internal sealed class CallInstrumenter
     private readonly MethodEdits _edits;
     private readonly MethodInstrumenter _owner;
     private readonly CollectionCalls _collections;
+    private readonly PlinqCalls _plinq;
 
     public CallInstrumenter(MethodDefinition method, HookReferences hooks, MethodEdits edits, MethodInstrumenter owner)
     {
@@ -38,6 +39,7 @@ internal sealed class CallInstrumenter
         _edits = edits;
         _owner = owner;
         _collections = new CollectionCalls(hooks, edits, owner);
+        _plinq = new PlinqCalls(hooks, edits);
     }
 
     /// <summary>True for <c>Interlocked.*</c> and <c>Volatile.Read/Write</c>; <paramref name="write"/> tells a load from the rest.</summary>
@@ -61,7 +63,14 @@ internal sealed class CallInstrumenter
             return;
         }
 
-        if (Replace(call, method, type, name) || _collections.Plan(call, method, type, name) || call.OpCode.Code == Code.Newobj)
+        if (_plinq.PlanOperator(call, method, type, name))
+        {
+            return;
+        }
+
+        // Enumeration hooks come beside the collection checks of the same call (IEnumerator.MoveNext).
+        bool enumeration = _plinq.PlanEnumeration(call, method, type, name);
+        if (Replace(call, method, type, name) || _collections.Plan(call, method, type, name) || enumeration || call.OpCode.Code == Code.Newobj)
         {
             // A constructor is no synchronisation (only new Thread(...) is replaced, above).
             return;

@@ -16,6 +16,7 @@ internal sealed class HookReferences
         ObjectType = module.TypeSystem.Object;
         Int32Type = module.TypeSystem.Int32;
         AsyncScopeType = module.ImportReference(typeof(AsyncScope));
+        PlinqScopeType = module.ImportReference(typeof(PlinqScope));
         TypeFromHandle = module.ImportReference(typeof(Type).GetMethod(nameof(Type.GetTypeFromHandle))!);
     }
 
@@ -24,6 +25,8 @@ internal sealed class HookReferences
     public TypeReference Int32Type { get; }
 
     public TypeReference AsyncScopeType { get; }
+
+    public TypeReference PlinqScopeType { get; }
 
     public MethodReference TypeFromHandle { get; }
 
@@ -38,6 +41,9 @@ internal sealed class HookReferences
 
     /// <summary>The pointer hook <paramref name="name"/> of <see cref="RefHooks"/>.</summary>
     public MethodReference Ref(string name) => Get(typeof(RefHooks), name, null);
+
+    /// <summary>The PLINQ hook <paramref name="name"/> of <see cref="PlinqHooks"/>.</summary>
+    public MethodReference Plinq(string name) => Get(typeof(PlinqHooks), name, null);
 
     /// <summary>The async hook <paramref name="name"/> of <see cref="AsyncHooks"/>.</summary>
     public MethodReference Async(string name) => Get(typeof(AsyncHooks), name, null);

@@ -93,21 +93,40 @@ public static partial class ParallelHooks
     public static ParallelLoopResult ForEach<TSource>(OrderablePartitioner<TSource> source, ParallelOptions parallelOptions, Action<TSource, ParallelLoopState, long> body) =>
         Loop(body, f => f is null ? Parallel.ForEach(source, parallelOptions, body) : Parallel.ForEach(source, parallelOptions, (x, s, i) => f.Run(() => body(x, s, i))));
 
-    /// <summary>Replaces PLINQ's <c>ParallelEnumerable.ForAll&lt;TSource&gt;(ParallelQuery&lt;TSource&gt;, Action&lt;TSource&gt;)</c>: each call of the action is an iteration.</summary>
-    public static void ForAll<TSource>(ParallelQuery<TSource> source, Action<TSource> action) =>
-        Loop(action, f =>
+    /// <summary>
+    /// Replaces PLINQ's <c>ParallelEnumerable.ForAll&lt;TSource&gt;(ParallelQuery&lt;TSource&gt;, Action&lt;TSource&gt;)</c>: each call
+    /// of the action is an iteration, which takes over the element the query's calls handed it; <c>ForAll</c> also runs
+    /// the query (<see cref="PlinqScope"/>).
+    /// </summary>
+    public static void ForAll<TSource>(ParallelQuery<TSource> source, Action<TSource> action)
+    {
+        PlinqScope scope = PlinqHooks.Scope(source);
+        scope.Start();
+        try
         {
-            if (f is null)
+            Loop(action, f =>
             {
-                source.ForAll(action);
-            }
-            else
-            {
-                source.ForAll(x => f.Run(() => action(x)));
-            }
+                if (f is null)
+                {
+                    source.ForAll(action);
+                }
+                else
+                {
+                    source.ForAll(x => f.Run(() =>
+                    {
+                        PlinqScope.Take(x);
+                        action(x);
+                    }));
+                }
 
-            return 0;
-        });
+                return 0;
+            });
+        }
+        finally
+        {
+            scope.Finish();
+        }
+    }
 
     /// <summary>Replaces <c>Parallel.Invoke(params Action[])</c>.</summary>
     public static void Invoke(params Action[] actions) => Invoke(new ParallelOptions(), actions);
