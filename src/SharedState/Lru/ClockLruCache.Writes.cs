@@ -50,26 +50,7 @@ public sealed partial class ClockLruCache<TKey, TValue>
     }
 
     /// <inheritdoc />
-    public TValue GetOrAdd(TKey key, Func<TKey, TValue> factory)
-    {
-        KeyGuard.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(factory);
-        return TryGet(key, out TValue cached) ? cached : AddIfAbsent(key, factory(key));
-    }
-
-    /// <inheritdoc />
-    public async ValueTask<TValue> GetOrAddAsync(TKey key, Func<TKey, Task<TValue>> factory)
-    {
-        KeyGuard.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(factory);
-        return TryGet(key, out TValue cached) ? cached : AddIfAbsent(key, await factory(key).ConfigureAwait(false));
-    }
-
-    /// <inheritdoc />
-    public bool ContainsOrAdd(TKey key, TValue value, out bool evicted) => PeekOrAdd(key, value, out _, out evicted);
-
-    /// <inheritdoc />
-    public bool PeekOrAdd(TKey key, TValue value, out TValue previous, out bool evicted)
+    public override bool PeekOrAdd(TKey key, TValue value, out TValue previous, out bool evicted)
     {
         KeyGuard.ThrowIfNull(key);
         List<LruEviction<TKey, TValue>>? left;
@@ -179,7 +160,8 @@ public sealed partial class ClockLruCache<TKey, TValue>
         Raise(left);
     }
 
-    private TValue AddIfAbsent(TKey key, TValue value)
+    /// <inheritdoc />
+    private protected override TValue AddIfAbsent(TKey key, TValue value)
     {
         List<LruEviction<TKey, TValue>>? left;
         lock (_lock)
@@ -245,6 +227,6 @@ public sealed partial class ClockLruCache<TKey, TValue>
         _log.Record(node, reason);
     }
 
-    /// <summary>Outside the lock: tells the handlers about each entry that left, in the order they left.</summary>
-    private void Raise(List<LruEviction<TKey, TValue>>? left) => EvictionLog<TKey, TValue>.Raise(left, Volatile.Read(ref _evicted));
+    /// <inheritdoc />
+    private protected override void RecordEvictions(bool on) => _log.Recording = on;
 }

@@ -21,7 +21,7 @@ namespace ActorConcurrency.SharedState.Lru;
 /// </summary>
 /// <typeparam name="TKey">The key; never null.</typeparam>
 /// <typeparam name="TValue">The value.</typeparam>
-public sealed partial class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue>
+public sealed partial class ClockLruCache<TKey, TValue> : LruCacheBase<TKey, TValue>, ILruCache<TKey, TValue>
     where TKey : notnull
 {
     private readonly Lock _lock;
@@ -39,8 +39,6 @@ public sealed partial class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue
 
     /// <summary>Keeps the objects lookups read apart from those the writer writes; see the constructor.</summary>
     private readonly byte[] _gap;
-
-    private Action<LruEviction<TKey, TValue>>? _evicted;
 
     /// <summary>Written under <see cref="_lock"/> by Resize only, read with acquire semantics.</summary>
     private int _capacity;
@@ -66,26 +64,7 @@ public sealed partial class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue
     }
 
     /// <inheritdoc />
-    public event Action<LruEviction<TKey, TValue>>? Evicted
-    {
-        add
-        {
-            lock (_lock)
-            {
-                _evicted += value;
-                _log.Recording = _evicted is not null;
-            }
-        }
-
-        remove
-        {
-            lock (_lock)
-            {
-                _evicted -= value;
-                _log.Recording = _evicted is not null;
-            }
-        }
-    }
+    private protected override Lock Gate => _lock;
 
     /// <inheritdoc />
     public int Capacity => Volatile.Read(ref _capacity);
@@ -97,7 +76,7 @@ public sealed partial class ClockLruCache<TKey, TValue> : ILruCache<TKey, TValue
     public LruMetrics Metrics => new(_counts.Hits, _counts.Misses, _ring.Evictions);
 
     /// <inheritdoc />
-    public bool TryGet(TKey key, out TValue value)
+    public override bool TryGet(TKey key, out TValue value)
     {
         KeyGuard.ThrowIfNull(key);
 

@@ -5,11 +5,11 @@ namespace ActorConcurrency.SharedState.Lru;
 /// operation — a hit too, since it moves the entry to the front — is one critical section and the cache
 /// is linearizable with exact LRU order. The price: readers serialise behind each other and behind
 /// writers; see <see cref="ClockLruCache{TKey,TValue}"/> for the form whose reads hold no lock.
-/// Entries that left are reported to <see cref="Evicted"/> after the lock is released.
+/// Entries that left are reported to <see cref="LruCacheBase{TKey,TValue}.Evicted"/> after the lock is released.
 /// </summary>
 /// <typeparam name="TKey">The key; never null.</typeparam>
 /// <typeparam name="TValue">The value.</typeparam>
-public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
+public sealed class LruCache<TKey, TValue> : LruCacheBase<TKey, TValue>, ILruCache<TKey, TValue>
     where TKey : notnull
 {
     private readonly Lock _lock = new();
@@ -17,33 +17,9 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
     /// <summary>Touched only while <see cref="_lock"/> is held.</summary>
     private readonly SingleOwnerLru<TKey, TValue> _lru;
 
-    private Action<LruEviction<TKey, TValue>>? _evicted;
-
     /// <summary>Creates an empty cache of <paramref name="capacity"/> entries.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is below 1.</exception>
     public LruCache(int capacity, IEqualityComparer<TKey>? comparer = null) => _lru = new SingleOwnerLru<TKey, TValue>(capacity, comparer);
-
-    /// <inheritdoc />
-    public event Action<LruEviction<TKey, TValue>>? Evicted
-    {
-        add
-        {
-            lock (_lock)
-            {
-                _evicted += value;
-                _lru.RecordEvictions = _evicted is not null;
-            }
-        }
-
-        remove
-        {
-            lock (_lock)
-            {
-                _evicted -= value;
-                _lru.RecordEvictions = _evicted is not null;
-            }
-        }
-    }
 
     /// <inheritdoc />
     public int Capacity
@@ -82,7 +58,7 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
     }
 
     /// <inheritdoc />
-    public bool TryGet(TKey key, out TValue value)
+    public override bool TryGet(TKey key, out TValue value)
     {
         KeyGuard.ThrowIfNull(key);
         lock (_lock)
@@ -138,26 +114,7 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
     }
 
     /// <inheritdoc />
-    public TValue GetOrAdd(TKey key, Func<TKey, TValue> factory)
-    {
-        KeyGuard.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(factory);
-        return TryGet(key, out TValue cached) ? cached : AddIfAbsent(key, factory(key));
-    }
-
-    /// <inheritdoc />
-    public async ValueTask<TValue> GetOrAddAsync(TKey key, Func<TKey, Task<TValue>> factory)
-    {
-        KeyGuard.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(factory);
-        return TryGet(key, out TValue cached) ? cached : AddIfAbsent(key, await factory(key).ConfigureAwait(false));
-    }
-
-    /// <inheritdoc />
-    public bool ContainsOrAdd(TKey key, TValue value, out bool evicted) => PeekOrAdd(key, value, out _, out evicted);
-
-    /// <inheritdoc />
-    public bool PeekOrAdd(TKey key, TValue value, out TValue previous, out bool evicted)
+    public override bool PeekOrAdd(TKey key, TValue value, out TValue previous, out bool evicted)
     {
         KeyGuard.ThrowIfNull(key);
         bool found;
@@ -268,7 +225,7 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
         }
     }
 
-    private TValue AddIfAbsent(TKey key, TValue value)
+    private protected override TValue AddIfAbsent(TKey key, TValue value)
     {
         TValue stored;
         List<LruEviction<TKey, TValue>>? left;
@@ -282,6 +239,9 @@ public sealed class LruCache<TKey, TValue> : ILruCache<TKey, TValue>
         return stored;
     }
 
-    /// <summary>Outside the lock: tells the handlers about each entry that left, in the order they left.</summary>
-    private void Raise(List<LruEviction<TKey, TValue>>? left) => EvictionLog<TKey, TValue>.Raise(left, Volatile.Read(ref _evicted));
+    /// <inheritdoc />
+    private protected override Lock Gate => _lock;
+
+    /// <inheritdoc />
+    private protected override void RecordEvictions(bool on) => _lru.RecordEvictions = on;
 }
