@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Reflection;
+using ActorConcurrency.RaceDetector.Reports;
+using ActorConcurrency.RaceDetector.Tracking;
 using ActorConcurrency.RaceMode.Loading;
 using ActorConcurrency.RaceMode.Runtime;
 using ActorConcurrency.Tests.RaceMode.Corpus;
@@ -58,7 +60,7 @@ public sealed class RaceCorpusSpec
     {
         RaceRun run = _sandbox.Run(typeof(CollectionPrograms).GetMethod(nameof(CollectionPrograms.DictionaryWriterAndReader))!, []);
 
-        RaceDetector.Reports.RaceReport report = Assert.Single(run.Races);
+        RaceReport report = Assert.Single(run.Races);
         Assert.Equal("Dictionary<Int32,Int32>", report.Variable);
         string[] members = [report.Current.Site.Operation!, report.Previous.Site.Operation!];
         Assert.Contains("set_Item", members);
@@ -73,7 +75,7 @@ public sealed class RaceCorpusSpec
     {
         RaceRun run = _sandbox.Run(typeof(AsyncPrograms).GetMethod(nameof(AsyncPrograms.AsyncLambdasShareACapturedLocal))!, []);
 
-        RaceDetector.Reports.RaceReport report = Assert.Single(run.Races);
+        RaceReport report = Assert.Single(run.Races);
         Assert.Equal("AsyncPrograms.AsyncLambdasShareACapturedLocal.total", report.Variable);
         Assert.Equal("async AsyncPrograms.AsyncLambdasShareACapturedLocal.lambda", report.Current.ThreadName);
     }
@@ -83,9 +85,9 @@ public sealed class RaceCorpusSpec
     {
         RaceRun run = _sandbox.Run(typeof(MethodGroupPrograms).GetMethod(nameof(MethodGroupPrograms.ListAddBoundInParallelForEach))!, []);
 
-        RaceDetector.Reports.RaceReport report = Assert.Single(run.Races);
+        RaceReport report = Assert.Single(run.Races);
         Assert.Equal("List<Int32>", report.Variable);
-        foreach (RaceDetector.Tracking.AccessSite site in new[] { report.Current.Site, report.Previous.Site })
+        foreach (AccessSite site in new[] { report.Current.Site, report.Previous.Site })
         {
             Assert.Equal("Add", site.Operation);
             Assert.Equal("MethodGroupPrograms.ListAddBoundInParallelForEach", site.Member);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActorConcurrency.Host.Race;
+using ActorConcurrency.RaceDetector.Reports;
 using ActorConcurrency.RaceMode.Runtime;
 
 namespace ActorConcurrency.Tests.RaceMode;
@@ -40,7 +41,7 @@ public sealed class RaceModeVerdictSpec : IClassFixture<FormSandboxFixture>
     {
         RaceRun run = RaceCatalog.Run(_fixture.Sandbox, RaceCatalog.Forms.Single(f => f.Name == nameof(RaceProbes.RacyCounter)));
 
-        RaceDetector.Reports.RaceReport report = Assert.Single(run.Races);
+        RaceReport report = Assert.Single(run.Races);
         Assert.Equal("RacyCounter._value", report.Variable);
         Assert.EndsWith("RacyCounter.cs", report.Current.Site.File, StringComparison.Ordinal);
         Assert.EndsWith("RacyCounter.cs", report.Previous.Site.File, StringComparison.Ordinal);

@@ -1,9 +1,9 @@
 using ActorConcurrency.RaceDetector.Reports;
 using ActorConcurrency.RaceDetector.Sync;
 using ActorConcurrency.RaceDetector.Tracking;
-using static ActorConcurrency.Tests.HappensBefore.DetectorPrograms;
+using static ActorConcurrency.Tests.RaceDetector.DetectorPrograms;
 
-namespace ActorConcurrency.Tests.HappensBefore;
+namespace ActorConcurrency.Tests.RaceDetector;
 
 /// <summary>
 /// Plain and atomic accesses of one location (Go's rule, also race mode's <c>Interlocked.Increment(ref x)</c>

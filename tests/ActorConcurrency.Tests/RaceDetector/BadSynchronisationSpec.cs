@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using ActorConcurrency.RaceDetector.Sync;
 using ActorConcurrency.RaceDetector.Tracking;
 
-namespace ActorConcurrency.Tests.HappensBefore;
+namespace ActorConcurrency.Tests.RaceDetector;
 
 /// <summary>Misuse of the tracked primitives fails loudly, like the Go runtime's panics, and leaves no hang behind.</summary>
 public sealed class BadSynchronisationSpec

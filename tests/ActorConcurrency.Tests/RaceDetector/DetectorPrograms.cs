@@ -1,6 +1,6 @@
 using ActorConcurrency.RaceDetector.Tracking;
 
-namespace ActorConcurrency.Tests.HappensBefore;
+namespace ActorConcurrency.Tests.RaceDetector;
 
 /// <summary>Runs a small program under a fresh detector (no kept stacks, a short deadlock timeout) for the specs of the detector's primitives.</summary>
 internal static class DetectorPrograms

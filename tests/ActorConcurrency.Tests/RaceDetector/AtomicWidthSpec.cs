@@ -1,8 +1,8 @@
 using ActorConcurrency.RaceDetector.Sync;
 using ActorConcurrency.RaceDetector.Tracking;
-using static ActorConcurrency.Tests.HappensBefore.DetectorPrograms;
+using static ActorConcurrency.Tests.RaceDetector.DetectorPrograms;
 
-namespace ActorConcurrency.Tests.HappensBefore;
+namespace ActorConcurrency.Tests.RaceDetector;
 
 /// <summary>
 /// <see cref="TrackedAtomic{T}"/> at Go's widths (Int32, Int64, Uint32, Uint64): Add, And, Or and

@@ -1,8 +1,8 @@
 using ActorConcurrency.RaceDetector.Sync;
 using ActorConcurrency.RaceDetector.Tracking;
-using static ActorConcurrency.Tests.HappensBefore.DetectorPrograms;
+using static ActorConcurrency.Tests.RaceDetector.DetectorPrograms;
 
-namespace ActorConcurrency.Tests.HappensBefore;
+namespace ActorConcurrency.Tests.RaceDetector;
 
 /// <summary>The select and Cond examples of docs/happens-before.md, as written there, are race-free and finish.</summary>
 public sealed class DocExamplesSpec

@@ -1,6 +1,6 @@
 using ActorConcurrency.RaceDetector.Clocks;
 
-namespace ActorConcurrency.Tests.HappensBefore;
+namespace ActorConcurrency.Tests.RaceDetector;
 
 /// <summary>The vector clock's algebra: join is a pointwise maximum, copy replaces, entries beyond the array are zero.</summary>
 public sealed class VectorClockSpec

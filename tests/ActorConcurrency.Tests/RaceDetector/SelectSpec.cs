@@ -1,9 +1,9 @@
 using System.Threading.Channels;
 using ActorConcurrency.RaceDetector.Sync;
 using ActorConcurrency.RaceDetector.Tracking;
-using static ActorConcurrency.Tests.HappensBefore.DetectorPrograms;
+using static ActorConcurrency.Tests.RaceDetector.DetectorPrograms;
 
-namespace ActorConcurrency.Tests.HappensBefore;
+namespace ActorConcurrency.Tests.RaceDetector;
 
 /// <summary>
 /// Go's select over tracked channels, ported from the race detector's select tests: the case that fires

@@ -1,7 +1,7 @@
 using ActorConcurrency.RaceDetector.Sync;
 using ActorConcurrency.RaceDetector.Tracking;
 
-namespace ActorConcurrency.Tests.HappensBefore;
+namespace ActorConcurrency.Tests.RaceDetector;
 
 /// <summary>FastTrack's promise: the common case (same-epoch accesses, and a tracked lock/unlock) allocates nothing.</summary>
 public sealed class FastPathSpec

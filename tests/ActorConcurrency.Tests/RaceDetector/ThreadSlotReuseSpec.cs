@@ -1,6 +1,6 @@
 using ActorConcurrency.RaceDetector.Tracking;
 
-namespace ActorConcurrency.Tests.HappensBefore;
+namespace ActorConcurrency.Tests.RaceDetector;
 
 /// <summary>
 /// Reusing a retired logical thread's id (<see cref="VectorClockDetector.Retire"/>): a fork takes it over only when

@@ -2,7 +2,7 @@ using ActorConcurrency.RaceDetector.Reports;
 using ActorConcurrency.RaceDetector.Sync;
 using ActorConcurrency.RaceDetector.Tracking;
 
-namespace ActorConcurrency.Tests.HappensBefore;
+namespace ActorConcurrency.Tests.RaceDetector;
 
 /// <summary>
 /// The detector's suite of small programs, each racy or race-free, asserting a report or none. Where a

@@ -1,8 +1,8 @@
 using ActorConcurrency.RaceDetector.Reports;
 using ActorConcurrency.RaceDetector.Tracking;
-using static ActorConcurrency.Tests.HappensBefore.DetectorPrograms;
+using static ActorConcurrency.Tests.RaceDetector.DetectorPrograms;
 
-namespace ActorConcurrency.Tests.HappensBefore;
+namespace ActorConcurrency.Tests.RaceDetector;
 
 /// <summary>
 /// <see cref="VectorClockDetector.Run"/> waits for spawned logical threads as it does for started ones, and
