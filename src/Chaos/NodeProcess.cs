@@ -8,29 +8,22 @@ namespace ActorConcurrency.Chaos;
 /// One real OS process of the host's <c>node</c> command, started by this run and by nothing else. It runs
 /// under <c>timeout --signal=KILL</c>, so it dies at its hard lifetime even if this run itself is killed;
 /// its standard output and error go to files in the scenario folder; signals go to its own pid only (the
-/// child of that <c>timeout</c>, read from <c>/proc</c>). The latest status line it printed and the report
+/// child of that <c>timeout</c>, read from <c>/proc</c>). What it printed (<see cref="NodeOutput"/>) and the report
 /// file it rewrites at each tick are how a scenario watches it.
 /// </summary>
 internal sealed class NodeProcess : IAsyncDisposable
 {
     private readonly Process _timeout;
-    private readonly StreamWriter _stdout;
-    private readonly StreamWriter _stderr;
-    private readonly Lock _lock = new();
-    private readonly List<string> _errorLines = [];
-    private NodeStatus? _status;
-    private int _statusLines;
-    private int _faultCommandsDone;
+    private readonly NodeOutput _output;
     private int _pid;
 
-    private NodeProcess(string name, int port, string folder, Process timeout, StreamWriter stdout, StreamWriter stderr, bool loader)
+    private NodeProcess(string name, int port, string folder, Process timeout, NodeOutput output, bool loader)
     {
         Name = name;
         Port = port;
         Folder = folder;
         _timeout = timeout;
-        _stdout = stdout;
-        _stderr = stderr;
+        _output = output;
         IsLoader = loader;
         StartedAt = DateTimeOffset.UtcNow;
     }
@@ -73,37 +66,16 @@ internal sealed class NodeProcess : IAsyncDisposable
     public int? ExitCode => _timeout.HasExited ? _timeout.ExitCode : null;
 
     /// <summary>The newest status line it printed, or null before the first.</summary>
-    public NodeStatus? Status
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _status;
-            }
-        }
-    }
+    public NodeStatus? Status => _output.Status;
 
     /// <summary>How many status lines it printed.</summary>
-    public int StatusLines
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _statusLines;
-            }
-        }
-    }
+    public int StatusLines => _output.StatusLines;
+
+    /// <summary>How many <c>fault injection:</c> confirmations it printed.</summary>
+    public int FaultCommandsDone => _output.FaultCommandsDone;
 
     /// <summary>The last lines it wrote on standard error (for a failure message).</summary>
-    public string LastErrors(int count = 3)
-    {
-        lock (_lock)
-        {
-            return string.Join(" / ", _errorLines.TakeLast(count));
-        }
-    }
+    public string LastErrors(int count = 3) => _output.LastErrors(count);
 
     /// <summary>Starts <c>dotnet HOST node ARGS</c> under a hard lifetime.</summary>
     public static NodeProcess Start(ChaosSettings settings, string name, int port, string folder, IEnumerable<string> nodeArguments, bool loader)
@@ -132,13 +104,14 @@ internal sealed class NodeProcess : IAsyncDisposable
         // Wide, plain output: no table wrapping and no colour codes in the log files.
         info.Environment["COLUMNS"] = "200";
         info.Environment["NO_COLOR"] = "1";
-        var stdout = new StreamWriter(Path.Combine(folder, $"{name}.stdout.txt")) { AutoFlush = true };
-        var stderr = new StreamWriter(Path.Combine(folder, $"{name}.stderr.txt")) { AutoFlush = true };
-        stdout.WriteLine($"# {info.FileName} {string.Join(' ', info.ArgumentList.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"'{a}'" : a))}");
+        var output = new NodeOutput(
+            Path.Combine(folder, $"{name}.stdout.txt"),
+            Path.Combine(folder, $"{name}.stderr.txt"),
+            $"{info.FileName} {string.Join(' ', info.ArgumentList.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"'{a}'" : a))}");
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var node = new NodeProcess(name, port, folder, process, stdout, stderr, loader);
-        process.OutputDataReceived += (_, e) => node.OnOutput(e.Data);
-        process.ErrorDataReceived += (_, e) => node.OnError(e.Data);
+        var node = new NodeProcess(name, port, folder, process, output, loader);
+        process.OutputDataReceived += (_, e) => output.OnOutput(e.Data);
+        process.ErrorDataReceived += (_, e) => output.OnError(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -194,18 +167,6 @@ internal sealed class NodeProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>How many <c>fault injection:</c> confirmations it printed.</summary>
-    public int FaultCommandsDone
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _faultCommandsDone;
-            }
-        }
-    }
-
     /// <summary><c>kill -STOP</c>: every thread stops where it is, with its sockets, connections and locks held.</summary>
     public bool Freeze()
     {
@@ -250,11 +211,7 @@ internal sealed class NodeProcess : IAsyncDisposable
 
         _timeout.WaitForExit();
         _timeout.Dispose();
-        lock (_lock)
-        {
-            _stdout.Dispose();
-            _stderr.Dispose();
-        }
+        _output.Dispose();
     }
 
     private bool Signal(int signal)
@@ -293,47 +250,5 @@ internal sealed class NodeProcess : IAsyncDisposable
         }
 
         return 0;
-    }
-
-    private void OnOutput(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_lock)
-        {
-            NodeStatus? status = NodeStatus.TryParse(line, _status);
-            _stdout.WriteLine(line);
-            if (line.Contains(" fault injection: ", StringComparison.Ordinal))
-            {
-                _faultCommandsDone++;
-            }
-
-            if (status is not null)
-            {
-                _status = status;
-                _statusLines++;
-            }
-        }
-    }
-
-    private void OnError(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_lock)
-        {
-            _stderr.WriteLine(line);
-            _errorLines.Add(line);
-            if (_errorLines.Count > 20)
-            {
-                _errorLines.RemoveAt(0);
-            }
-        }
     }
 }
