@@ -17,7 +17,7 @@ namespace ActorConcurrency.RaceDetector.Tracking;
 /// accesses never race with each other, but an atomic access and a plain one race unless ordered, when at
 /// least one of them writes ("atomic store, plain read of the same word"). An atomic load acquires from the
 /// location, a store releases into it (replacing), a read-modify-write does both (adding: release
-/// sequences), a failed compare-and-swap only acquires.
+/// sequences), a failed compare-and-swap only acquires; they are in ShadowLocation.Atomics.cs.
 /// </para>
 /// <para>
 /// A spin lock guards the shadow state; it is never held while the program's own code runs. Accesses by a
@@ -25,7 +25,7 @@ namespace ActorConcurrency.RaceDetector.Tracking;
 /// remembered.
 /// </para>
 /// </summary>
-public sealed class ShadowLocation
+public sealed partial class ShadowLocation
 {
     private readonly VectorClockDetector _detector;
 
@@ -125,22 +125,6 @@ public sealed class ShadowLocation
 
         EnterShadow();
         WriteSlowThenExit(thread, site);
-    }
-
-    /// <summary>
-    /// Begins one atomic access by <paramref name="thread"/>: holds the location until the scope is disposed,
-    /// so the real atomic operation done inside the scope and its tracking (<see cref="AtomicScope.Load"/>,
-    /// <see cref="AtomicScope.Store"/>, <see cref="AtomicScope.ReadModifyWrite"/>) are one step for every other
-    /// tracked access of this location. Do nothing inside but the real operation: the lock is a spin lock.
-    /// </summary>
-    public AtomicScope EnterAtomic(LogicalThread thread, string member, string file, int line) => EnterAtomic(thread, new AccessSite(member, file, line));
-
-    /// <summary>Begins one atomic access by <paramref name="thread"/> at <paramref name="site"/> (see the overload above).</summary>
-    public AtomicScope EnterAtomic(LogicalThread thread, AccessSite site)
-    {
-        Debug.Assert(thread.Detector == _detector, "the thread belongs to this location's detector");
-        EnterShadow();
-        return new AtomicScope(this, thread, site);
     }
 
     // ---- plain accesses (slow paths: called holding the shadow lock, release it) ----
@@ -268,71 +252,7 @@ public sealed class ShadowLocation
         }
     }
 
-    // ---- atomic accesses (called by AtomicScope, holding the shadow lock) ----
-
-    internal void AtomicLoad(LogicalThread thread, AccessSite site, string edge)
-    {
-        if (thread.IsIgnoring)
-        {
-            return;
-        }
-
-        // Acquire first: a load that reads from a store is ordered after everything before that store.
-        AtomicShadow atomic = Atomic();
-        atomic.Clock.Acquire(thread, edge);
-        CheckPlainWrite(thread, AccessKind.AtomicRead, site);
-        atomic.RecordRead(thread, site, CaptureAtomicStack());
-    }
-
-    internal void AtomicStore(LogicalThread thread, AccessSite site)
-    {
-        if (thread.IsIgnoring)
-        {
-            return;
-        }
-
-        AtomicShadow atomic = Atomic();
-        CheckPlainWrite(thread, AccessKind.AtomicWrite, site);
-        CheckPlainReads(thread, AccessKind.AtomicWrite, site);
-        atomic.RecordWrite(thread, site, CaptureAtomicStack());
-        atomic.Clock.ReleaseCopy(thread);
-    }
-
-    internal void AtomicReadModifyWrite(LogicalThread thread, AccessSite site, bool wrote, string edge)
-    {
-        if (thread.IsIgnoring)
-        {
-            return;
-        }
-
-        AtomicShadow atomic = Atomic();
-        atomic.Clock.Acquire(thread, edge);
-        StackTrace? stack = CaptureAtomicStack();
-        CheckPlainWrite(thread, wrote ? AccessKind.AtomicWrite : AccessKind.AtomicRead, site);
-        if (wrote)
-        {
-            // Remembered as a write only: whatever conflicts with its read half conflicts with its write half.
-            CheckPlainReads(thread, AccessKind.AtomicWrite, site);
-            atomic.RecordWrite(thread, site, stack);
-            atomic.Clock.ReleaseJoin(thread);
-        }
-        else
-        {
-            atomic.RecordRead(thread, site, stack);
-        }
-    }
-
-    private AtomicShadow Atomic() => _atomic ??= new AtomicShadow(_detector, Name);
-
     private StackTrace? CaptureStack() => _detector.Options.KeepAccessStacks ? new StackTrace(1, fNeedFileInfo: true) : null;
-
-    /// <summary>
-    /// An atomic access's stack matters only if a plain access ever races with it, so a location that has
-    /// only seen atomics (the common case: a counter, a flag) keeps none; once a plain access has happened,
-    /// atomic accesses keep theirs. An atomic access racing with a later, first plain access is then shown by
-    /// its call site.
-    /// </summary>
-    private StackTrace? CaptureAtomicStack() => _write != 0 || _read != 0 || _readShared ? CaptureStack() : null;
 
     /// <summary>The epoch <c>clock@thread</c> as one value (0: none).</summary>
     private static long Pack(int thread, int clock) => ((long)clock << 32) | (uint)thread;
