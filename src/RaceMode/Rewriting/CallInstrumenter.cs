@@ -72,6 +72,11 @@ internal sealed class CallInstrumenter
                 // Not reached through a field or element the rewriter could name: order it with everything.
                 Bracket(call, null, release: true, acquire: true);
                 break;
+            case "System.Threading.ThreadLocal`1" when method.HasThis && name is "get_Value" or "set_Value" or "get_IsValueCreated":
+                // A ThreadLocal's value is its real thread's own, as a [ThreadStatic] field's is: the logical threads
+                // that run on one real thread are ordered one after another (ThreadAffinity).
+                _edits.Before(call, Instruction.Create(OpCodes.Call, _hooks.Memory(nameof(RaceHooks.ThreadStatic))));
+                break;
             case "System.Threading.Lock" when method.HasThis:
                 Bracket(call, method, release: name == "Exit", acquire: name is "Enter" or "TryEnter" or "EnterScope");
                 break;

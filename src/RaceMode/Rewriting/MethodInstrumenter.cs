@@ -160,6 +160,17 @@ internal sealed class MethodInstrumenter
         return !definition.CustomAttributes.Any(a => a.AttributeType.FullName == "System.ThreadStaticAttribute");
     }
 
+    /// <summary>
+    /// The load of a field-like event's backing field inside the compiler's own <c>add</c>/<c>remove</c>: the first read
+    /// of a compare-and-swap loop, which the swap validates, so it is an atomic load of the field (Go's rule for the
+    /// read half of a CAS loop written with atomics). A plain read of the field elsewhere (raising the event) is not.
+    /// </summary>
+    private bool IsEventAccessorLoad(FieldReference field) =>
+        (_method.IsAddOn || _method.IsRemoveOn) && field.Name == EventName(_method) &&
+        _method.CustomAttributes.Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.CompilerGeneratedAttribute");
+
+    private static string EventName(MethodDefinition accessor) => accessor.Name[(accessor.Name.IndexOf('_', StringComparison.Ordinal) + 1)..];
+
     private static bool IsThreadStatic(FieldReference field) =>
         field.Resolve() is { IsStatic: true } definition && definition.CustomAttributes.Any(a => a.AttributeType.FullName == "System.ThreadStaticAttribute");
 
@@ -187,7 +198,7 @@ internal sealed class MethodInstrumenter
                 _edits.Before(instruction, Stloc(value), Dup(), LdcI4(site), Call(_hooks.Memory(nameof(RaceHooks.Write))), Ldloc(value));
             }
         }
-        else if (ChainPlanner.IsVolatile(instruction))
+        else if (ChainPlanner.IsVolatile(instruction) || IsEventAccessorLoad(field))
         {
             VariableDefinition token = _edits.Temp(_hooks.ObjectType);
             _edits.Before(instruction, Dup(), LdcI4(site), LdcI4(0), Call(_hooks.Memory(nameof(RaceHooks.AtomicBegin))), Stloc(token));

@@ -17,7 +17,7 @@ namespace ActorConcurrency.Tests.RaceMode;
 [Collection(RaceModeCollection.Name)]
 public sealed class RaceCorpusSpec
 {
-    private static readonly Type[] s_programs = [typeof(CollectionPrograms), typeof(OncePrograms), typeof(LockPrograms), typeof(SignalPrograms), typeof(ItemPrograms), typeof(StructPrograms), typeof(AsyncPrograms), typeof(ParallelPrograms), typeof(CallbackPrograms), typeof(LegacyAndPlinqPrograms), typeof(ChannelPrograms), typeof(AtomicPrograms), typeof(MethodGroupPrograms), typeof(PlinqPrograms)];
+    private static readonly Type[] s_programs = [typeof(CollectionPrograms), typeof(OncePrograms), typeof(LockPrograms), typeof(SignalPrograms), typeof(ItemPrograms), typeof(StructPrograms), typeof(AsyncPrograms), typeof(ParallelPrograms), typeof(CallbackPrograms), typeof(LegacyAndPlinqPrograms), typeof(ChannelPrograms), typeof(AtomicPrograms), typeof(MethodGroupPrograms), typeof(PlinqPrograms), typeof(IdiomPrograms)];
 
     private readonly RaceSandbox _sandbox;
     private readonly ITestOutputHelper _output;
