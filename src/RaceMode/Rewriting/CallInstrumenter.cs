@@ -1,6 +1,7 @@
 using ActorConcurrency.RaceMode.Runtime;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using static ActorConcurrency.RaceMode.Rewriting.Il;
 
 namespace ActorConcurrency.RaceMode.Rewriting;
 
@@ -76,6 +77,9 @@ internal sealed class CallInstrumenter
                 // A ThreadLocal's value is its real thread's own, as a [ThreadStatic] field's is: the logical threads
                 // that run on one real thread are ordered one after another (ThreadAffinity).
                 _edits.Before(call, Instruction.Create(OpCodes.Call, _hooks.Memory(nameof(RaceHooks.ThreadStatic))));
+                break;
+            case "System.Buffers.ArrayPool`1" or "Microsoft.Extensions.ObjectPool.ObjectPool`1" when method.HasThis && name is "Rent" or "Get" or "Return":
+                PlanPool(call, method, name);
                 break;
             case "System.Threading.Lock" when method.HasThis:
                 Bracket(call, method, release: name == "Exit", acquire: name is "Enter" or "TryEnter" or "EnterScope");
@@ -230,6 +234,44 @@ internal sealed class CallInstrumenter
             _edits.After(call, Instruction.Create(OpCodes.Ldloc, keyTemp), Instruction.Create(OpCodes.Call, _hooks.Sync(nameof(SyncHooks.Acquire))));
         }
     }
+
+    /// <summary>
+    /// A pool's <c>Return</c> releases into the buffer or object given back; its <c>Rent</c> or <c>Get</c> acquires the one
+    /// it hands out: what the last user did to it happens before the next user gets it (the pool's own synchronisation,
+    /// which race mode does not see, orders them).
+    /// </summary>
+    private void PlanPool(Instruction call, MethodReference method, string name)
+    {
+        if (name is "Rent" or "Get")
+        {
+            if (GenericResolver.Resolve(method.ReturnType, method) is not { } item)
+            {
+                return;
+            }
+
+            _edits.After(call, [Dup(), .. Boxed(item), Instruction.Create(OpCodes.Call, _hooks.Sync(nameof(SyncHooks.Acquire)))]);
+            return;
+        }
+
+        // Return(item[, clearArray]): the arguments after the item are set aside while the item is released.
+        TypeReference?[] types = [.. method.Parameters.Select(p => GenericResolver.Resolve(p.ParameterType, method))];
+        if (types.Length == 0 || types.Any(t => t is null))
+        {
+            return;
+        }
+
+        VariableDefinition[] rest = [.. types.Skip(1).Select(t => _edits.Temp(t!))];
+        var code = new List<Instruction>();
+        code.AddRange(rest.Reverse().Select(Stloc));
+        code.Add(Dup());
+        code.AddRange(Boxed(types[0]!));
+        code.Add(Instruction.Create(OpCodes.Call, _hooks.Sync(nameof(SyncHooks.Release))));
+        code.AddRange(rest.Select(Ldloc));
+        _edits.Before(call, [.. code]);
+    }
+
+    /// <summary>What turns a value of <paramref name="type"/> into an object reference (a generic parameter is boxed; a class is one already).</summary>
+    private static Instruction[] Boxed(TypeReference type) => type.IsGenericParameter ? [Instruction.Create(OpCodes.Box, type)] : [];
 
     private static int ReloadCount(Instruction call, MethodReference method) => method.Parameters.Count + (method.HasThis && call.OpCode.Code != Code.Newobj ? 1 : 0);
 
