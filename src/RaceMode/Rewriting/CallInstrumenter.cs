@@ -110,6 +110,17 @@ internal sealed class CallInstrumenter
             case "System.Threading.Channels.Channel`1" or "System.Threading.Channels.Channel`2" when name is "get_Writer" or "get_Reader":
                 PlanAlias(call, method);
                 break;
+            case "System.Threading.Tasks.Sources.ManualResetValueTaskSourceCore`1" when name is "SetResult" or "SetException" &&
+                AsyncInstrumenter.IsAsyncIterator(_method.DeclaringType):
+                // An async iterator's hand-over of an item: AsyncHooks.Yield releases and unbinds before it.
+                break;
+            case "System.Collections.Generic.IAsyncEnumerator`1" when name == "MoveNextAsync":
+            case "System.IAsyncDisposable" when name == "DisposeAsync":
+                // Asking an async iterator for its next item (or to end) happens before it runs on (it acquires itself);
+                // when the call returns, the caller acquires what the iterator handed over meanwhile (a step that
+                // completed synchronously returns a ValueTask with no source to acquire at the await).
+                Bracket(call, method, release: true, acquire: true);
+                break;
             case "System.Threading.Tasks.Sources.ManualResetValueTaskSourceCore`1" when name is "SetResult" or "SetException":
             case "System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder" or "System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder`1" or
                 "System.Runtime.CompilerServices.AsyncVoidMethodBuilder" when name is "SetResult" or "SetException":

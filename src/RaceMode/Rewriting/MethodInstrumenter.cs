@@ -157,6 +157,14 @@ internal sealed class MethodInstrumenter
             return false;
         }
 
+        // An async iterator's own protocol fields (its state, promise, builder, current item, dispose mode): the consumer's
+        // MoveNextAsync and the iterator's MoveNext hand them back and forth through the promise, which race mode orders
+        // only at the hand-over. The iterator's hoisted locals (<name>5__N) are checked.
+        if (field.Name.StartsWith("<>", StringComparison.Ordinal) && AsyncInstrumenter.IsAsyncIterator(definition.DeclaringType))
+        {
+            return false;
+        }
+
         return !definition.CustomAttributes.Any(a => a.AttributeType.FullName == "System.ThreadStaticAttribute");
     }
 

@@ -57,6 +57,20 @@ public static class AsyncHooks
         scope.Dispose();
     }
 
+    /// <summary>
+    /// Before an async iterator hands over an item (or its end) through its promise: what it did so far is released (the
+    /// consumer's await of <c>MoveNextAsync</c>, or the call itself when it completed synchronously, acquires it), and its thread is unbound, because the consumer may run on
+    /// inside the hand-over, on this real thread, and ask for the next item, which resumes this iterator there.
+    /// </summary>
+    public static void Yield(object iterator, ref AsyncScope scope)
+    {
+        // Into the iterator too: a MoveNextAsync that completed synchronously returns a ValueTask with no source, and
+        // its caller acquires the iterator when the call returns.
+        SyncHooks.Release(iterator);
+        SyncHooks.ReleaseAny();
+        scope.Dispose();
+    }
+
     /// <summary>Replaces <c>TaskAwaiter.GetResult()</c>.</summary>
     public static void GetResult(ref TaskAwaiter awaiter)
     {

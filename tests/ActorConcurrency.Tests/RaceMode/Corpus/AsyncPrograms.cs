@@ -96,6 +96,87 @@ internal static class AsyncPrograms
         GC.KeepAlive(total);
     }
 
+    /// <summary>
+    /// An async iterator that awaits between items, consumed by <c>await foreach</c>: the consumer's code between two
+    /// <c>MoveNextAsync</c> calls can run inside the producer's hand-over of the item (on its real thread), and the
+    /// producer reuses the one object it yields, which the consumer wrote before asking for the next.
+    /// </summary>
+    [Expect(Verdict.RaceFree)]
+    public static async Task AsyncIteratorReusesTheObjectItYields()
+    {
+        int sum = 0;
+        await foreach (Cell cell in Produce())
+        {
+            sum += cell.Value;
+            cell.Value = 0;
+        }
+
+        GC.KeepAlive(sum);
+
+        static async IAsyncEnumerable<Cell> Produce()
+        {
+            var cell = new Cell();
+            for (int i = 0; i < 5; i++)
+            {
+                await Task.Delay(1);
+                cell.Value = i;
+                yield return cell;
+            }
+        }
+    }
+
+    /// <summary>
+    /// After its first await the iterator yields without awaiting again: every later <c>MoveNextAsync</c> completes
+    /// synchronously (a <c>ValueTask</c> with no source), running the iterator's own logical thread inside the call.
+    /// </summary>
+    [Expect(Verdict.RaceFree)]
+    public static async Task AsyncIteratorStepsThatCompleteSynchronously()
+    {
+        int sum = 0;
+        await foreach (Cell cell in Produce())
+        {
+            sum += cell.Value;
+            cell.Value = 0;
+        }
+
+        GC.KeepAlive(sum);
+
+        static async IAsyncEnumerable<Cell> Produce()
+        {
+            var cell = new Cell();
+            await Task.Yield();
+            for (int i = 0; i < 5; i++)
+            {
+                cell.Value = i;
+                yield return cell;
+            }
+        }
+    }
+
+    /// <summary>The same iterator's item written by a task the consumer started and did not wait for.</summary>
+    [Expect(Verdict.Racy)]
+    public static async Task AsyncIteratorItemWrittenByAnUnjoinedTask()
+    {
+        var tasks = new List<Task>();
+        await foreach (Cell cell in Produce())
+        {
+            tasks.Add(Task.Run(() => cell.Value++));
+        }
+
+        await Task.WhenAll(tasks);
+
+        static async IAsyncEnumerable<Cell> Produce()
+        {
+            var cell = new Cell();
+            for (int i = 0; i < 3; i++)
+            {
+                await Task.Yield();
+                cell.Value = i;
+                yield return cell;
+            }
+        }
+    }
+
     [Expect(Verdict.RaceFree)]
     public static async Task ForAsyncJoinedByAwait()
     {
