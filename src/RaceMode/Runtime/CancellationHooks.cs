@@ -11,29 +11,47 @@ namespace ActorConcurrency.RaceMode.Runtime;
 /// that finds the token not cancelled. A catch handler that receives an <c>OperationCanceledException</c> for a token
 /// (from a framework wait given it, or a cancelled task) observes that token's cancellation too. A callback registered on a token is forked at the registration and a run of it
 /// acquires the cancellation (it may run inside <c>Cancel</c>, on a timer's thread, or at once when the token already
-/// is cancelled). Cancelling also completes tasks the framework made (a cancelled
+/// is cancelled); a synchronous <c>Cancel</c> runs the callbacks before it returns, so their ends happen before its
+/// return (a linked source's callbacks too), and so does a registration on a token already cancelled. Cancelling also completes tasks the framework made (a cancelled
 /// <c>Task.Delay</c>, a registered wait), so it goes into the global clock that waits for those acquire, as a task's
 /// end does.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class CancellationHooks
 {
+    private static readonly ConditionalWeakTable<CancellationTokenSource, object> s_callbacksEnded = [];
+
     public static CancellationTokenSource NewSource(int millisecondsDelay) => Delayed(new CancellationTokenSource(millisecondsDelay));
 
     public static CancellationTokenSource NewSource(TimeSpan delay) => Delayed(new CancellationTokenSource(delay));
 
     public static CancellationTokenSource NewSource(TimeSpan delay, TimeProvider timeProvider) => Delayed(new CancellationTokenSource(delay, timeProvider));
 
+    /// <summary><c>Cancel</c> runs the registered callbacks before it returns (or throws their exceptions): their ends happen before its return.</summary>
     public static void Cancel(CancellationTokenSource source)
     {
         SyncHooks.ReleaseCompletion(source);
-        source.Cancel();
+        try
+        {
+            source.Cancel();
+        }
+        finally
+        {
+            SyncHooks.Acquire(CallbacksEnded(source));
+        }
     }
 
     public static void Cancel(CancellationTokenSource source, bool throwOnFirstException)
     {
         SyncHooks.ReleaseCompletion(source);
-        source.Cancel(throwOnFirstException);
+        try
+        {
+            source.Cancel(throwOnFirstException);
+        }
+        finally
+        {
+            SyncHooks.Acquire(CallbacksEnded(source));
+        }
     }
 
     public static Task CancelAsync(CancellationTokenSource source)
@@ -80,7 +98,8 @@ public static class CancellationHooks
     public static CancellationTokenRegistration Register(ref CancellationToken token, Action callback, bool useSynchronizationContext)
     {
         CancellationTokenSource? source = SourceOf(ref token);
-        return CallbackFork.Submit(callback, "cancellation callback", oneShot: true) is { } fork ? token.Register(() => fork.Run(callback, source), useSynchronizationContext) : token.Register(callback, useSynchronizationContext);
+        bool ranAtOnce = token.IsCancellationRequested;
+        return Joined(source, ranAtOnce, CallbackFork.Submit(callback, "cancellation callback", oneShot: true) is { } fork ? token.Register(() => Run(fork, callback, source), useSynchronizationContext) : token.Register(callback, useSynchronizationContext));
     }
 
     public static CancellationTokenRegistration Register(ref CancellationToken token, Action<object?> callback, object? state) =>
@@ -89,27 +108,31 @@ public static class CancellationHooks
     public static CancellationTokenRegistration Register(ref CancellationToken token, Action<object?> callback, object? state, bool useSynchronizationContext)
     {
         CancellationTokenSource? source = SourceOf(ref token);
-        return CallbackFork.Submit(callback, "cancellation callback", oneShot: true) is { } fork
-            ? token.Register(s => fork.Run(() => callback(s), source), state, useSynchronizationContext)
-            : token.Register(callback, state, useSynchronizationContext);
+        bool ranAtOnce = token.IsCancellationRequested;
+        return Joined(source, ranAtOnce, CallbackFork.Submit(callback, "cancellation callback", oneShot: true) is { } fork
+            ? token.Register(s => Run(fork, () => callback(s), source), state, useSynchronizationContext)
+            : token.Register(callback, state, useSynchronizationContext));
     }
 
     public static CancellationTokenRegistration Register(ref CancellationToken token, Action<object?, CancellationToken> callback, object? state)
     {
         CancellationTokenSource? source = SourceOf(ref token);
-        return CallbackFork.Submit(callback, "cancellation callback", oneShot: true) is { } fork ? token.Register((s, t) => fork.Run(() => callback(s, t), source), state) : token.Register(callback, state);
+        bool ranAtOnce = token.IsCancellationRequested;
+        return Joined(source, ranAtOnce, CallbackFork.Submit(callback, "cancellation callback", oneShot: true) is { } fork ? token.Register((s, t) => Run(fork, () => callback(s, t), source), state) : token.Register(callback, state));
     }
 
     public static CancellationTokenRegistration UnsafeRegister(ref CancellationToken token, Action<object?> callback, object? state)
     {
         CancellationTokenSource? source = SourceOf(ref token);
-        return CallbackFork.Submit(callback, "cancellation callback", oneShot: true) is { } fork ? token.UnsafeRegister(s => fork.Run(() => callback(s), source), state) : token.UnsafeRegister(callback, state);
+        bool ranAtOnce = token.IsCancellationRequested;
+        return Joined(source, ranAtOnce, CallbackFork.Submit(callback, "cancellation callback", oneShot: true) is { } fork ? token.UnsafeRegister(s => Run(fork, () => callback(s), source), state) : token.UnsafeRegister(callback, state));
     }
 
     public static CancellationTokenRegistration UnsafeRegister(ref CancellationToken token, Action<object?, CancellationToken> callback, object? state)
     {
         CancellationTokenSource? source = SourceOf(ref token);
-        return CallbackFork.Submit(callback, "cancellation callback", oneShot: true) is { } fork ? token.UnsafeRegister((s, t) => fork.Run(() => callback(s, t), source), state) : token.UnsafeRegister(callback, state);
+        bool ranAtOnce = token.IsCancellationRequested;
+        return Joined(source, ranAtOnce, CallbackFork.Submit(callback, "cancellation callback", oneShot: true) is { } fork ? token.UnsafeRegister((s, t) => Run(fork, () => callback(s, t), source), state) : token.UnsafeRegister(callback, state));
     }
 
     public static CancellationTokenSource CreateLinkedTokenSource(CancellationToken token) => Linked(CancellationTokenSource.CreateLinkedTokenSource(token), [token]);
@@ -156,6 +179,39 @@ public static class CancellationHooks
         SyncHooks.Acquire(SourceOf(ref token));
     }
 
+    /// <summary>
+    /// One run of a registered callback, as a logical thread forked at the registration that acquires the cancellation;
+    /// its end is released into the source's <see cref="CallbacksEnded"/>, which a synchronous <c>Cancel</c> (and a
+    /// registration on a token already cancelled, which runs the callback at once) acquires when it returns.
+    /// </summary>
+    private static void Run(CallbackFork fork, Action callback, CancellationTokenSource? source) => fork.Run(
+        () =>
+        {
+            try
+            {
+                callback();
+            }
+            finally
+            {
+                SyncHooks.Release(CallbacksEnded(source));
+            }
+        },
+        source);
+
+    /// <summary>After a registration: if the token was cancelled already, the callback ran inside the call.</summary>
+    private static CancellationTokenRegistration Joined(CancellationTokenSource? source, bool ranAtOnce, CancellationTokenRegistration registration)
+    {
+        if (ranAtOnce)
+        {
+            SyncHooks.Acquire(CallbacksEnded(source));
+        }
+
+        return registration;
+    }
+
+    /// <summary>The key the ends of <paramref name="source"/>'s callbacks are released into (null for no source).</summary>
+    private static object? CallbacksEnded(CancellationTokenSource? source) => source is null ? null : s_callbacksEnded.GetValue(source, static _ => new object());
+
     private static CancellationTokenSource Delayed(CancellationTokenSource source)
     {
         SyncHooks.ReleaseCompletion(source);
@@ -172,6 +228,9 @@ public static class CancellationHooks
                 if (SourceOf(ref parents[i]) is { } parent)
                 {
                     session.Link(linked, parent);
+
+                    // The parent's Cancel cancels the linked source inside it, which runs the linked source's callbacks.
+                    session.Link(CallbacksEnded(parent)!, CallbacksEnded(linked)!);
                 }
             }
         }

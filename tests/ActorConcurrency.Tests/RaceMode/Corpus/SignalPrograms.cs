@@ -370,6 +370,61 @@ internal static class SignalPrograms
         third.Wait();
     }
 
+    /// <summary><c>Cancel</c> runs the registered callbacks before it returns: the task's end, after Cancel, follows them.</summary>
+    [Expect(Verdict.RaceFree)]
+    public static void CancelRunsCallbacksBeforeItReturns()
+    {
+        var cell = new Cell();
+        using var source = new CancellationTokenSource();
+        source.Token.Register(() => cell.Value++);
+        Task.Run(() =>
+        {
+            cell.Value = 1;
+            source.Cancel();
+        }).Wait();
+        cell.Value++;
+    }
+
+    /// <summary>A callback registered on a token already cancelled runs inside <c>Register</c>.</summary>
+    [Expect(Verdict.RaceFree)]
+    public static void RegisterOnACancelledTokenRunsTheCallbackAtOnce()
+    {
+        var cell = new Cell();
+        using var source = new CancellationTokenSource();
+        source.Cancel();
+        Task.Run(() => source.Token.Register(() => cell.Value++)).Wait();
+        cell.Value++;
+    }
+
+    /// <summary>The parent's <c>Cancel</c> cancels a linked source inside it, running the linked source's callbacks.</summary>
+    [Expect(Verdict.RaceFree)]
+    public static void ParentCancelRunsALinkedSourcesCallbacks()
+    {
+        var cell = new Cell();
+        using var parent = new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(parent.Token);
+        linked.Token.Register(() => cell.Value++);
+        Task.Run(parent.Cancel).Wait();
+        cell.Value++;
+    }
+
+    /// <summary>A callback run by the timer of <c>CancelAfter</c> races with what the caller does meanwhile.</summary>
+    [Expect(Verdict.Racy)]
+    public static void CallbackOfCancelAfterRacesWithTheCaller()
+    {
+        var cell = new Cell();
+        using var source = new CancellationTokenSource();
+        using var ran = new ManualResetEventSlim();
+        source.Token.Register(() =>
+        {
+            cell.Value++;
+            ran.Set();
+        });
+        source.CancelAfter(1);
+        cell.Value++;
+        ran.Wait();
+    }
+
     private sealed class Cell
     {
         public int Value;
