@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Host.Catalog;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -9,17 +11,27 @@ namespace ActorConcurrency.Host.Commands;
 
 /// <summary>
 /// <c>--json</c>: one JSON object per task on one line of standard output (JSON Lines): number, title, verdict,
-/// evidence, what was not observed, seconds, and every table the demonstration printed (rows keyed by column;
-/// cells that are numbers become numbers), so a script reads the figures without parsing tables.
+/// evidence, what was not observed, seconds, and <c>result</c>, the experiment's result record itself (its figures,
+/// property names in camelCase), so a script reads the figures without parsing tables. A task not yet moved to the
+/// Demonstrations library has <c>tables</c> instead: every table it printed, rows keyed by column.
 /// </summary>
 internal static class TaskResultJson
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The verdict word: <c>held</c>, <c>did not hold</c>, or <c>interrupted</c>.</summary>
-    public static string Verdict(DemoOutcome outcome) => outcome.Held ? "held" : "did not hold";
+    /// <summary>How a result record is written: camelCase names, enums by name, no null members, NaN as a string.</summary>
+    internal static readonly JsonSerializerOptions RecordOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter() },
+    };
 
-    public static string Line(TaskInfo task, DemoOutcome outcome, TimeSpan elapsed, IReadOnlyList<Table> tables)
+    /// <summary>The verdict word: <c>held</c>, <c>did not hold</c>, or <c>interrupted</c>.</summary>
+    public static string Verdict(IDemonstrationResult outcome) => outcome.Held ? "held" : "did not hold";
+
+    public static string Line(TaskInfo task, IDemonstrationResult outcome, TimeSpan elapsed, IReadOnlyList<Table> tables)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
@@ -36,13 +48,22 @@ internal static class TaskResultJson
             }
 
             json.WriteNumber("seconds", Math.Round(elapsed.TotalSeconds, 2));
-            json.WriteStartArray("tables");
-            foreach (Table table in tables)
+            if (outcome is DemoOutcome)
             {
-                WriteTable(json, table);
+                json.WriteStartArray("tables");
+                foreach (Table table in tables)
+                {
+                    WriteTable(json, table);
+                }
+
+                json.WriteEndArray();
+            }
+            else
+            {
+                json.WritePropertyName("result");
+                JsonSerializer.Serialize(json, outcome, outcome.GetType(), RecordOptions);
             }
 
-            json.WriteEndArray();
             json.WriteEndObject();
         }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Diagnostics;
+using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Host.Catalog;
 using Spectre.Console;
 
@@ -33,7 +34,7 @@ internal sealed class TourCommand : IHostCommand
 
     public static async Task<int> RunAsync(HostConsole console, IReadOnlyList<CatalogTask> tasks, CancellationToken cancellationToken)
     {
-        var rows = new List<(CatalogTask Task, DemoOutcome Outcome, TimeSpan Elapsed)>();
+        var rows = new List<(CatalogTask Task, IDemonstrationResult Outcome, TimeSpan Elapsed)>();
         await using (var context = new DemoContext(DemoConsole(console), parseResult: null, cancellationToken))
         {
             foreach (CatalogTask task in tasks)
@@ -77,7 +78,7 @@ internal sealed class TourCommand : IHostCommand
     /// Runs one demonstration under a heading and prints its verdict (one line under --quiet, one JSON object under
     /// --json); an exception is reported as a failed demonstration.
     /// </summary>
-    public static async Task<(DemoOutcome Outcome, TimeSpan Elapsed)> RunOneAsync(CatalogTask task, DemoContext context, HostConsole console)
+    public static async Task<(IDemonstrationResult Outcome, TimeSpan Elapsed)> RunOneAsync(CatalogTask task, DemoContext context, HostConsole console)
     {
         var watch = Stopwatch.StartNew();
         TaskInfo info = task.Info;
@@ -86,7 +87,7 @@ internal sealed class TourCommand : IHostCommand
             context.Console.Write(new Rule($"[bold]Task {info.Number}: {Markup.Escape(info.Title)}[/] [grey]({Markup.Escape(info.GoExercise)})[/]").LeftJustified());
         }
 
-        DemoOutcome outcome;
+        IDemonstrationResult outcome;
         try
         {
             outcome = await task.RunAsync(context);
@@ -99,7 +100,7 @@ internal sealed class TourCommand : IHostCommand
         }
         catch (Exception ex)
         {
-            outcome = new DemoOutcome(false, $"failed: {ex.GetType().Name}: {ex.Message}");
+            outcome = new DemonstrationFailure(ex.GetType().Name, ex.Message);
             if (console.Verbosity >= HostVerbosity.Detailed)
             {
                 console.Error.WriteLine(ex.ToString());
@@ -114,7 +115,7 @@ internal sealed class TourCommand : IHostCommand
         }
         else if (console.ShowsDetails)
         {
-            string verdict = outcome.Evidence.StartsWith("failed:", StringComparison.Ordinal)
+            string verdict = outcome is DemonstrationFailure
                 ? $"[red]{Markup.Escape(outcome.Evidence)}[/]"
                 : outcome.Held ? "[green]held[/]" : "[red]did not hold[/]";
             if (outcome.Held && outcome.NotObserved is { } missing)

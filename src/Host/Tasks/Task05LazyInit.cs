@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.SharedState.LazyInit;
 using Spectre.Console;
@@ -32,7 +33,7 @@ internal sealed class Task05LazyInit : CatalogTask
 
     public override IReadOnlyList<Option> Options => [RunOptions.Runs.Option, RunOptions.Threads.Option];
 
-    public override Task<DemoOutcome> RunAsync(DemoContext context)
+    public override Task<IDemonstrationResult> RunAsync(DemoContext context)
     {
         int runs = context.Get(RunOptions.Runs);
         int threads = context.Get(RunOptions.Threads);
@@ -104,7 +105,7 @@ internal sealed class Task05LazyInit : CatalogTask
             context.Console.MarkupLine("[yellow]check-then-create built once in every free run (not observed in this run); the forced interleaving above shows the double build.[/]");
         }
 
-        return Task.FromResult(new DemoOutcome(
+        return Task.FromResult<IDemonstrationResult>(new DemoOutcome(
             safeFormsHeld && forcedInit.Calls == 2 && failureBehaviourAsDocumented,
             $"safe forms: 1 initialisation in each of {runs} runs x 3 forms; broken form: >1 in {brokenRuns}/{runs} free runs, 2 when forced; Lazy<T> caches a failure, the others retry",
             notObserved));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ActorConcurrency.Actors.ConfigReload;
+using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.SharedState.Config;
 using Akka.Actor;
@@ -35,7 +36,7 @@ internal sealed class Task06ConfigReload : CatalogTask
 
     public override IReadOnlyList<Option> Options => [Reloads.Option, RunOptions.Threads.Option];
 
-    public override async Task<DemoOutcome> RunAsync(DemoContext context)
+    public override async Task<IDemonstrationResult> RunAsync(DemoContext context)
     {
         int reloads = context.Get(Reloads);
         int readers = Math.Max(1, context.Get(RunOptions.Threads) - Writers);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.SharedState.Caches;
 using Spectre.Console;
@@ -24,7 +25,7 @@ internal sealed class Task07ReadWriteLock : CatalogTask
         Specs: ["CacheLockSpec"],
         Benchmark: "CacheLockBenchmarks");
 
-    public override Task<DemoOutcome> RunAsync(DemoContext context)
+    public override Task<IDemonstrationResult> RunAsync(DemoContext context)
     {
         int[] threadCounts = [.. new[] { 1, Environment.ProcessorCount }.Distinct()];
         var table = new Table().Border(TableBorder.Rounded)
@@ -57,7 +58,7 @@ internal sealed class Task07ReadWriteLock : CatalogTask
 
         context.Console.Write(table);
         QuickMeasurement.PrintCaveat(context.Console, Info.Benchmark);
-        return Task.FromResult(new DemoOutcome(
+        return Task.FromResult<IDemonstrationResult>(new DemoOutcome(
             consistent,
             $"RW lock time / lock time at {threadCounts[^1]} threads ({QuickMeasurement.Qualifier}): {string.Join(", ", ratios)}"));
     }

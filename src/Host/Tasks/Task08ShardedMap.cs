@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.SharedState.Maps;
 using Spectre.Console;
@@ -24,7 +25,7 @@ internal sealed class Task08ShardedMap : CatalogTask
         Specs: ["ShardedDictionarySpec"],
         Benchmark: "MapBenchmarks");
 
-    public override Task<DemoOutcome> RunAsync(DemoContext context)
+    public override Task<IDemonstrationResult> RunAsync(DemoContext context)
     {
         int[] threadCounts = [.. new[] { 1, Environment.ProcessorCount }.Distinct()];
         var table = new Table().Border(TableBorder.Rounded)
@@ -55,7 +56,7 @@ internal sealed class Task08ShardedMap : CatalogTask
 
         context.Console.Write(table);
         QuickMeasurement.PrintCaveat(context.Console, Info.Benchmark);
-        return Task.FromResult(new DemoOutcome(
+        return Task.FromResult<IDemonstrationResult>(new DemoOutcome(
             consistent,
             $"sharded time / ConcurrentDictionary time at {threadCounts[^1]} threads ({QuickMeasurement.Qualifier}): {string.Join(", ", ratios)}"));
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ActorConcurrency.Actors.Leaks;
+using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.RaceDetector.Leaks;
 using ActorConcurrency.SharedState.Leaks;
@@ -43,7 +44,7 @@ internal sealed class Task09TaskLeak : CatalogTask
 
     public override IReadOnlyList<Option> Options => [GraceMilliseconds.Option];
 
-    public override async Task<DemoOutcome> RunAsync(DemoContext context)
+    public override async Task<IDemonstrationResult> RunAsync(DemoContext context)
     {
         var grace = TimeSpan.FromMilliseconds(context.Get(GraceMilliseconds));
         var table = new Table().Border(TableBorder.Rounded)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.SharedState.FalseSharing;
 using Spectre.Console;
@@ -24,7 +25,7 @@ internal sealed class Task10FalseSharing : CatalogTask
         Specs: ["PaddingSpec"],
         Benchmark: "FalseSharingBenchmarks");
 
-    public override Task<DemoOutcome> RunAsync(DemoContext context)
+    public override Task<IDemonstrationResult> RunAsync(DemoContext context)
     {
         var rows = new (string Form, long Distance, int Size, double Ns)[]
         {
@@ -47,7 +48,7 @@ internal sealed class Task10FalseSharing : CatalogTask
 
         // What must hold whatever the timing: the padded fields are at least a line (or two) apart.
         bool held = rows[0].Distance < CacheLine.Size && rows[1].Distance >= CacheLine.Size && rows[2].Distance >= CacheLine.PrefetchPair;
-        return Task.FromResult(new DemoOutcome(
+        return Task.FromResult<IDemonstrationResult>(new DemoOutcome(
             held,
             $"fields {rows[0].Distance}/{rows[1].Distance}/{rows[2].Distance} bytes apart; ns/increment adjacent {rows[0].Ns:0.0}, " +
             $"padded64 {rows[1].Ns:0.0} ({Compared(rows[0].Ns, rows[1].Ns)}), padded128 {rows[2].Ns:0.0} ({QuickMeasurement.Qualifier})"));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.Host.Probes;
 using Spectre.Console;
@@ -48,7 +49,7 @@ internal sealed class Task11MemoryModel : CatalogTask
         context => Task.FromResult(RaceDetectorSections.PrintPublicationReport(context)),
     ];
 
-    public override async Task<DemoOutcome> RunAsync(DemoContext context)
+    public override async Task<IDemonstrationResult> RunAsync(DemoContext context)
     {
         var outcomes = new List<DemoOutcome>();
         foreach (Func<DemoContext, Task<DemoOutcome>> section in Sections)

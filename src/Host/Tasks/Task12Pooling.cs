@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.SharedState.Pooling;
 using Spectre.Console;
@@ -27,7 +28,7 @@ internal sealed class Task12Pooling : CatalogTask
         Specs: ["PoolingHazardSpec", "DedicatedBufferPoolSpec"],
         Benchmark: "PoolingBenchmarks");
 
-    public override Task<DemoOutcome> RunAsync(DemoContext context)
+    public override Task<IDemonstrationResult> RunAsync(DemoContext context)
     {
         int threads = Environment.ProcessorCount;
         var dedicated = new DedicatedBufferPool(BufferSize, capacity: 4 * threads);
@@ -70,7 +71,7 @@ internal sealed class Task12Pooling : CatalogTask
 
         double allocating = measured[0].Bytes;
         bool held = sameBuffer && seen[0] == 'X' && measured[1].Bytes < allocating / 100 && measured[2].Bytes < allocating / 100;
-        return Task.FromResult(new DemoOutcome(
+        return Task.FromResult<IDemonstrationResult>(new DemoOutcome(
             held,
             $"bytes/call: new {measured[0].Bytes:0}, ArrayPool.Shared {measured[1].Bytes:0.0}, dedicated {measured[2].Bytes:0.0} ({QuickMeasurement.Qualifier}); stale write seen by next renter: {seen}"));
     }

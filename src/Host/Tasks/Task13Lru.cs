@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ActorConcurrency.Actors.Lru;
+using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.SharedState.Lru;
 using Akka.Actor;
@@ -42,7 +43,7 @@ internal sealed class Task13Lru : CatalogTask
 
     private sealed record FormResult(string Form, long Operations, long Gets, long Hits, TimeSpan Elapsed, LruInvariantReport Report, string Note);
 
-    public override async Task<DemoOutcome> RunAsync(DemoContext context)
+    public override async Task<IDemonstrationResult> RunAsync(DemoContext context)
     {
         int operations = context.Get(Operations);
         int threads = context.Get(RunOptions.Threads);

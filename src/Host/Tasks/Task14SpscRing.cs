@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Threading.Channels;
 using ActorConcurrency.Actors.Rings;
+using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.SharedState.Rings;
 using Akka.Actor;
@@ -45,7 +46,7 @@ internal sealed class Task14SpscRing : CatalogTask
     /// <summary>What the consumer of one form counted.</summary>
     private sealed record Moved(string Form, long Received, long Sum, long OutOfOrder, TimeSpan Elapsed, string Wraps);
 
-    public override async Task<DemoOutcome> RunAsync(DemoContext context)
+    public override async Task<IDemonstrationResult> RunAsync(DemoContext context)
     {
         int items = context.Get(Items);
         int capacity = context.Get(RingCapacity);

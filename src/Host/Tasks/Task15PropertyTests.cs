@@ -30,7 +30,7 @@ internal sealed class Task15PropertyTests : CatalogTask
 
     public override IReadOnlyList<Option> Options => [Iterations.Option];
 
-    public override Task<DemoOutcome> RunAsync(DemoContext context) => RunAsync(context, PropertySuite.All);
+    public override async Task<Demonstrations.IDemonstrationResult> RunAsync(DemoContext context) => await RunAsync(context, PropertySuite.All);
 
     /// <summary>Runs <paramref name="properties"/> (the specs pass a suite with a deliberately broken form to see a failure reported).</summary>
     internal static Task<DemoOutcome> RunAsync(DemoContext context, IReadOnlyList<PropertySuite.Entry> properties)

@@ -42,7 +42,7 @@ internal sealed class Task16MutexProfile : CatalogTask
 
     public override IReadOnlyList<Option> Options => [Seconds.Option, Workers.Option];
 
-    public override Task<DemoOutcome> RunAsync(DemoContext context) => ProfileAsync(context);
+    public override async Task<Demonstrations.IDemonstrationResult> RunAsync(DemoContext context) => await ProfileAsync(context);
 
     /// <summary>The whole experiment, for <c>run 16</c> and <c>profile</c>.</summary>
     public static async Task<DemoOutcome> ProfileAsync(DemoContext context)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ActorConcurrency.Actors.Singleflight;
+using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.SharedState.Singleflight;
 using Akka.Actor;
@@ -46,7 +47,7 @@ internal sealed class Task17Singleflight : CatalogTask
     /// <summary>What one run of one form measured.</summary>
     private sealed record RunResult(int Computes, int Shared, int DistinctValues, int? Registered, TimeSpan Elapsed);
 
-    public override async Task<DemoOutcome> RunAsync(DemoContext context)
+    public override async Task<IDemonstrationResult> RunAsync(DemoContext context)
     {
         int runs = context.Get(RunOptions.Runs);
         int callers = context.Get(Callers);

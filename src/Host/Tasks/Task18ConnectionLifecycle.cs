@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ActorConcurrency.Actors.Connection;
+using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.SharedState.Connection;
 using Akka.Actor;
@@ -59,7 +60,7 @@ internal sealed class Task18ConnectionLifecycle : CatalogTask
         public string Label => $"{Name} ({Type})";
     }
 
-    public override async Task<DemoOutcome> RunAsync(DemoContext context)
+    public override async Task<IDemonstrationResult> RunAsync(DemoContext context)
     {
         int runs = context.Get(RunOptions.Runs);
         int requesters = context.Get(Requesters);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ActorConcurrency.Actors.ShardedCounters;
+using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.SharedState.ShardedCounters;
 using Spectre.Console;
@@ -52,7 +53,7 @@ internal sealed class Task19ShardedCounters : CatalogTask
 
     public override IReadOnlyList<Option> Options => [Seconds.Option, Increments.Option, Data.Option];
 
-    public override async Task<DemoOutcome> RunAsync(DemoContext context)
+    public override async Task<IDemonstrationResult> RunAsync(DemoContext context)
     {
         TimeSpan duration = TimeSpan.FromSeconds(context.Get(Seconds));
         var monotonic = await context.Console.Status().StartAsync("striped counter: monotonic reads…", _ => Task.Run(() => MeasureMonotonic(duration, context.CancellationToken)));

@@ -20,13 +20,13 @@ internal sealed class Task20HappensBefore : CatalogTask
         Specs: ["HappensBeforeSpec", "RaceDetectorSpec", "TellReceiveSpec"],
         Benchmark: "RaceDetectorBenchmarks");
 
-    public override Task<DemoOutcome> RunAsync(DemoContext context)
+    public override Task<Demonstrations.IDemonstrationResult> RunAsync(DemoContext context)
     {
         int[] all = [.. HappensBeforeQuiz.Scenarios.Select(s => s.Number).Append(HappensBeforeDemo.ActorScenario).Order()];
         DemoOutcome quiz = HappensBeforeDemo.Print(context, all, showEdges: false);
 
         // The quiz's publication question on the real plain code: no edge without Volatile, one with it.
-        DemoOutcome raceMode = Race.RaceModeSection.Print(context, nameof(Race.RaceProbes.PlainPublication), nameof(Race.RaceProbes.VolatilePublication));
-        return Task.FromResult(new DemoOutcome(quiz.Held && raceMode.Held, $"{quiz.Evidence}; {raceMode.Evidence}"));
+        var raceMode = Race.RaceModeSection.Print(context.Console, nameof(Race.RaceProbes.PlainPublication), nameof(Race.RaceProbes.VolatilePublication));
+        return Task.FromResult<Demonstrations.IDemonstrationResult>(new DemoOutcome(quiz.Held && raceMode.Held, $"{quiz.Evidence}; {raceMode.Evidence}"));
     }
 }

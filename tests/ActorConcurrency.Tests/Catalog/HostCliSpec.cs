@@ -247,12 +247,14 @@ public sealed class HostCliSpec
         JsonElement task = json.RootElement;
         Assert.Equal(2, task.GetProperty("task").GetInt32());
         Assert.Equal("held", task.GetProperty("verdict").GetString());
-        JsonElement rows = task.GetProperty("tables")[0].GetProperty("rows");
-        Assert.All(rows.EnumerateArray(), row =>
+        JsonElement result = task.GetProperty("result"); // the experiment's record itself, not its table read back
+        Assert.Equal(2, result.GetProperty("runs").GetInt32());
+        Assert.Equal(2, result.GetProperty("forms").GetArrayLength());
+        Assert.All(result.GetProperty("forms").EnumerateArray(), form =>
         {
-            Assert.Equal(1000, row.GetProperty("expected").GetInt32());
-            Assert.Equal(2, row.GetProperty("runs").GetInt32());
-            Assert.Equal(0, row.GetProperty("runs that lost updates").GetInt32());
+            Assert.Equal(1000, form.GetProperty("expected").GetInt32());
+            Assert.Equal([1000, 1000], form.GetProperty("perRun").EnumerateArray().Select(t => t.GetInt32()));
+            Assert.Equal(0, form.GetProperty("runsWithLostUpdates").GetInt32());
         });
     }
 
