@@ -1,0 +1,35 @@
+using ActorConcurrency.Host.Commands;
+using ActorConcurrency.Tests.Support;
+
+namespace ActorConcurrency.Tests.Catalog;
+
+/// <summary>
+/// The host's part of each task whose experiment lives in src/Demonstrations: it reads the options, runs the experiment
+/// with small settings and renders the record (a markup mistake in a renderer throws, which the tour reports as a failed
+/// demonstration). What the experiments measured is asserted on their records, in Demonstrations/.
+/// </summary>
+public sealed class TaskRenderingSpec
+{
+    public static TheoryData<string[]> SmallRuns => new()
+    {
+        { ["1", "--runs", "2", "--tasks", "50", "--increments", "10"] },
+        { ["2", "--runs", "2", "--tasks", "50"] },
+        { ["3", "--runs", "2", "--tasks", "50"] },
+        { ["4", "--runs", "2", "--tasks", "50"] },
+        { ["5", "--runs", "2", "--threads", "2"] },
+        { ["6", "--reloads", "500", "--threads", "3"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(SmallRuns))]
+    public async Task A_task_renders_its_record_under_its_heading_and_exits_0(string[] args)
+    {
+        HostRun run = await HostRun.RunAsync(["run", .. args]);
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Describe());
+        Assert.True(run.Error.Length == 0, run.Describe());
+        Assert.Contains($"Task {args[0]}: ", run.Output);
+        Assert.Contains("╭", run.Output);
+        Assert.Contains("held", run.Output);
+    }
+}
