@@ -18,6 +18,10 @@ public sealed class TaskRenderingSpec
         { ["4", "--runs", "2", "--tasks", "50"] },
         { ["5", "--runs", "2", "--threads", "2"] },
         { ["6", "--reloads", "500", "--threads", "3"] },
+        { ["7"] },
+        { ["8"] },
+        { ["10"] },
+        { ["12"] },
     };
 
     [Theory]

@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using System.Reflection;
-using Spectre.Console;
 
-namespace ActorConcurrency.Host.Tasks;
+namespace ActorConcurrency.Demonstrations;
 
 /// <summary>
-/// The quick in-process timing tasks 7, 8, 10 and 12 print: a fixed number of operations split over
+/// The quick in-process timing tasks 7, 8, 10 and 12 measure: a fixed number of operations split over
 /// dedicated threads released together by a barrier, best of a few repeats. It is indicative only — a
-/// shared machine, no warm-up control, no statistics — and says so, pointing to the benchmark class.
+/// shared machine, no warm-up control, no statistics — and the host says so, pointing to the benchmark class.
 /// </summary>
-internal static class QuickMeasurement
+public static class QuickMeasurement
 {
     /// <summary>
     /// What every summary line built on these timings says of them: best of three on a machine that may be busy, no
@@ -72,12 +71,4 @@ internal static class QuickMeasurement
     /// <summary>Whether the measured code was compiled without optimisation (a Debug build: <c>dotnet run</c> without <c>-c Release</c>).</summary>
     public static bool Unoptimised { get; } =
         typeof(ActorConcurrency.SharedState.Caches.ICache<,>).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled ?? false;
-
-    /// <summary>The line under every indicative table.</summary>
-    public static void PrintCaveat(IAnsiConsole console, string benchmarkClass) =>
-        console.MarkupLine(
-            $"[grey]Indicative only: a quick in-process measurement (best of {Repeats}) on a machine that may be busy" +
-            (Unoptimised ? ", of a Debug build (add -c Release to dotnet run for optimised code)" : "") + ". " +
-            $"For real figures run [bold]dotnet run -c Release --project bench -- --filter '*{Markup.Escape(benchmarkClass)}*'[/] " +
-            "and see docs/benchmarks.md, whose verdicts hold where this table disagrees.[/]");
 }
