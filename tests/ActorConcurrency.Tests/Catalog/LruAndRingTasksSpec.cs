@@ -14,19 +14,6 @@ namespace ActorConcurrency.Tests.Catalog;
 public sealed class LruAndRingTasksSpec
 {
     [Fact]
-    public async Task Run_13_reports_the_invariants_of_every_form_and_the_sequential_replay()
-    {
-        HostRun run = await HostRun.RunAsync("run", "13", "--operations", "2000", "--threads", "2");
-        Assert.True(run.ExitCode == ExitCodes.Ok, run.Describe());
-        Assert.True(run.Error.Length == 0, run.Describe());
-        Assert.Contains("LruCache (one lock)", run.Output);
-        Assert.Contains("ClockLruCache (CLOCK)", run.Output);
-        Assert.Contains("LruActor (Ask)", run.Output);
-        Assert.Equal(3, CountOf(run.Output, "all invariants hold"));
-        Assert.Contains("exact LRU hit ratio", run.Output);
-    }
-
-    [Fact]
     public async Task Run_14_moves_every_item_through_every_form()
     {
         HostRun run = await HostRun.RunAsync("run", "14", "--items", "20000", "--capacity", "64");
