@@ -13,16 +13,6 @@ namespace ActorConcurrency.Tests.Catalog;
 /// <summary>Tasks 13–15 through the host, as a user runs them: measured evidence on stdout, bad input refused with exit 2.</summary>
 public sealed class LruAndRingTasksSpec
 {
-    [Fact]
-    public async Task Run_14_moves_every_item_through_every_form()
-    {
-        HostRun run = await HostRun.RunAsync("run", "14", "--items", "20000", "--capacity", "64");
-        Assert.True(run.ExitCode == ExitCodes.Ok, run.Describe());
-        Assert.True(run.Error.Length == 0, run.Describe());
-        Assert.Equal(2 * 5, CountOf(run.Output, "20,000")); // five forms, each with 20,000 sent and 20,000 received
-        Assert.Contains("StreamCountingActor", run.Output);
-    }
-
     /// <summary>
     /// Under <c>SOAK_MINUTES</c> (read by the host, which runs in this process) every property samples for
     /// that long instead of 5 iterations, so the spec then counts CsCheck's "Passed N iterations" of any N.

@@ -7,7 +7,7 @@ namespace ActorConcurrency.Tests.Catalog;
 /// The host's part of each task whose experiment lives in src/Demonstrations: it reads the options, runs the experiment
 /// with small settings and renders the record (a markup mistake in a renderer throws, which the tour reports as a failed
 /// demonstration). What the experiments measured is asserted on their records, in Demonstrations/. In the runtime-events
-/// collection because task 9's leak check listens to the runtime's task events.
+/// collection because task 9's leak check and task 16's profiler listen to the runtime's events.
 /// </summary>
 [Collection(RuntimeEventsCollection.Name)]
 public sealed class TaskRenderingSpec
@@ -26,7 +26,11 @@ public sealed class TaskRenderingSpec
         { ["10"] },
         { ["12"] },
         { ["13", "--operations", "2000", "--threads", "2"] },
+        { ["14", "--items", "20000", "--capacity", "64"] },
+        { ["16", "--seconds", "0.2", "--workers", "2"] },
         { ["17", "--runs", "2", "--callers", "20"] },
+        { ["18", "--runs", "2", "--requesters", "2"] },
+        { ["19", "--transfer-seconds", "0.2", "--sharded-increments", "2000"] },
     };
 
     [Theory]
