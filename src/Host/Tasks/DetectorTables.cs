@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace ActorConcurrency.Host.Tasks;
 
-/// <summary>The race detector's sections of tasks 1, 4 and 11, printed from their records: a table, then one report and the summary.</summary>
+/// <summary>The race detector's sections of tasks 1 and 4, printed from their records, and the report and summary every detector section prints (task 11's too).</summary>
 internal static class DetectorTables
 {
     /// <summary>Task 1: the racy counter free-running and serialised, both reported.</summary>

@@ -24,13 +24,16 @@ public sealed class TaskRenderingSpec
         { ["8"] },
         { ["9", "--grace-ms", "3000"] }, // generous: under a loaded run the fixed fetches may need more than 200 ms to wind down
         { ["10"] },
+        { ["11", "--probe-timeout-ms", "300"] },
         { ["12"] },
         { ["13", "--operations", "2000", "--threads", "2"] },
         { ["14", "--items", "20000", "--capacity", "64"] },
+        { ["15", "--iterations", "5"] },
         { ["16", "--seconds", "0.2", "--workers", "2"] },
         { ["17", "--runs", "2", "--callers", "20"] },
         { ["18", "--runs", "2", "--requesters", "2"] },
         { ["19", "--transfer-seconds", "0.2", "--sharded-increments", "2000"] },
+        { ["20"] },
     };
 
     [Theory]

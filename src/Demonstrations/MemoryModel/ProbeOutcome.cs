@@ -1,7 +1,7 @@
-namespace ActorConcurrency.Host.Probes;
+namespace ActorConcurrency.Demonstrations.MemoryModel;
 
 /// <summary>How a probe's child process ended.</summary>
-internal enum ProbeOutcome
+public enum ProbeOutcome
 {
     /// <summary>The probe's thread saw the flag and the child reported its result.</summary>
     Terminated,

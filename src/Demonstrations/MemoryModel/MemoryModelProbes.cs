@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using ActorConcurrency.SharedState.MemoryModel;
 
-namespace ActorConcurrency.Host.Probes;
+namespace ActorConcurrency.Demonstrations.MemoryModel;
 
 /// <summary>
 /// Task 11: the probes a child process runs (<c>probe &lt;name&gt;</c>), and the line protocol it speaks to
@@ -11,7 +11,7 @@ namespace ActorConcurrency.Host.Probes;
 /// then <c>result key=value …</c> if the probe's thread finished. A probe that hangs never prints its
 /// result; the parent kills it (see <see cref="ProbeRunner"/>).
 /// </summary>
-internal static class MemoryModelProbes
+public static class MemoryModelProbes
 {
     public const string StopPlain = "stop-plain";
     public const string StopVolatile = "stop-volatile";

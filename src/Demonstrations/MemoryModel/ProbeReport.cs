@@ -1,4 +1,4 @@
-namespace ActorConcurrency.Host.Probes;
+namespace ActorConcurrency.Demonstrations.MemoryModel;
 
 /// <summary>What one probe's child process reported, or how it was stopped.</summary>
 /// <param name="Probe">The probe's name (see <see cref="MemoryModelProbes"/>).</param>
@@ -7,7 +7,7 @@ namespace ActorConcurrency.Host.Probes;
 /// <param name="Result">The child's result fields (<c>iterations</c>, <c>value</c>, …); empty unless terminated.</param>
 /// <param name="Environment">The child's runtime, JIT settings and architecture.</param>
 /// <param name="Error">Why the probe failed (exit code and standard error), or null.</param>
-internal sealed record ProbeReport(
+public sealed record ProbeReport(
     string Probe,
     ProbeOutcome Outcome,
     TimeSpan AfterStop,

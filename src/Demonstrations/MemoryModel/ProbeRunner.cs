@@ -1,23 +1,29 @@
 using System.Diagnostics;
 
-namespace ActorConcurrency.Host.Probes;
+namespace ActorConcurrency.Demonstrations.MemoryModel;
 
 /// <summary>
-/// Task 11: runs one probe in a child process — this host's own assembly with the hidden command
-/// <c>probe &lt;name&gt;</c> — so a probe that spins for ever never leaves a spinning thread in the host.
+/// Task 11: runs one probe in a child process — an assembly (the host's own) whose hidden command
+/// <c>probe &lt;name&gt;</c> calls <see cref="MemoryModelProbes.Run"/> — so a probe that spins for ever never leaves a
+/// spinning thread in the process that asked.
 /// The timeout is counted from the moment the child says it set the flag, so a slow process start on a
 /// busy machine is not mistaken for a hang; a child that has not answered by then is killed.
 /// </summary>
-internal static class ProbeRunner
+public static class ProbeRunner
 {
     /// <summary>How long a child may take to start and reach its probe before it counts as failed.</summary>
     private static readonly TimeSpan StartupLimit = TimeSpan.FromSeconds(60);
 
     /// <summary>Runs <paramref name="probe"/>; kills it if no result came <paramref name="timeout"/> after the flag was set.</summary>
-    /// <exception cref="ArgumentException"><paramref name="probe"/> is not a known probe.</exception>
+    /// <param name="probeHost">The assembly the child runs, with <c>probe &lt;name&gt;</c> (the host's own).</param>
+    /// <param name="probe">The probe's name (see <see cref="MemoryModelProbes"/>).</param>
+    /// <param name="timeout">How long the probe may go on after its flag was set.</param>
+    /// <param name="cancellationToken">Kills the child and stops waiting.</param>
+    /// <exception cref="ArgumentException"><paramref name="probe"/> is not a known probe, or <paramref name="probeHost"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is not positive.</exception>
-    public static async Task<ProbeReport> RunAsync(string probe, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<ProbeReport> RunAsync(string probeHost, string probe, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(probeHost);
         if (!MemoryModelProbes.Descriptions.ContainsKey(probe))
         {
             throw new ArgumentException($"unknown probe '{probe}'", nameof(probe));
@@ -31,7 +37,7 @@ internal static class ProbeRunner
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[] { "exec", typeof(ProbeRunner).Assembly.Location, "probe", probe })
+        foreach (string argument in new[] { "exec", probeHost, "probe", probe })
         {
             start.ArgumentList.Add(argument);
         }
