@@ -20,6 +20,9 @@ public static class QuickMeasurement
     /// <summary>Repeats per cell; the fastest counts, as the least disturbed by other processes.</summary>
     public const int Repeats = 3;
 
+    /// <summary>The thread counts a timing table compares: 1, and every core (once, on a single core).</summary>
+    public static IReadOnlyList<int> ThreadCounts { get; } = [.. new[] { 1, Environment.ProcessorCount }.Distinct()];
+
     /// <summary>
     /// Runs <paramref name="body"/>(worker, operations) on <paramref name="threads"/> threads, sharing
     /// <paramref name="totalOperations"/> among them, <see cref="Repeats"/> times; returns the best

@@ -15,7 +15,7 @@ public static class ReadWriteLockExperiment
     /// <summary>Times every workload at 1 thread and at <see cref="Environment.ProcessorCount"/> threads.</summary>
     public static ReadWriteLockResult Run(CancellationToken cancellationToken)
     {
-        int[] threadCounts = [.. new[] { 1, Environment.ProcessorCount }.Distinct()];
+        IReadOnlyList<int> threadCounts = QuickMeasurement.ThreadCounts;
         var rows = new List<CacheLockTiming>();
         bool consistent = true;
         foreach (CacheWorkload workload in CacheWorkload.All)

@@ -14,7 +14,7 @@ public static class ShardedMapExperiment
     /// <summary>Times every workload at 1 thread and at <see cref="Environment.ProcessorCount"/> threads.</summary>
     public static ShardedMapResult Run(CancellationToken cancellationToken)
     {
-        int[] threadCounts = [.. new[] { 1, Environment.ProcessorCount }.Distinct()];
+        IReadOnlyList<int> threadCounts = QuickMeasurement.ThreadCounts;
         var rows = new List<MapTiming>();
         bool consistent = true;
         foreach (MapWorkload workload in MapWorkload.All)

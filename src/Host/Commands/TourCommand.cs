@@ -70,13 +70,13 @@ internal sealed class TourCommand : IHostCommand
         return rows.All(r => r.Outcome.Held) ? ExitCodes.Ok : ExitCodes.DemonstrationFailed;
     }
 
-    /// <summary>The console demonstrations print on: the real one, or a silent one under --quiet/--json; tables are recorded for --json.</summary>
-    public static RecordingConsole DemoConsole(HostConsole console) =>
-        new(console.ShowsDetails ? console.Output : RecordingConsole.Silent(console.Output));
+    /// <summary>The console demonstrations print on: the real one, or a silent one under --quiet/--json; its tables fit its width.</summary>
+    public static FittingConsole DemoConsole(HostConsole console) =>
+        new(console.ShowsDetails ? console.Output : FittingConsole.Silent(console.Output));
 
     /// <summary>
-    /// Runs one demonstration under a heading and prints its verdict (one line under --quiet, one JSON object under
-    /// --json); an exception is reported as a failed demonstration.
+    /// Runs one demonstration under a heading and prints its verdict (one line under --quiet, one JSON object with its
+    /// record under --json); an exception is reported as a failed demonstration.
     /// </summary>
     public static async Task<(IDemonstrationResult Outcome, TimeSpan Elapsed)> RunOneAsync(CatalogTask task, DemoContext context, HostConsole console)
     {
@@ -108,10 +108,9 @@ internal sealed class TourCommand : IHostCommand
         }
 
         TimeSpan elapsed = watch.Elapsed;
-        IReadOnlyList<Table> tables = (context.Console as RecordingConsole)?.TakeTables() ?? [];
         if (console.Json)
         {
-            console.Output.Profile.Out.Writer.WriteLine(TaskResultJson.Line(info, outcome, elapsed, tables));
+            console.Output.Profile.Out.Writer.WriteLine(TaskResultJson.Line(info, outcome, elapsed));
         }
         else if (console.ShowsDetails)
         {

@@ -259,6 +259,20 @@ public sealed class HostCliSpec
     }
 
     [Fact]
+    public void Json_of_a_demonstration_that_threw_says_so_and_names_the_exception()
+    {
+        string line = TaskResultJson.Line(TaskCatalog.Get(2).Info, new DemonstrationFailure("InvalidOperationException", "boom"), TimeSpan.FromSeconds(1.234));
+
+        using JsonDocument json = JsonDocument.Parse(line);
+        JsonElement task = json.RootElement;
+        Assert.Equal(("did not hold", false), (task.GetProperty("verdict").GetString(), task.GetProperty("held").GetBoolean()));
+        Assert.Equal("failed: InvalidOperationException: boom", task.GetProperty("evidence").GetString());
+        Assert.Equal(1.23, task.GetProperty("seconds").GetDouble());
+        Assert.Equal("InvalidOperationException", task.GetProperty("result").GetProperty("exception").GetString());
+        Assert.False(task.TryGetProperty("notObserved", out _));
+    }
+
+    [Fact]
     public async Task List_json_is_one_object_per_task()
     {
         HostRun run = await HostRun.RunAsync("list", "--json");

@@ -4,16 +4,15 @@ using Spectre.Console.Rendering;
 namespace ActorConcurrency.Host.Catalog;
 
 /// <summary>
-/// The console a demonstration prints on: forwards everything to the real (or a silent) console and keeps
-/// every <see cref="Table"/> written, so <c>--json</c> can report the figures the demonstration measured
-/// without each task describing them twice.
+/// The console a demonstration prints on: forwards everything to the real (or a silent) console, and fits every
+/// <see cref="Table"/> written to its width without breaking a word (<see cref="TableLayout.FitWords"/>), so no
+/// renderer has to remember to.
 /// </summary>
-internal sealed class RecordingConsole : IAnsiConsole
+internal sealed class FittingConsole : IAnsiConsole
 {
     private readonly IAnsiConsole _inner;
-    private readonly List<Table> _tables = [];
 
-    public RecordingConsole(IAnsiConsole inner) => _inner = inner;
+    public FittingConsole(IAnsiConsole inner) => _inner = inner;
 
     /// <summary>A console that prints nothing (under <c>--quiet</c> and <c>--json</c>), same width as <paramref name="like"/>.</summary>
     public static IAnsiConsole Silent(IAnsiConsole like)
@@ -39,14 +38,6 @@ internal sealed class RecordingConsole : IAnsiConsole
 
     public RenderPipeline Pipeline => _inner.Pipeline;
 
-    /// <summary>Takes the tables written since the last call.</summary>
-    public IReadOnlyList<Table> TakeTables()
-    {
-        Table[] tables = [.. _tables];
-        _tables.Clear();
-        return tables;
-    }
-
     public void Clear(bool home) => _inner.Clear(home);
 
     public void WriteAnsi(Action<AnsiWriter> action) => _inner.WriteAnsi(action);
@@ -55,7 +46,6 @@ internal sealed class RecordingConsole : IAnsiConsole
     {
         if (renderable is Table table)
         {
-            _tables.Add(table);
             TableLayout.FitWords(table, Profile.Width);
         }
 
