@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ActorConcurrency.Demonstrations;
 
 namespace ActorConcurrency.Host.Catalog;
 
@@ -15,8 +16,9 @@ internal abstract class CatalogTask
     public virtual IReadOnlyList<Option> Options => [];
 
     /// <summary>
-    /// Runs the demonstration: prints what it measured and returns whether the property it demonstrates
-    /// held, with a one-line summary of the evidence for the tour's table.
+    /// Runs the demonstration: reads its options into its experiment's settings, runs the experiment (in the
+    /// Demonstrations library), prints the result record it returned and returns that record, which says whether the
+    /// property it demonstrates held, with a one-line summary of the evidence for the tour's table.
     /// </summary>
-    public abstract Task<DemoOutcome> RunAsync(DemoContext context);
+    public abstract Task<IDemonstrationResult> RunAsync(DemoContext context);
 }

@@ -32,6 +32,13 @@ internal sealed class DemoContext : IAsyncDisposable
     /// </summary>
     public ActorSystem ActorSystem => _actorSystem ??= ActorSystem.Create("tour", HoconConfig.Base);
 
+    /// <summary>
+    /// Runs <paramref name="measure"/> under a status line that starts as <paramref name="status"/> and then shows what
+    /// the experiment reports it is doing.
+    /// </summary>
+    public Task<T> StatusAsync<T>(string status, Func<IProgress<string>, Task<T>> measure) =>
+        Console.Status().StartAsync(Markup.Escape(status), context => measure(new StatusProgress(context)));
+
     /// <summary>The value the user gave for <paramref name="option"/>, or its default (always in the tour).</summary>
     public T Get<T>(TaskOption<T> option) =>
         _parseResult?.GetResult(option.Option) is { Implicit: false } ? _parseResult.GetValue(option.Option)! : option.Default;

@@ -58,7 +58,7 @@ internal static class TableLayout
     }
 
     /// <summary>What a renderable prints, without colours, at a width where nothing wraps.</summary>
-    public static string PlainText(IRenderable renderable)
+    private static string PlainText(IRenderable renderable)
     {
         var writer = new StringWriter();
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings

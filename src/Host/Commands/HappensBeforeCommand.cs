@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using ActorConcurrency.Demonstrations.HappensBefore;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.Host.Tasks;
-using ActorConcurrency.RaceDetector.Quiz;
+using Akka.Actor;
 using Spectre.Console;
 
 namespace ActorConcurrency.Host.Commands;
@@ -14,13 +15,13 @@ namespace ActorConcurrency.Host.Commands;
 /// </summary>
 internal sealed class HappensBeforeCommand : IHostCommand
 {
-    private static int Last => HappensBeforeDemo.LastScenario;
+    private static int Last => HappensBeforeExperiment.LastScenario;
 
     public Command Create(HostConsole console)
     {
         var scenario = new Argument<int?>("scenario")
         {
-            Description = $"Scenario 1–7 of the quiz, {HappensBeforeDemo.ActorScenario} for the actor Tell → receive, 9–{Last} for select (default: all)",
+            Description = $"Scenario 1–7 of the quiz, {HappensBeforeExperiment.ActorScenario} for the actor Tell → receive, 9–{Last} for select (default: all)",
             Arity = ArgumentArity.ZeroOrOne,
             CustomParser = ParseScenario,
         };
@@ -31,7 +32,9 @@ internal sealed class HappensBeforeCommand : IHostCommand
             int? chosen = parseResult.GetValue(scenario);
             int[] numbers = chosen is { } one ? [one] : [.. Enumerable.Range(1, Last)];
             await using var context = new DemoContext(console.Output, parseResult: null, cancellationToken);
-            DemoOutcome outcome = HappensBeforeDemo.Print(context, numbers, parseResult.GetValue(edges));
+            ActorSystem? system = numbers.Contains(HappensBeforeExperiment.ActorScenario) ? context.ActorSystem : null; // only the actor scenario needs one
+            HappensBeforeQuizResult outcome = HappensBeforeExperiment.Run(numbers, system, cancellationToken);
+            HappensBeforeTable.Print(console.Output, outcome, parseResult.GetValue(edges));
             console.Output.MarkupLine(outcome.Held ? $"[green]{outcome.Evidence}[/]" : $"[red]{outcome.Evidence}[/]");
             return outcome.Held ? ExitCodes.Ok : ExitCodes.DemonstrationFailed;
         });

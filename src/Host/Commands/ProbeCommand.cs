@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ActorConcurrency.Host.Probes;
+using ActorConcurrency.Demonstrations.MemoryModel;
 
 namespace ActorConcurrency.Host.Commands;
 
@@ -10,6 +10,9 @@ namespace ActorConcurrency.Host.Commands;
 /// </summary>
 internal sealed class ProbeCommand : IHostCommand
 {
+    /// <summary>The assembly a probe's child process runs with <c>probe &lt;name&gt;</c>: this host's own.</summary>
+    public static string HostAssembly => typeof(ProbeCommand).Assembly.Location;
+
     public Command Create(HostConsole console)
     {
         var name = new Argument<string>("name")

@@ -20,7 +20,7 @@ internal sealed class ProfileCommand : IHostCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var context = new DemoContext(console.Output, parseResult, cancellationToken);
-            DemoOutcome outcome = await Task16MutexProfile.ProfileAsync(context);
+            var outcome = await Task16MutexProfile.ProfileAsync(context);
             return outcome.Held ? ExitCodes.Ok : ExitCodes.DemonstrationFailed;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Diagnostics;
+using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Host.Catalog;
 using Spectre.Console;
 
@@ -33,7 +34,7 @@ internal sealed class TourCommand : IHostCommand
 
     public static async Task<int> RunAsync(HostConsole console, IReadOnlyList<CatalogTask> tasks, CancellationToken cancellationToken)
     {
-        var rows = new List<(CatalogTask Task, DemoOutcome Outcome, TimeSpan Elapsed)>();
+        var rows = new List<(CatalogTask Task, IDemonstrationResult Outcome, TimeSpan Elapsed)>();
         await using (var context = new DemoContext(DemoConsole(console), parseResult: null, cancellationToken))
         {
             foreach (CatalogTask task in tasks)
@@ -69,15 +70,15 @@ internal sealed class TourCommand : IHostCommand
         return rows.All(r => r.Outcome.Held) ? ExitCodes.Ok : ExitCodes.DemonstrationFailed;
     }
 
-    /// <summary>The console demonstrations print on: the real one, or a silent one under --quiet/--json; tables are recorded for --json.</summary>
-    public static RecordingConsole DemoConsole(HostConsole console) =>
-        new(console.ShowsDetails ? console.Output : RecordingConsole.Silent(console.Output));
+    /// <summary>The console demonstrations print on: the real one, or a silent one under --quiet/--json; its tables fit its width.</summary>
+    public static FittingConsole DemoConsole(HostConsole console) =>
+        new(console.ShowsDetails ? console.Output : FittingConsole.Silent(console.Output));
 
     /// <summary>
-    /// Runs one demonstration under a heading and prints its verdict (one line under --quiet, one JSON object under
-    /// --json); an exception is reported as a failed demonstration.
+    /// Runs one demonstration under a heading and prints its verdict (one line under --quiet, one JSON object with its
+    /// record under --json); an exception is reported as a failed demonstration.
     /// </summary>
-    public static async Task<(DemoOutcome Outcome, TimeSpan Elapsed)> RunOneAsync(CatalogTask task, DemoContext context, HostConsole console)
+    public static async Task<(IDemonstrationResult Outcome, TimeSpan Elapsed)> RunOneAsync(CatalogTask task, DemoContext context, HostConsole console)
     {
         var watch = Stopwatch.StartNew();
         TaskInfo info = task.Info;
@@ -86,7 +87,7 @@ internal sealed class TourCommand : IHostCommand
             context.Console.Write(new Rule($"[bold]Task {info.Number}: {Markup.Escape(info.Title)}[/] [grey]({Markup.Escape(info.GoExercise)})[/]").LeftJustified());
         }
 
-        DemoOutcome outcome;
+        IDemonstrationResult outcome;
         try
         {
             outcome = await task.RunAsync(context);
@@ -99,7 +100,7 @@ internal sealed class TourCommand : IHostCommand
         }
         catch (Exception ex)
         {
-            outcome = new DemoOutcome(false, $"failed: {ex.GetType().Name}: {ex.Message}");
+            outcome = new DemonstrationFailure(ex.GetType().Name, ex.Message);
             if (console.Verbosity >= HostVerbosity.Detailed)
             {
                 console.Error.WriteLine(ex.ToString());
@@ -107,14 +108,13 @@ internal sealed class TourCommand : IHostCommand
         }
 
         TimeSpan elapsed = watch.Elapsed;
-        IReadOnlyList<Table> tables = (context.Console as RecordingConsole)?.TakeTables() ?? [];
         if (console.Json)
         {
-            console.Output.Profile.Out.Writer.WriteLine(TaskResultJson.Line(info, outcome, elapsed, tables));
+            console.Output.Profile.Out.Writer.WriteLine(TaskResultJson.Line(info, outcome, elapsed));
         }
         else if (console.ShowsDetails)
         {
-            string verdict = outcome.Evidence.StartsWith("failed:", StringComparison.Ordinal)
+            string verdict = outcome is DemonstrationFailure
                 ? $"[red]{Markup.Escape(outcome.Evidence)}[/]"
                 : outcome.Held ? "[green]held[/]" : "[red]did not hold[/]";
             if (outcome.Held && outcome.NotObserved is { } missing)

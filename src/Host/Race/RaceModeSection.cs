@@ -1,4 +1,4 @@
-using ActorConcurrency.Host.Catalog;
+using ActorConcurrency.Demonstrations;
 using ActorConcurrency.RaceMode.Loading;
 using ActorConcurrency.RaceMode.Runtime;
 using Spectre.Console;
@@ -11,26 +11,31 @@ namespace ActorConcurrency.Host.Race;
 /// </summary>
 internal static class RaceModeSection
 {
-    public static DemoOutcome Print(DemoContext context, params string[] formNames)
+    /// <summary>Runs the forms named <paramref name="formNames"/> under race mode, under a heading, and prints each verdict.</summary>
+    public static RaceModeResult Print(IAnsiConsole console, params string[] formNames)
     {
-        context.Console.MarkupLine("[bold]Race mode[/]: the same plain code, rewritten (no tracked types), under the detector:");
-        using RaceSandbox sandbox = RaceCatalog.CreateSandbox();
-        var verdicts = new List<string>();
-        bool held = true;
-        foreach (string name in formNames)
+        console.MarkupLine("[bold]Race mode[/]: the same plain code, rewritten (no tracked types), under the detector:");
+        RaceModeResult result = Run(formNames);
+        foreach (RaceModeVerdict form in result.Forms)
         {
-            RaceForm form = RaceCatalog.Forms.Single(f => f.Name == name);
-            RaceRun run = RaceCatalog.Run(sandbox, form);
-            held &= run.HasRaces == form.ExpectRace;
-            string verdict = run.HasRaces ? run.Summary : "no race";
-            verdicts.Add($"{name}: {verdict}");
-            context.Console.MarkupLine($"  {Markup.Escape(name)}: [bold]{Markup.Escape(verdict)}[/] (expected {(form.ExpectRace ? "a race" : "none")})");
-            if (run.Races.Count > 0)
+            console.MarkupLine($"  {Markup.Escape(form.Form)}: [bold]{Markup.Escape(form.Verdict)}[/] (expected {(form.ExpectRace ? "a race" : "none")})");
+            if (form.FirstReport is { } report)
             {
-                context.Console.WriteLine(run.Races[0].Format());
+                console.WriteLine(report);
             }
         }
 
-        return new DemoOutcome(held, "race mode: " + string.Join(", ", verdicts));
+        return result;
+    }
+
+    private static RaceModeResult Run(string[] formNames)
+    {
+        using RaceSandbox sandbox = RaceCatalog.CreateSandbox();
+        return new RaceModeResult([.. formNames.Select(name =>
+        {
+            RaceForm form = RaceCatalog.Forms.Single(f => f.Name == name);
+            RaceRun run = RaceCatalog.Run(sandbox, form);
+            return new RaceModeVerdict(name, form.ExpectRace, run.Races.Count, run.Summary, run.Races.Count > 0 ? run.Races[0].Format() : null);
+        })]);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
+using ActorConcurrency.Demonstrations;
+using ActorConcurrency.Demonstrations.Counters;
 using ActorConcurrency.Host.Catalog;
-using ActorConcurrency.SharedState.Counters;
 
 namespace ActorConcurrency.Host.Tasks;
 
@@ -14,14 +15,11 @@ internal sealed class Task02Atomic : CatalogTask
         "Counters",
         SharedStateTypes: ["InterlockedCounter"],
         ActorTypes: ["CounterActor"],
-        Specs: ["FixedCounterSpec", "CounterActorSpec"],
+        Specs: ["FixedCounterSpec", "CounterActorSpec", "CounterExperimentSpec"],
         Benchmark: "CounterBenchmarks");
 
-    public override IReadOnlyList<Option> Options => CounterDemo.Options;
+    public override IReadOnlyList<Option> Options => CounterTable.Options;
 
-    public override async Task<DemoOutcome> RunAsync(DemoContext context) =>
-        CounterDemo.ExactOutcome(await CounterDemo.MeasureAsync(
-            context,
-            CounterDemo.SharedMemory("Interlocked.Increment", () => new InterlockedCounter()),
-            CounterDemo.Actor));
+    public override async Task<IDemonstrationResult> RunAsync(DemoContext context) =>
+        await CounterTable.MeasureAsync(context, CounterForm.Atomic(context.ActorSystem));
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ActorConcurrency.Demonstrations;
+using ActorConcurrency.Demonstrations.Counters;
 using ActorConcurrency.Host.Catalog;
 
 namespace ActorConcurrency.Host.Tasks;
@@ -13,19 +15,20 @@ internal sealed class Task04Channel : CatalogTask
         "Counters",
         SharedStateTypes: ["ChannelCounter"],
         ActorTypes: ["CounterActor"],
-        Specs: ["FixedCounterSpec", "CounterActorSpec", "RaceDetectorSectionsSpec"],
+        Specs: ["FixedCounterSpec", "CounterActorSpec", "CounterExperimentSpec", "CounterDetectionSpec"],
         Benchmark: "CounterBenchmarks");
 
-    public override IReadOnlyList<Option> Options => CounterDemo.Options;
+    public override IReadOnlyList<Option> Options => CounterTable.Options;
 
     /// <summary>
     /// The channel and the actor, then the race detector over tasks 2–4 written with tracked primitives
     /// (atomic, mutex, channel): it must report no race for any of them.
     /// </summary>
-    public override async Task<DemoOutcome> RunAsync(DemoContext context)
+    public override async Task<IDemonstrationResult> RunAsync(DemoContext context)
     {
-        DemoOutcome counted = CounterDemo.ExactOutcome(await CounterDemo.MeasureAsync(context, CounterDemo.Channel, CounterDemo.Actor));
-        DemoOutcome detector = RaceDetectorSections.PrintTrackedCountersReport(context);
-        return new DemoOutcome(counted.Held && detector.Held, $"{counted.Evidence}; {detector.Evidence}");
+        CounterRuns counted = await CounterTable.MeasureAsync(context, CounterForm.Communication(context.ActorSystem));
+        TrackedCounterDetection detector = CounterDetection.TrackedCounters(context.Get(RunOptions.Tasks));
+        DetectorTables.Print(context.Console, detector);
+        return new CommunicationResult(counted, detector);
     }
 }

@@ -18,17 +18,19 @@ public sealed class ProjectMapSpec
         ["src/RaceMode/RaceMode.csproj"] = ["src/RaceDetector/RaceDetector.csproj"],
         ["src/Actors/Actors.csproj"] = ["src/SharedState/SharedState.csproj", "src/RaceDetector/RaceDetector.csproj"],
         ["src/Chaos/Chaos.csproj"] = ["src/Actors/Actors.csproj"],
+        ["src/Demonstrations/Demonstrations.csproj"] =
+            ["src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj"],
         ["src/Host/Host.csproj"] =
         [
             "src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj",
-            "src/Chaos/Chaos.csproj",
+            "src/Chaos/Chaos.csproj", "src/Demonstrations/Demonstrations.csproj",
         ],
         ["bench/ActorConcurrency.Bench.csproj"] =
             ["src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj"],
         ["tests/ActorConcurrency.Tests/ActorConcurrency.Tests.csproj"] =
         [
             "src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/Host/Host.csproj",
-            "src/RaceMode/RaceMode.csproj", "src/Chaos/Chaos.csproj", "tests/OptimizedShapes/OptimizedShapes.csproj",
+            "src/RaceMode/RaceMode.csproj", "src/Chaos/Chaos.csproj", "src/Demonstrations/Demonstrations.csproj", "tests/OptimizedShapes/OptimizedShapes.csproj",
             "tests/RaceTestShapes/RaceTestShapes.csproj", "samples/RacySample/RacySample.csproj",
         ],
         ["tests/CrashHarness/CrashHarness.csproj"] = ["src/Chaos/Chaos.csproj", "src/Host/Host.csproj"],
@@ -54,7 +56,10 @@ public sealed class ProjectMapSpec
     /// test assembly (<c>race-mode test</c>), so it takes xunit's runner, and only that.
     /// </summary>
     private static readonly string[] s_libraries =
-        ["src/SharedState/SharedState.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj", "src/Actors/Actors.csproj", "src/Chaos/Chaos.csproj"];
+    [
+        "src/SharedState/SharedState.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj", "src/Actors/Actors.csproj",
+        "src/Chaos/Chaos.csproj", "src/Demonstrations/Demonstrations.csproj",
+    ];
 
     private static readonly string[] s_forbiddenInLibraries =
         ["Spectre.Console", "System.CommandLine", "xunit", "Akka.TestKit", "CsCheck", "BenchmarkDotNet", "ScottPlot"];
@@ -101,16 +106,28 @@ public sealed class ProjectMapSpec
     [MemberData(nameof(Projects))]
     public void A_library_references_no_console_test_or_benchmark_package(string project)
     {
-        if (!s_libraries.Contains(project))
-        {
-            return;
-        }
-
-        string[] packages = [.. Items(project, "PackageReference")];
-        string[] forbidden = [.. packages.Where(p => s_forbiddenInLibraries.Any(f => p.StartsWith(f, StringComparison.OrdinalIgnoreCase)) &&
-            !(project == "src/RaceMode/RaceMode.csproj" && p == "xunit.extensibility.execution"))];
+        string[] forbidden = ForbiddenPackages(project, Items(project, "PackageReference"));
         Assert.True(forbidden.Length == 0, $"{project} is a library and references {string.Join(", ", forbidden)}");
     }
+
+    /// <summary>
+    /// The demonstrations measure and return records; the host prints them. A console package in the Demonstrations
+    /// library (a table drawn where it measures) is what the check above must refuse.
+    /// </summary>
+    [Fact]
+    public void A_console_package_in_the_demonstrations_library_is_refused()
+    {
+        Assert.Equal(
+            ["Spectre.Console", "System.CommandLine"],
+            ForbiddenPackages("src/Demonstrations/Demonstrations.csproj", ["Spectre.Console", "System.CommandLine", "Akka"]));
+    }
+
+    /// <summary>The packages of <paramref name="packages"/> that <paramref name="project"/>, a library, may not reference.</summary>
+    private static string[] ForbiddenPackages(string project, IEnumerable<string> packages) =>
+        s_libraries.Contains(project)
+            ? [.. packages.Where(p => s_forbiddenInLibraries.Any(f => p.StartsWith(f, StringComparison.OrdinalIgnoreCase)) &&
+                !(project == "src/RaceMode/RaceMode.csproj" && p == "xunit.extensibility.execution"))]
+            : [];
 
     private static IEnumerable<string> Items(string project, string kind) =>
         XDocument.Load(Path.Combine(RepositoryFiles.Root, project)).Descendants(kind).Select(e => (string?)e.Attribute("Include")).OfType<string>();

@@ -247,13 +247,29 @@ public sealed class HostCliSpec
         JsonElement task = json.RootElement;
         Assert.Equal(2, task.GetProperty("task").GetInt32());
         Assert.Equal("held", task.GetProperty("verdict").GetString());
-        JsonElement rows = task.GetProperty("tables")[0].GetProperty("rows");
-        Assert.All(rows.EnumerateArray(), row =>
+        JsonElement result = task.GetProperty("result"); // the experiment's record itself, not its table read back
+        Assert.Equal(2, result.GetProperty("runs").GetInt32());
+        Assert.Equal(2, result.GetProperty("forms").GetArrayLength());
+        Assert.All(result.GetProperty("forms").EnumerateArray(), form =>
         {
-            Assert.Equal(1000, row.GetProperty("expected").GetInt32());
-            Assert.Equal(2, row.GetProperty("runs").GetInt32());
-            Assert.Equal(0, row.GetProperty("runs that lost updates").GetInt32());
+            Assert.Equal(1000, form.GetProperty("expected").GetInt32());
+            Assert.Equal([1000, 1000], form.GetProperty("perRun").EnumerateArray().Select(t => t.GetInt32()));
+            Assert.Equal(0, form.GetProperty("runsWithLostUpdates").GetInt32());
         });
+    }
+
+    [Fact]
+    public void Json_of_a_demonstration_that_threw_says_so_and_names_the_exception()
+    {
+        string line = TaskResultJson.Line(TaskCatalog.Get(2).Info, new DemonstrationFailure("InvalidOperationException", "boom"), TimeSpan.FromSeconds(1.234));
+
+        using JsonDocument json = JsonDocument.Parse(line);
+        JsonElement task = json.RootElement;
+        Assert.Equal(("did not hold", false), (task.GetProperty("verdict").GetString(), task.GetProperty("held").GetBoolean()));
+        Assert.Equal("failed: InvalidOperationException: boom", task.GetProperty("evidence").GetString());
+        Assert.Equal(1.23, task.GetProperty("seconds").GetDouble());
+        Assert.Equal("InvalidOperationException", task.GetProperty("result").GetProperty("exception").GetString());
+        Assert.False(task.TryGetProperty("notObserved", out _));
     }
 
     [Fact]

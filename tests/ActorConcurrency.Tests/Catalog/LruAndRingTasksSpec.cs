@@ -1,82 +1,66 @@
 using System.Text.RegularExpressions;
-using ActorConcurrency.Host.Catalog;
+using ActorConcurrency.Actors.Hosting;
 using ActorConcurrency.Host.Commands;
 using ActorConcurrency.Host.PropertyChecks;
 using ActorConcurrency.Host.Tasks;
 using ActorConcurrency.SharedState.Lru;
 using ActorConcurrency.Tests.Lru;
 using ActorConcurrency.Tests.Support;
+using Akka.Actor;
 using Spectre.Console.Testing;
 
 namespace ActorConcurrency.Tests.Catalog;
 
-/// <summary>Tasks 13–15 through the host, as a user runs them: measured evidence on stdout, bad input refused with exit 2.</summary>
+/// <summary>Task 15's property checks (still in the host: CsCheck) as a record, and tasks 13–15's bad options refused with exit 2.</summary>
 public sealed class LruAndRingTasksSpec
 {
+    /// <summary>
+    /// Under <c>SOAK_MINUTES</c> every property samples for that long instead of 5 iterations, so the spec then counts
+    /// CsCheck's "Passed N iterations" of any N.
+    /// </summary>
     [Fact]
-    public async Task Run_13_reports_the_invariants_of_every_form_and_the_sequential_replay()
+    public void Task_15_runs_every_property_and_keeps_csChecks_iterations()
     {
-        HostRun run = await HostRun.RunAsync("run", "13", "--operations", "2000", "--threads", "2");
-        Assert.True(run.ExitCode == ExitCodes.Ok, run.Describe());
-        Assert.True(run.Error.Length == 0, run.Describe());
-        Assert.Contains("LruCache (one lock)", run.Output);
-        Assert.Contains("ClockLruCache (CLOCK)", run.Output);
-        Assert.Contains("LruActor (Ask)", run.Output);
-        Assert.Equal(3, CountOf(run.Output, "all invariants hold"));
-        Assert.Contains("exact LRU hit ratio", run.Output);
-    }
+        using var system = ActorSystem.Create("properties", HoconConfig.Base);
+        PropertyBudget budget = PropertyBudget.FromEnvironment(5);
 
-    [Fact]
-    public async Task Run_14_moves_every_item_through_every_form()
-    {
-        HostRun run = await HostRun.RunAsync("run", "14", "--items", "20000", "--capacity", "64");
-        Assert.True(run.ExitCode == ExitCodes.Ok, run.Describe());
-        Assert.True(run.Error.Length == 0, run.Describe());
-        Assert.Equal(2 * 5, CountOf(run.Output, "20,000")); // five forms, each with 20,000 sent and 20,000 received
-        Assert.Contains("StreamCountingActor", run.Output);
+        PropertyChecksResult result = PropertyCheckRun.Run(PropertySuite.All, budget, system, current: null, CancellationToken.None);
+
+        Assert.True(result.Held, result.Evidence);
+        Assert.Equal(PropertySuite.All.Select(p => p.Name), result.Properties.Select(p => p.Name));
+        Assert.All(result.Properties, p => Assert.Matches(budget.Seconds > 0 ? @"^Passed [\d,]+ iterations" : "^Passed 5 iterations", p.FirstLine));
+        Assert.Equal($"9/9 properties passed ({budget} each)", result.Evidence);
     }
 
     /// <summary>
-    /// Under <c>SOAK_MINUTES</c> (read by the host, which runs in this process) every property samples for
-    /// that long instead of 5 iterations, so the spec then counts CsCheck's "Passed N iterations" of any N.
+    /// Task 15's report of a failure, with a suite that holds a deliberately wrong cache (hits do not promote): the record
+    /// marks it failed and keeps the property, the seed and CsCheck's shrunk example; the evidence repeats the name and
+    /// the seed; the host prints the full report after the table.
     /// </summary>
     [Fact]
-    public async Task Run_15_runs_every_property_and_prints_csCheck_iterations()
+    public void Task_15_names_a_failing_property_with_its_seed_and_shrunk_example()
     {
-        HostRun run = await HostRun.RunAsync("run", "15", "--iterations", "5");
-        Assert.True(run.ExitCode == ExitCodes.Ok, run.Describe());
-        Assert.True(run.Error.Length == 0, run.Describe());
-        Assert.Equal(9, PropertySuite.All.Count);
-        bool soaking = PropertyBudget.FromEnvironment(5).Seconds > 0;
-        Assert.Equal(PropertySuite.All.Count, soaking ? Regex.Count(run.Output, @"Passed [\d,]+ iterations") : CountOf(run.Output, "Passed 5 iterations"));
-    }
-
-    /// <summary>
-    /// Task 15's report of a failure, with a suite that holds a deliberately wrong cache (hits do not promote):
-    /// the table marks it FAILED, and the report after the table names the property, the seed and CsCheck's
-    /// shrunk example; the summary line repeats the name and the seed.
-    /// </summary>
-    [Fact]
-    public async Task Run_15_names_a_failing_property_with_its_seed_and_shrunk_example()
-    {
-        var console = new TestConsole();
-        console.Profile.Width = 300;
-        await using var context = new DemoContext(console, parseResult: null, CancellationToken.None);
         PropertySuite.Entry[] suite =
         [
             new("LruCache: model-based", (_, b) => LruProperties.ModelBased("LruCache: model-based", c => new LruCache<int, int>(c), b)),
             new("FIFO cache: model-based", (_, b) => LruProperties.ModelBased("FIFO cache: model-based", c => new LruPropertySpec.NoPromotionLru(c), b)),
         ];
 
-        DemoOutcome outcome = await Task15PropertyTests.RunAsync(context, suite);
+        PropertyChecksResult result = PropertyCheckRun.Run(suite, new PropertyBudget(100, 0), system: null!, current: null, CancellationToken.None);
 
-        Assert.False(outcome.Held);
-        Match seed = Regex.Match(outcome.Evidence, "Property 'FIFO cache: model-based' failed with seed (?<seed>\\S+)\\.");
-        Assert.True(seed.Success, outcome.Evidence);
-        Assert.StartsWith("1/2 properties passed", outcome.Evidence);
+        Assert.False(result.Held);
+        PropertyCheck failure = Assert.Single(result.Failures);
+        Match seed = Regex.Match(result.Evidence, "Property 'FIFO cache: model-based' failed with seed (?<seed>\\S+)\\.");
+        Assert.True(seed.Success, result.Evidence);
+        Assert.StartsWith("1/2 properties passed", result.Evidence);
+        Assert.Contains($"Set seed: \"{seed.Groups["seed"].Value}\"", failure.Report); // CsCheck's own line, in the full report
+        Assert.Contains("TryGet(", failure.Report); // the shrunk example: operations with their results
+
+        var console = new TestConsole();
+        console.Profile.Width = 300;
+        Task15PropertyTests.Print(console, result);
         Assert.Contains("FAILED", console.Output);
-        Assert.Contains($"Set seed: \"{seed.Groups["seed"].Value}\"", console.Output); // CsCheck's own line, in the full report
-        Assert.Contains("TryGet(", console.Output); // the shrunk example: operations with their results
+        Assert.Contains("TryGet(", console.Output);
     }
 
     [Theory]
@@ -91,16 +75,5 @@ public sealed class LruAndRingTasksSpec
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("error: ", run.Error);
-    }
-
-    private static int CountOf(string text, string part)
-    {
-        int count = 0;
-        for (int i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
-        {
-            count++;
-        }
-
-        return count;
     }
 }

@@ -1,4 +1,4 @@
-using ActorConcurrency.Host.Tasks;
+using ActorConcurrency.Demonstrations.Profiling;
 using ActorConcurrency.SharedState.Profiling;
 using ActorConcurrency.Tests.Support;
 
@@ -109,7 +109,7 @@ public sealed class ChannelLockSpec
             [new LockContention("work channel", 113, TimeSpan.FromMilliseconds(389.7), TimeSpan.FromMilliseconds(40)), new LockContention("stats", 2, TimeSpan.FromMilliseconds(3.9), TimeSpan.FromMilliseconds(2))],
             115, TimeSpan.FromSeconds(1), true);
 
-        string conclusion = Task16MutexProfile.Conclusion(before, after, 300_000, 250_000);
+        string conclusion = MutexProfileResult.Conclude(before, after, 300_000, 250_000);
 
         Assert.StartsWith("The refactor did not cut the total lock wait: 78.9 ms before, 393.6 ms after", conclusion);
         Assert.Contains("most of the wait is on work channel (389.7 ms)", conclusion);
@@ -123,7 +123,7 @@ public sealed class ChannelLockSpec
         var after = new ContentionReport([], 0, TimeSpan.FromSeconds(1), true);
 
         Assert.StartsWith("The refactor cut the total lock wait from 300.0 ms to 0.0 ms (100% less); afterwards no lock was contended",
-            Task16MutexProfile.Conclusion(before, after, 100, 200));
+            MutexProfileResult.Conclude(before, after, 100, 200));
     }
 
     private static object[] Garbage() => Enumerable.Range(0, 10_000).Select(_ => new object()).ToArray();
