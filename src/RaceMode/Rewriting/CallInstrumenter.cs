@@ -22,6 +22,7 @@ internal sealed class CallInstrumenter
     private readonly MethodInstrumenter _owner;
     private readonly CollectionCalls _collections;
     private readonly PlinqCalls _plinq;
+    private readonly PoolCalls _pools;
 
     public CallInstrumenter(MethodDefinition method, HookReferences hooks, MethodEdits edits, MethodInstrumenter owner)
     {
@@ -31,6 +32,7 @@ internal sealed class CallInstrumenter
         _owner = owner;
         _collections = new CollectionCalls(hooks, edits, owner);
         _plinq = new PlinqCalls(hooks, edits);
+        _pools = new PoolCalls(hooks, edits);
     }
 
     /// <summary>True for <c>Interlocked.*</c> and <c>Volatile.Read/Write</c>; <paramref name="write"/> tells a load from the rest.</summary>
@@ -79,7 +81,7 @@ internal sealed class CallInstrumenter
                 _edits.Before(call, Instruction.Create(OpCodes.Call, _hooks.Memory(nameof(RaceHooks.ThreadStatic))));
                 break;
             case "System.Buffers.ArrayPool`1" or "Microsoft.Extensions.ObjectPool.ObjectPool`1" when method.HasThis && name is "Rent" or "Get" or "Return":
-                PlanPool(call, method, name);
+                _pools.Plan(call, method, name);
                 break;
             case "System.Threading.Lock" when method.HasThis:
                 Bracket(call, method, release: name == "Exit", acquire: name is "Enter" or "TryEnter" or "EnterScope");
@@ -245,44 +247,6 @@ internal sealed class CallInstrumenter
             _edits.After(call, Instruction.Create(OpCodes.Ldloc, keyTemp), Instruction.Create(OpCodes.Call, _hooks.Sync(nameof(SyncHooks.Acquire))));
         }
     }
-
-    /// <summary>
-    /// A pool's <c>Return</c> releases into the buffer or object given back; its <c>Rent</c> or <c>Get</c> acquires the one
-    /// it hands out: what the last user did to it happens before the next user gets it (the pool's own synchronisation,
-    /// which race mode does not see, orders them).
-    /// </summary>
-    private void PlanPool(Instruction call, MethodReference method, string name)
-    {
-        if (name is "Rent" or "Get")
-        {
-            if (GenericResolver.Resolve(method.ReturnType, method) is not { } item)
-            {
-                return;
-            }
-
-            _edits.After(call, [Dup(), .. Boxed(item), Instruction.Create(OpCodes.Call, _hooks.Sync(nameof(SyncHooks.Acquire)))]);
-            return;
-        }
-
-        // Return(item[, clearArray]): the arguments after the item are set aside while the item is released.
-        TypeReference?[] types = [.. method.Parameters.Select(p => GenericResolver.Resolve(p.ParameterType, method))];
-        if (types.Length == 0 || types.Any(t => t is null))
-        {
-            return;
-        }
-
-        VariableDefinition[] rest = [.. types.Skip(1).Select(t => _edits.Temp(t!))];
-        var code = new List<Instruction>();
-        code.AddRange(rest.Reverse().Select(Stloc));
-        code.Add(Dup());
-        code.AddRange(Boxed(types[0]!));
-        code.Add(Instruction.Create(OpCodes.Call, _hooks.Sync(nameof(SyncHooks.Release))));
-        code.AddRange(rest.Select(Ldloc));
-        _edits.Before(call, [.. code]);
-    }
-
-    /// <summary>What turns a value of <paramref name="type"/> into an object reference (a generic parameter is boxed; a class is one already).</summary>
-    private static Instruction[] Boxed(TypeReference type) => type.IsGenericParameter ? [Instruction.Create(OpCodes.Box, type)] : [];
 
     private static int ReloadCount(Instruction call, MethodReference method) => method.Parameters.Count + (method.HasThis && call.OpCode.Code != Code.Newobj ? 1 : 0);
 

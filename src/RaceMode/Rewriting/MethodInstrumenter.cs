@@ -11,7 +11,7 @@ namespace ActorConcurrency.RaceMode.Rewriting;
 /// atomic accesses (<c>volatile.</c>, <c>Interlocked</c>, <c>Volatile</c>), accesses through pointers (<c>ldflda</c>,
 /// <c>ldsflda</c>, <c>ldelema</c>, <c>ref</c> locals, parameters and returns, followed by <see cref="ChainPlanner"/> with
 /// the help of <see cref="PointerSlots"/>) and calls into the framework's synchronisation (see <see cref="CallInstrumenter"/>).
-/// Fields that cannot race are left alone: readonly fields, <c>[ThreadStatic]</c> fields, everything a static
+/// Fields that cannot race are left alone (<see cref="FieldRules"/>): readonly fields, <c>[ThreadStatic]</c> fields, everything a static
 /// constructor does (the runtime orders it before every use of the type) and the compiler's lambda caches.
 /// </summary>
 internal sealed class MethodInstrumenter
@@ -92,16 +92,16 @@ internal sealed class MethodInstrumenter
                 case Code.Ldfld or Code.Stfld when !staticConstructor:
                     PlanField(instruction, (FieldReference)instruction.Operand);
                     break;
-                case Code.Ldsfld or Code.Stsfld or Code.Ldsflda when !staticConstructor && IsThreadStatic((FieldReference)instruction.Operand):
+                case Code.Ldsfld or Code.Stsfld or Code.Ldsflda when !staticConstructor && FieldRules.IsThreadStatic((FieldReference)instruction.Operand):
                     _edits.Before(instruction, Call(_hooks.Memory(nameof(RaceHooks.ThreadStatic))));
                     break;
                 case Code.Ldsfld or Code.Stsfld when !staticConstructor:
                     PlanStatic(instruction, (FieldReference)instruction.Operand);
                     break;
-                case Code.Ldflda when !staticConstructor && Checkable((FieldReference)instruction.Operand, isStatic: false):
+                case Code.Ldflda when !staticConstructor && FieldRules.Checkable((FieldReference)instruction.Operand, isStatic: false):
                     PlanFieldChain(instruction, (FieldReference)instruction.Operand);
                     break;
-                case Code.Ldsflda when !staticConstructor && Checkable((FieldReference)instruction.Operand, isStatic: true):
+                case Code.Ldsflda when !staticConstructor && FieldRules.Checkable((FieldReference)instruction.Operand, isStatic: true):
                     PlanStaticChain(instruction, (FieldReference)instruction.Operand);
                     break;
                 case Code.Ldelema:
@@ -137,55 +137,10 @@ internal sealed class MethodInstrumenter
         }
     }
 
-    private bool Checkable(FieldReference field, bool isStatic)
-    {
-        if (field.Resolve() is not { } definition || definition.IsStatic != isStatic || definition.IsLiteral)
-        {
-            return false;
-        }
-
-        // The compiler's delegate caches: the lambda cache class <>c, a closure's cached delegate (<>9__N) and the
-        // method-group cache class <>O. Two threads may each build and store the same delegate: a race by design.
-        if (field.Name.StartsWith("<>race", StringComparison.Ordinal) || field.Name.StartsWith("<>9__", StringComparison.Ordinal) ||
-            field.DeclaringType.Name is "<>c" or "<>O")
-        {
-            return false;
-        }
-
-        if (definition.IsInitOnly && !field.DeclaringType.IsValueType)
-        {
-            return false;
-        }
-
-        // An async iterator's own protocol fields (its state, promise, builder, current item, dispose mode): the consumer's
-        // MoveNextAsync and the iterator's MoveNext hand them back and forth through the promise, which race mode orders
-        // only at the hand-over. The iterator's hoisted locals (<name>5__N) are checked.
-        if (field.Name.StartsWith("<>", StringComparison.Ordinal) && AsyncInstrumenter.IsAsyncIterator(definition.DeclaringType))
-        {
-            return false;
-        }
-
-        return !definition.CustomAttributes.Any(a => a.AttributeType.FullName == "System.ThreadStaticAttribute");
-    }
-
-    /// <summary>
-    /// The load of a field-like event's backing field inside the compiler's own <c>add</c>/<c>remove</c>: the first read
-    /// of a compare-and-swap loop, which the swap validates, so it is an atomic load of the field (Go's rule for the
-    /// read half of a CAS loop written with atomics). A plain read of the field elsewhere (raising the event) is not.
-    /// </summary>
-    private bool IsEventAccessorLoad(FieldReference field) =>
-        (_method.IsAddOn || _method.IsRemoveOn) && field.Name == EventName(_method) &&
-        _method.CustomAttributes.Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.CompilerGeneratedAttribute");
-
-    private static string EventName(MethodDefinition accessor) => accessor.Name[(accessor.Name.IndexOf('_', StringComparison.Ordinal) + 1)..];
-
-    private static bool IsThreadStatic(FieldReference field) =>
-        field.Resolve() is { IsStatic: true } definition && definition.CustomAttributes.Any(a => a.AttributeType.FullName == "System.ThreadStaticAttribute");
-
     private void PlanField(Instruction instruction, FieldReference field)
     {
         // A field of a struct reached through a pointer is planned by the chain that produced the pointer.
-        if (field.DeclaringType.IsValueType || !Checkable(field, isStatic: false))
+        if (field.DeclaringType.IsValueType || !FieldRules.Checkable(field, isStatic: false))
         {
             return;
         }
@@ -206,7 +161,7 @@ internal sealed class MethodInstrumenter
                 _edits.Before(instruction, Stloc(value), Dup(), LdcI4(site), Call(_hooks.Memory(nameof(RaceHooks.Write))), Ldloc(value));
             }
         }
-        else if (ChainPlanner.IsVolatile(instruction) || IsEventAccessorLoad(field))
+        else if (ChainPlanner.IsVolatile(instruction) || FieldRules.IsEventAccessorLoad(_method, field))
         {
             VariableDefinition token = _edits.Temp(_hooks.ObjectType);
             _edits.Before(instruction, Dup(), LdcI4(site), LdcI4(0), Call(_hooks.Memory(nameof(RaceHooks.AtomicBegin))), Stloc(token));
@@ -220,7 +175,7 @@ internal sealed class MethodInstrumenter
 
     private void PlanStatic(Instruction instruction, FieldReference field)
     {
-        if (!Checkable(field, isStatic: true))
+        if (!FieldRules.Checkable(field, isStatic: true))
         {
             return;
         }
