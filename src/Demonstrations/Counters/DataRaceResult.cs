@@ -1,3 +1,5 @@
+using ActorConcurrency.Demonstrations.RaceForms;
+
 namespace ActorConcurrency.Demonstrations.Counters;
 
 /// <summary>Task 1: the racy counter free-running, its lost update forced, and what the detector and race mode said of it.</summary>

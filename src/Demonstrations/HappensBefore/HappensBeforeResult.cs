@@ -1,3 +1,5 @@
+using ActorConcurrency.Demonstrations.RaceForms;
+
 namespace ActorConcurrency.Demonstrations.HappensBefore;
 
 /// <summary>Task 20: the quiz decided by the clocks, then the quiz's publication question on the real plain code under race mode.</summary>

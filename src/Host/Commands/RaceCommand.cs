@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ActorConcurrency.Host.Race;
+using ActorConcurrency.Demonstrations.RaceForms;
 using ActorConcurrency.RaceMode.Loading;
 using ActorConcurrency.RaceMode.Runtime;
 using ActorConcurrency.RaceMode.Testing;

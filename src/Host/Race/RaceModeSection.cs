@@ -1,13 +1,10 @@
-using ActorConcurrency.Demonstrations;
-using ActorConcurrency.RaceMode.Loading;
-using ActorConcurrency.RaceMode.Runtime;
+using ActorConcurrency.Demonstrations.RaceForms;
 using Spectre.Console;
 
 namespace ActorConcurrency.Host.Race;
 
 /// <summary>
-/// The tour's race-mode view: the plain (untracked) SharedState code of a task, rewritten and run under race
-/// mode beside the hand-tracked version the task already shows. Prints each form's verdict and the first report.
+/// The tour's race-mode view (<see cref="RaceModeExperiment"/>): prints each form's verdict and the first report.
 /// </summary>
 internal static class RaceModeSection
 {
@@ -15,7 +12,7 @@ internal static class RaceModeSection
     public static RaceModeResult Print(IAnsiConsole console, params string[] formNames)
     {
         console.MarkupLine("[bold]Race mode[/]: the same plain code, rewritten (no tracked types), under the detector:");
-        RaceModeResult result = Run(formNames);
+        RaceModeResult result = RaceModeExperiment.Run(formNames);
         foreach (RaceModeVerdict form in result.Forms)
         {
             console.MarkupLine($"  {Markup.Escape(form.Form)}: [bold]{Markup.Escape(form.Verdict)}[/] (expected {(form.ExpectRace ? "a race" : "none")})");
@@ -28,14 +25,4 @@ internal static class RaceModeSection
         return result;
     }
 
-    private static RaceModeResult Run(string[] formNames)
-    {
-        using RaceSandbox sandbox = RaceCatalog.CreateSandbox();
-        return new RaceModeResult([.. formNames.Select(name =>
-        {
-            RaceForm form = RaceCatalog.Forms.Single(f => f.Name == name);
-            RaceRun run = RaceCatalog.Run(sandbox, form);
-            return new RaceModeVerdict(name, form.ExpectRace, run.Races.Count, run.Summary, run.Races.Count > 0 ? run.Races[0].Format() : null);
-        })]);
-    }
 }

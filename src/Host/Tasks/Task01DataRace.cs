@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Demonstrations.Counters;
+using ActorConcurrency.Demonstrations.RaceForms;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.Host.Race;
 using Spectre.Console;

@@ -1,5 +1,6 @@
 using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Demonstrations.HappensBefore;
+using ActorConcurrency.Demonstrations.RaceForms;
 using ActorConcurrency.Host.Catalog;
 using ActorConcurrency.Host.Race;
 using ActorConcurrency.RaceDetector.Quiz;

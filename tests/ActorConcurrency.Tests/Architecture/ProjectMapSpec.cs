@@ -19,7 +19,7 @@ public sealed class ProjectMapSpec
         ["src/Actors/Actors.csproj"] = ["src/SharedState/SharedState.csproj", "src/RaceDetector/RaceDetector.csproj"],
         ["src/Chaos/Chaos.csproj"] = ["src/Actors/Actors.csproj"],
         ["src/Demonstrations/Demonstrations.csproj"] =
-            ["src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj"],
+            ["src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj"],
         ["src/Host/Host.csproj"] =
         [
             "src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj",

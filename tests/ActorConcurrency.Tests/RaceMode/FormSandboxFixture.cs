@@ -1,4 +1,4 @@
-using ActorConcurrency.Host.Race;
+using ActorConcurrency.Demonstrations.RaceForms;
 using ActorConcurrency.RaceMode.Loading;
 
 namespace ActorConcurrency.Tests.RaceMode;

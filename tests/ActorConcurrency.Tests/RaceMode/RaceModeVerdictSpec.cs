@@ -1,5 +1,5 @@
 using System.Globalization;
-using ActorConcurrency.Host.Race;
+using ActorConcurrency.Demonstrations.RaceForms;
 using ActorConcurrency.RaceDetector.Reports;
 using ActorConcurrency.RaceMode.Runtime;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ActorConcurrency.Actors.Hosting;
 using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Demonstrations.Counters;
+using ActorConcurrency.Demonstrations.RaceForms;
 using ActorConcurrency.Tests.Support;
 using Akka.TestKit.Xunit2;
 

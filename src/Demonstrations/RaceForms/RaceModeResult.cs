@@ -1,8 +1,8 @@
-namespace ActorConcurrency.Demonstrations;
+namespace ActorConcurrency.Demonstrations.RaceForms;
 
 /// <summary>
-/// What race mode said of a task's plain SharedState forms, each rewritten and run under the detector. The host runs
-/// the probes (they live beside race mode's catalog in the host) and fills this record; tasks 1 and 20 carry it.
+/// What race mode said of a task's plain SharedState forms, each rewritten and run under the detector
+/// (<see cref="RaceModeExperiment"/>); tasks 1 and 20 carry it.
 /// </summary>
 /// <param name="Forms">One verdict per form, in the order they ran.</param>
 public sealed record RaceModeResult(IReadOnlyList<RaceModeVerdict> Forms) : IDemonstrationResult

@@ -9,14 +9,14 @@ using ActorConcurrency.SharedState.Rings;
 using ActorConcurrency.SharedState.ShardedCounters;
 using ActorConcurrency.SharedState.Singleflight;
 
-namespace ActorConcurrency.Host.Race;
+namespace ActorConcurrency.Demonstrations.RaceForms;
 
 /// <summary>
 /// The workloads race mode runs: plain C# over the real SharedState forms (no tracked types), started with
 /// <c>Task.Run</c> and threads and joined with <c>await</c>/<c>Join</c> as any program would. The host and the specs
 /// run the rewritten copies of these methods (see <see cref="RaceCatalog"/>).
 /// </summary>
-internal static class RaceProbes
+public static class RaceProbes
 {
     private const int Workers = 4;
     private const int Operations = 200;

@@ -2,13 +2,13 @@ using System.Reflection;
 using ActorConcurrency.RaceMode.Loading;
 using ActorConcurrency.RaceMode.Runtime;
 
-namespace ActorConcurrency.Host.Race;
+namespace ActorConcurrency.Demonstrations.RaceForms;
 
 /// <summary>
 /// Every SharedState form race mode checks, by task, with the verdict the issue expects; and the sandbox that runs
-/// their probes: this host assembly and SharedState rewritten, everything else (Akka, the framework) as is.
+/// their probes: this assembly (the probes) and SharedState rewritten, everything else (Akka, the framework) as is.
 /// </summary>
-internal static class RaceCatalog
+public static class RaceCatalog
 {
     public static IReadOnlyList<RaceForm> Forms { get; } =
     [
@@ -38,7 +38,7 @@ internal static class RaceCatalog
         Form(19, nameof(RaceProbes.StripedCounterCellsAndSnapshot)),
     ];
 
-    /// <summary>A sandbox with the host and SharedState rewritten (a few seconds: create it once and reuse it).</summary>
+    /// <summary>A sandbox with the probes and SharedState rewritten (a few seconds: create it once and reuse it).</summary>
     public static RaceSandbox CreateSandbox() =>
         RaceSandbox.Create(typeof(RaceCatalog).Assembly, typeof(SharedState.Counters.RacyCounter).Assembly);
 
