@@ -92,7 +92,7 @@ internal sealed class RaceCommand : IHostCommand
     private static int RunForms(HostConsole console, IReadOnlyList<RaceForm> forms)
     {
         using RaceSandbox sandbox = RaceCatalog.CreateSandbox();
-        console.Output.WriteLine($"race mode: rewrote the host and SharedState ({sandbox.Instrumented} accesses and calls instrumented)");
+        console.Output.WriteLine($"race mode: rewrote the probes and SharedState ({sandbox.Instrumented} accesses and calls instrumented)");
         var table = new Table().AddColumns("task", "form", "expected", "found", "races", "verdict");
         int wrong = 0;
         foreach (RaceForm form in forms)
