@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ActorConcurrency.Demonstrations;
 using ActorConcurrency.Host.Catalog;
-using ActorConcurrency.Host.PropertyChecks;
+using ActorConcurrency.PropertyChecks;
 using Spectre.Console;
 
 namespace ActorConcurrency.Host.Tasks;

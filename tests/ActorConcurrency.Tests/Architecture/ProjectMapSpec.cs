@@ -20,17 +20,20 @@ public sealed class ProjectMapSpec
         ["src/Chaos/Chaos.csproj"] = ["src/Actors/Actors.csproj"],
         ["src/Demonstrations/Demonstrations.csproj"] =
             ["src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj"],
+        ["src/PropertyChecks/PropertyChecks.csproj"] =
+            ["src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/Demonstrations/Demonstrations.csproj"],
         ["src/Host/Host.csproj"] =
         [
             "src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj",
-            "src/Chaos/Chaos.csproj", "src/Demonstrations/Demonstrations.csproj",
+            "src/Chaos/Chaos.csproj", "src/Demonstrations/Demonstrations.csproj", "src/PropertyChecks/PropertyChecks.csproj",
         ],
         ["bench/ActorConcurrency.Bench.csproj"] =
             ["src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj"],
         ["tests/ActorConcurrency.Tests/ActorConcurrency.Tests.csproj"] =
         [
             "src/SharedState/SharedState.csproj", "src/Actors/Actors.csproj", "src/RaceDetector/RaceDetector.csproj", "src/Host/Host.csproj",
-            "src/RaceMode/RaceMode.csproj", "src/Chaos/Chaos.csproj", "src/Demonstrations/Demonstrations.csproj", "tests/OptimizedShapes/OptimizedShapes.csproj",
+            "src/RaceMode/RaceMode.csproj", "src/Chaos/Chaos.csproj", "src/Demonstrations/Demonstrations.csproj", "src/PropertyChecks/PropertyChecks.csproj",
+            "tests/OptimizedShapes/OptimizedShapes.csproj",
             "tests/RaceTestShapes/RaceTestShapes.csproj", "samples/RacySample/RacySample.csproj",
         ],
         ["tests/CrashHarness/CrashHarness.csproj"] = ["src/Chaos/Chaos.csproj", "src/Host/Host.csproj"],
@@ -52,13 +55,14 @@ public sealed class ProjectMapSpec
     };
 
     /// <summary>
-    /// The libraries: no console, no test framework, no benchmark package. One exception: race mode runs a user's xunit
-    /// test assembly (<c>race-mode test</c>), so it takes xunit's runner, and only that.
+    /// The libraries: no console, no test framework, no benchmark package. Two exceptions: race mode runs a user's xunit
+    /// test assembly (<c>race-mode test</c>), so it takes xunit's runner, and only that; task 15's property checks are
+    /// CsCheck properties, so PropertyChecks takes CsCheck, and only that.
     /// </summary>
     private static readonly string[] s_libraries =
     [
         "src/SharedState/SharedState.csproj", "src/RaceDetector/RaceDetector.csproj", "src/RaceMode/RaceMode.csproj", "src/Actors/Actors.csproj",
-        "src/Chaos/Chaos.csproj", "src/Demonstrations/Demonstrations.csproj",
+        "src/Chaos/Chaos.csproj", "src/Demonstrations/Demonstrations.csproj", "src/PropertyChecks/PropertyChecks.csproj",
     ];
 
     private static readonly string[] s_forbiddenInLibraries =
@@ -126,7 +130,8 @@ public sealed class ProjectMapSpec
     private static string[] ForbiddenPackages(string project, IEnumerable<string> packages) =>
         s_libraries.Contains(project)
             ? [.. packages.Where(p => s_forbiddenInLibraries.Any(f => p.StartsWith(f, StringComparison.OrdinalIgnoreCase)) &&
-                !(project == "src/RaceMode/RaceMode.csproj" && p == "xunit.extensibility.execution"))]
+                !(project == "src/RaceMode/RaceMode.csproj" && p == "xunit.extensibility.execution") &&
+                !(project == "src/PropertyChecks/PropertyChecks.csproj" && p == "CsCheck"))]
             : [];
 
     private static IEnumerable<string> Items(string project, string kind) =>

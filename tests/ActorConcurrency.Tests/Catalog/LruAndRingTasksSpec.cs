@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using ActorConcurrency.Actors.Hosting;
 using ActorConcurrency.Host.Commands;
-using ActorConcurrency.Host.PropertyChecks;
+using ActorConcurrency.PropertyChecks;
 using ActorConcurrency.Host.Tasks;
 using ActorConcurrency.SharedState.Lru;
 using ActorConcurrency.Tests.Lru;

@@ -1,5 +1,5 @@
 using ActorConcurrency.Actors.Hosting;
-using ActorConcurrency.Host.PropertyChecks;
+using ActorConcurrency.PropertyChecks;
 using ActorConcurrency.SharedState.Lru;
 using ActorConcurrency.Tests.Support;
 using Akka.Actor;

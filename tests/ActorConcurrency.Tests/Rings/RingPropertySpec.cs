@@ -1,4 +1,4 @@
-using ActorConcurrency.Host.PropertyChecks;
+using ActorConcurrency.PropertyChecks;
 using ActorConcurrency.SharedState.Rings;
 using ActorConcurrency.Tests.Support;
 using Xunit.Abstractions;

@@ -1,4 +1,4 @@
-using ActorConcurrency.Host.PropertyChecks;
+using ActorConcurrency.PropertyChecks;
 using CsCheck;
 
 namespace ActorConcurrency.Tests.Support;

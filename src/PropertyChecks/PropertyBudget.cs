@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ActorConcurrency.Host.PropertyChecks;
+namespace ActorConcurrency.PropertyChecks;
 
 /// <summary>
 /// How long a property runs: a number of CsCheck iterations (the short CI default), or, in soak mode, a
@@ -9,7 +9,7 @@ namespace ActorConcurrency.Host.PropertyChecks;
 /// </summary>
 /// <param name="Iterations">Iterations when not soaking.</param>
 /// <param name="Seconds">Seconds to sample for; 0 means "run <paramref name="Iterations"/> iterations".</param>
-internal sealed record PropertyBudget(long Iterations, int Seconds)
+public sealed record PropertyBudget(long Iterations, int Seconds)
 {
     /// <summary>The soak switch: minutes per property (a positive number, fractions allowed).</summary>
     public const string SoakVariable = "SOAK_MINUTES";

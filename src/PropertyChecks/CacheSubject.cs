@@ -1,6 +1,6 @@
 using ActorConcurrency.SharedState.Lru;
 
-namespace ActorConcurrency.Host.PropertyChecks;
+namespace ActorConcurrency.PropertyChecks;
 
 /// <summary>A shared-memory LRU form (<see cref="ILruCache{TKey,TValue}"/>) under test.</summary>
 internal sealed class CacheSubject : LruSubject

@@ -1,7 +1,7 @@
 using ActorConcurrency.Actors.Lru;
 using Akka.Actor;
 
-namespace ActorConcurrency.Host.PropertyChecks;
+namespace ActorConcurrency.PropertyChecks;
 
 /// <summary>
 /// The LRU owner actor under test, driven only by messages: each operation is an Ask whose reply is the

@@ -1,4 +1,4 @@
-namespace ActorConcurrency.Host.PropertyChecks;
+namespace ActorConcurrency.PropertyChecks;
 
 /// <summary>
 /// What a property drives: an LRU form under test or the sequential model. Each operation returns the

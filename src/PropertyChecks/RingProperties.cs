@@ -1,7 +1,7 @@
 using ActorConcurrency.SharedState.Rings;
 using CsCheck;
 
-namespace ActorConcurrency.Host.PropertyChecks;
+namespace ActorConcurrency.PropertyChecks;
 
 /// <summary>
 /// Task 15, the ring, under CsCheck. Capacities 1, 2, 4 and 8 keep full and empty edges frequent.

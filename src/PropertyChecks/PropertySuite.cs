@@ -2,10 +2,10 @@ using ActorConcurrency.SharedState.Lru;
 using ActorConcurrency.SharedState.Rings;
 using Akka.Actor;
 
-namespace ActorConcurrency.Host.PropertyChecks;
+namespace ActorConcurrency.PropertyChecks;
 
 /// <summary>Every task-15 property, in the order <c>run 15</c> runs them; the specs run the same ones one by one.</summary>
-internal static class PropertySuite
+public static class PropertySuite
 {
     /// <summary>One property: its name and how to run it on an actor system with a budget.</summary>
     public sealed record Entry(string Name, Func<ActorSystem, PropertyBudget, PropertyResult> Run);

@@ -1,6 +1,6 @@
 using ActorConcurrency.Demonstrations;
 
-namespace ActorConcurrency.Host.PropertyChecks;
+namespace ActorConcurrency.PropertyChecks;
 
 /// <summary>
 /// Task 15: every property's outcome under its budget. It stays in the host with the property checks (CsCheck is the
@@ -10,7 +10,7 @@ namespace ActorConcurrency.Host.PropertyChecks;
 /// <param name="Budget">Iterations (or soak seconds) per property, as CsCheck was given them.</param>
 /// <param name="Properties">One outcome per property, in the order they ran.</param>
 /// <param name="Refused">Why no property ran (a <c>SOAK_MINUTES</c> that is not a positive number); null when they ran.</param>
-internal sealed record PropertyChecksResult(string Budget, IReadOnlyList<PropertyCheck> Properties, string? Refused = null) : IDemonstrationResult
+public sealed record PropertyChecksResult(string Budget, IReadOnlyList<PropertyCheck> Properties, string? Refused = null) : IDemonstrationResult
 {
     /// <summary>The properties that failed.</summary>
     public IReadOnlyList<PropertyCheck> Failures => [.. Properties.Where(p => !p.Passed)];
@@ -29,7 +29,7 @@ internal sealed record PropertyChecksResult(string Budget, IReadOnlyList<Propert
 /// <param name="Passed">Whether CsCheck found no counter-example.</param>
 /// <param name="Report">CsCheck's summary (iterations run), or the failure: the property, its seed and CsCheck's shrunk example.</param>
 /// <param name="Seconds">How long it ran.</param>
-internal sealed record PropertyCheck(string Name, bool Passed, string Report, double Seconds)
+public sealed record PropertyCheck(string Name, bool Passed, string Report, double Seconds)
 {
     /// <summary>The report's first line: CsCheck's summary, or the failure's property and seed.</summary>
     public string FirstLine => Report.Split('\n', 2)[0].Trim();

@@ -1,4 +1,4 @@
-namespace ActorConcurrency.Host.PropertyChecks;
+namespace ActorConcurrency.PropertyChecks;
 
 /// <summary>
 /// The sequential model of an LRU, as simple as possible so it is obviously right: a list of entries,

@@ -1,4 +1,4 @@
-namespace ActorConcurrency.Host.PropertyChecks;
+namespace ActorConcurrency.PropertyChecks;
 
 /// <summary>The sequential model of a bounded FIFO ring: a <see cref="Queue{T}"/> that refuses items past its capacity.</summary>
 internal sealed class RingModel : IRingSubject

@@ -1,9 +1,9 @@
 using Akka.Actor;
 
-namespace ActorConcurrency.Host.PropertyChecks;
+namespace ActorConcurrency.PropertyChecks;
 
 /// <summary>Runs task 15's properties one after another and keeps each one's outcome; a failure is kept, not thrown.</summary>
-internal static class PropertyCheckRun
+public static class PropertyCheckRun
 {
     /// <summary>Runs <paramref name="properties"/> (the specs pass a suite with a deliberately broken form to see a failure reported).</summary>
     /// <param name="properties">The properties, in order.</param>

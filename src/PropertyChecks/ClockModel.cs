@@ -1,4 +1,4 @@
-namespace ActorConcurrency.Host.PropertyChecks;
+namespace ActorConcurrency.PropertyChecks;
 
 /// <summary>
 /// The sequential model of the CLOCK (second-chance) LRU, as naive as <see cref="LruModel"/>: a list of

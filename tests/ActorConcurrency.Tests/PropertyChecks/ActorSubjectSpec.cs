@@ -1,10 +1,10 @@
 using ActorConcurrency.Actors.Hosting;
 using ActorConcurrency.Actors.Lru;
-using ActorConcurrency.Host.PropertyChecks;
+using ActorConcurrency.PropertyChecks;
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 
-namespace ActorConcurrency.Tests.Lru;
+namespace ActorConcurrency.Tests.PropertyChecks;
 
 /// <summary>
 /// Task 15, the property harness's actor subject: how slow a reply is must not decide a property (the soak of

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ActorConcurrency.Host.PropertyChecks;
+namespace ActorConcurrency.PropertyChecks;
 
 /// <summary>
 /// The shared part of every <see cref="ILruSubject"/>: the log (thread-safe, since a parallel property runs

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using CsCheck;
 
-namespace ActorConcurrency.Host.PropertyChecks;
+namespace ActorConcurrency.PropertyChecks;
 
 /// <summary>
 /// A property that did not hold. Its message names the property and the seed that reproduces the failure,

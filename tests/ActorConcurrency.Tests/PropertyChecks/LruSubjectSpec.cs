@@ -1,7 +1,8 @@
-using ActorConcurrency.Host.PropertyChecks;
+using ActorConcurrency.PropertyChecks;
 using ActorConcurrency.SharedState.Lru;
+using ActorConcurrency.Tests.Lru;
 
-namespace ActorConcurrency.Tests.Lru;
+namespace ActorConcurrency.Tests.PropertyChecks;
 
 /// <summary>
 /// Task 15: the property harness itself. CsCheck's SampleParallel checks linearizability by replaying the

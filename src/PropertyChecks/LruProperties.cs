@@ -5,7 +5,7 @@ using ActorConcurrency.SharedState.Lru;
 using Akka.Actor;
 using CsCheck;
 
-namespace ActorConcurrency.Host.PropertyChecks;
+namespace ActorConcurrency.PropertyChecks;
 
 /// <summary>
 /// Task 15: the LRU properties, run by the specs (LruPropertySpec) in CI and by <c>run 15</c>. A failure

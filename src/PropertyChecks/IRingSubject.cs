@@ -1,4 +1,4 @@
-namespace ActorConcurrency.Host.PropertyChecks;
+namespace ActorConcurrency.PropertyChecks;
 
 /// <summary>What a ring property drives: a ring under test or the bounded-queue model; each operation appends its result to <see cref="Log"/>.</summary>
 internal interface IRingSubject

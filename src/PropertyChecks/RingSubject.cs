@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using ActorConcurrency.SharedState.Rings;
 
-namespace ActorConcurrency.Host.PropertyChecks;
+namespace ActorConcurrency.PropertyChecks;
 
 /// <summary>
 /// An SPSC ring under a linearizability property. CsCheck may run two producer operations at once, which

@@ -1,4 +1,0 @@
-namespace ActorConcurrency.Host.PropertyChecks;
-
-/// <summary>What one property run did: its name, CsCheck's own summary line (iterations run) and how long it took.</summary>
-internal sealed record PropertyResult(string Name, string Summary, TimeSpan Elapsed);
