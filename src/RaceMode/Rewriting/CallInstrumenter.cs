@@ -105,6 +105,11 @@ internal sealed class CallInstrumenter
             case "System.Threading.Tasks.Task" or "System.Threading.Tasks.Task`1" when method.HasThis && name is "Wait" or "get_Result":
                 Bracket(call, method, release: false, acquire: true);
                 break;
+            case "System.Threading.Tasks.Task" when !method.HasThis && name == "Delay" &&
+                method.Parameters.All(p => p.ParameterType.FullName != "System.Threading.CancellationToken"):
+                // A delay only passes time (Go: time.Sleep is no synchronisation): awaiting it orders nothing.
+                _edits.After(call, Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Call, _hooks.Match(typeof(TaskHooks), nameof(TaskHooks.Sleep), ["Task"], 0)!));
+                break;
             case "System.Threading.Tasks.Task" when !method.HasThis && name is "WaitAll" or "WaitAny":
                 // An overload TaskWaitHooks does not replace: order it with every completion.
                 Bracket(call, null, release: false, acquire: true);

@@ -38,6 +38,7 @@ internal static class HookRoutes
             ("System.Threading.Timer", ".ctor") or ("System.Timers.Timer", "add_Elapsed" or "remove_Elapsed") => typeof(TimerHooks),
             ("System.Threading.SynchronizationContext", "Post" or "Send") => typeof(SynchronizationContextHooks),
             (_, "GetResult") when s_awaiters.Contains(type) => typeof(AsyncHooks),
+            ("System.Runtime.CompilerServices.ConfiguredCancelableAsyncEnumerable`1/Enumerator", "MoveNextAsync" or "DisposeAsync") => typeof(AsyncEnumerableHooks),
             ("System.Runtime.CompilerServices.AsyncTaskMethodBuilder" or "System.Runtime.CompilerServices.AsyncTaskMethodBuilder`1" or
                 "System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder" or "System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder`1",
                 "SetResult" or "SetException") => typeof(AsyncHooks),

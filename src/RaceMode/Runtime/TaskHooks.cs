@@ -189,6 +189,20 @@ public static partial class TaskHooks
         }
     }
 
+    /// <summary>
+    /// After <c>Task.Delay</c> (without a token) made <paramref name="task"/>: a delay only passes time, as Go's
+    /// <c>time.Sleep</c>, so awaiting it orders nothing. Its task gets a clock of its own that nothing releases into,
+    /// instead of the global clock that a framework-made task stands for (which would order the waiter after every
+    /// task that ended meanwhile: a miss, as sleeping until the other side is surely done is still a race).
+    /// </summary>
+    public static void Sleep(Task task)
+    {
+        if (RaceSession.Active is { } session)
+        {
+            session.SyncOf(task);
+        }
+    }
+
     /// <summary>Before a task is completed (an async method's builder, a task completion source).</summary>
     public static void ReleaseTask(Task? task) => SyncHooks.ReleaseCompletion(task);
 

@@ -153,6 +153,32 @@ internal static class AsyncPrograms
         }
     }
 
+    /// <summary>The same iterator consumed through <c>WithCancellation</c>: the framework's configured enumerator asks for each item.</summary>
+    [Expect(Verdict.RaceFree)]
+    public static async Task AsyncIteratorConsumedWithCancellation()
+    {
+        using var stop = new CancellationTokenSource();
+        int sum = 0;
+        await foreach (Cell cell in Produce(default).WithCancellation(stop.Token))
+        {
+            sum += cell.Value;
+            cell.Value = 0;
+        }
+
+        GC.KeepAlive(sum);
+
+        static async IAsyncEnumerable<Cell> Produce([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token)
+        {
+            var cell = new Cell();
+            for (int i = 0; i < 4; i++)
+            {
+                await Task.Delay(1, token);
+                cell.Value = i;
+                yield return cell;
+            }
+        }
+    }
+
     /// <summary>The same iterator's item written by a task the consumer started and did not wait for.</summary>
     [Expect(Verdict.Racy)]
     public static async Task AsyncIteratorItemWrittenByAnUnjoinedTask()

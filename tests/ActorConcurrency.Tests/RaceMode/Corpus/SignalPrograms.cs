@@ -425,6 +425,16 @@ internal static class SignalPrograms
         ran.Wait();
     }
 
+    /// <summary>Sleeping until a timer's callback has surely run orders nothing (Go: <c>time.Sleep</c>).</summary>
+    [Expect(Verdict.Racy)]
+    public static async Task DelayDoesNotOrderATimerCallback()
+    {
+        var cell = new Cell();
+        using var timer = new Timer(_ => cell.Value++, null, 0, Timeout.Infinite);
+        await Task.Delay(200);
+        cell.Value++;
+    }
+
     private sealed class Cell
     {
         public int Value;
