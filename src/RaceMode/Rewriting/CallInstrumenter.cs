@@ -272,16 +272,12 @@ internal sealed class CallInstrumenter
             types.Add(method.DeclaringType);
         }
 
-        foreach (ParameterDefinition parameter in method.Parameters)
+        if (GenericResolver.Parameters(method) is not { } parameters)
         {
-            if (GenericResolver.Resolve(parameter.ParameterType, method) is not { } resolved)
-            {
-                return null;
-            }
-
-            types.Add(resolved);
+            return null;
         }
 
+        types.AddRange(parameters);
         if (types.Count == 0 || (!method.HasThis && types[0].IsValueType) || types[0].IsByReference)
         {
             return null;

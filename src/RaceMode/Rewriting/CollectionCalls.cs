@@ -127,15 +127,12 @@ internal sealed class CollectionCalls
             types.Add(method.DeclaringType);
         }
 
-        foreach (ParameterDefinition parameter in method.Parameters)
+        if (GenericResolver.Parameters(method) is not { } parameters)
         {
-            if (GenericResolver.Resolve(parameter.ParameterType, method) is not { } resolved)
-            {
-                return false;
-            }
-
-            types.Add(resolved);
+            return false;
         }
+
+        types.AddRange(parameters);
 
         if (types.Count == 1 && hasThis && receiver is { } only)
         {

@@ -31,18 +31,20 @@ internal sealed class DelegateThunks
     public int Redirect(MethodDefinition method)
     {
         int count = 0;
+        MethodSites? lines = null;
         foreach (Instruction load in method.Body.Instructions.ToArray())
         {
             if (load.OpCode.Code is not (Code.Ldftn or Code.Ldvirtftn) || load.Next is not { OpCode.Code: Code.Newobj } ||
-                load.Operand is not MethodReference target || !Bindable(target))
+                load.Operand is not MethodReference target || Signature(target) is not { } signature)
             {
                 continue;
             }
 
             TypeDefinition holder = Holder();
-            MethodDefinition thunk = Build(target, virtualCall: load.OpCode.Code == Code.Ldvirtftn, $"<race>{target.Name}_{holder.Methods.Count}");
+            MethodDefinition thunk = Build(target, signature, virtualCall: load.OpCode.Code == Code.Ldvirtftn, $"<race>{target.Name}_{holder.Methods.Count}");
             holder.Methods.Add(thunk);
-            if (LineOf(method, load) is { } line)
+            lines ??= new MethodSites(method);
+            if (lines.LineOf(load) is { } line)
             {
                 thunk.DebugInformation.SequencePoints.Add(new SequencePoint(thunk.Body.Instructions[0], line.Document)
                 {
@@ -88,20 +90,21 @@ internal sealed class DelegateThunks
         }
     }
 
-    private static bool Bindable(MethodReference target)
+    /// <summary>The closed return and parameter types of a method a thunk can stand in for, or null when it cannot.</summary>
+    private static (TypeReference Return, TypeReference[] Parameters)? Signature(MethodReference target)
     {
         if (!ChainPlanner.IsFramework(target) || target.DeclaringType.ContainsGenericParameter ||
             (target is GenericInstanceMethod generic && generic.GenericArguments.Any(a => a.ContainsGenericParameter)) ||
             target.ReturnType.IsByReference || target.CallingConvention == MethodCallingConvention.VarArg ||
-            target.Parameters.Any(p => p.ParameterType.IsByReference || p.ParameterType.IsPointer || GenericResolver.Resolve(p.ParameterType, target) is null) ||
-            GenericResolver.Resolve(target.ReturnType, target) is null)
+            GenericResolver.Resolve(target.ReturnType, target) is not { } returns ||
+            GenericResolver.Parameters(target) is not { } parameters || parameters.Any(p => p.IsByReference || p.IsPointer))
         {
-            return false;
+            return null;
         }
 
         if (target.Resolve() is not { IsPublic: true } definition || (definition.HasThis && definition.DeclaringType.IsValueType))
         {
-            return false;
+            return null;
         }
 
         // The thunk lives in another type: only a member any code may call can move there.
@@ -109,28 +112,27 @@ internal sealed class DelegateThunks
         {
             if (!(type.IsPublic || type.IsNestedPublic))
             {
-                return false;
+                return null;
             }
         }
 
-        return true;
+        return (returns, parameters);
     }
 
-    private MethodDefinition Build(MethodReference target, bool virtualCall, string name)
+    private MethodDefinition Build(MethodReference target, (TypeReference Return, TypeReference[] Parameters) signature, bool virtualCall, string name)
     {
         var thunk = new MethodDefinition(
             name,
             MethodAttributes.Assembly | MethodAttributes.Static | MethodAttributes.HideBySig,
-            _module.ImportReference(GenericResolver.Resolve(target.ReturnType, target)!));
+            _module.ImportReference(signature.Return));
         if (target.HasThis)
         {
             thunk.Parameters.Add(new ParameterDefinition("receiver", ParameterAttributes.None, _module.ImportReference(target.DeclaringType)));
         }
 
-        foreach (ParameterDefinition parameter in target.Parameters)
+        for (int i = 0; i < signature.Parameters.Length; i++)
         {
-            TypeReference type = GenericResolver.Resolve(parameter.ParameterType, target)!;
-            thunk.Parameters.Add(new ParameterDefinition(parameter.Name, ParameterAttributes.None, _module.ImportReference(type)));
+            thunk.Parameters.Add(new ParameterDefinition(target.Parameters[i].Name, ParameterAttributes.None, _module.ImportReference(signature.Parameters[i])));
         }
 
         ILProcessor il = thunk.Body.GetILProcessor();
@@ -157,25 +159,5 @@ internal sealed class DelegateThunks
         }
 
         return _holder;
-    }
-
-    /// <summary>The source line of <paramref name="at"/>: the last sequence point at or before it.</summary>
-    private static SequencePoint? LineOf(MethodDefinition method, Instruction at)
-    {
-        SequencePoint? last = null;
-        foreach (Instruction instruction in method.Body.Instructions)
-        {
-            if (method.DebugInformation.GetSequencePoint(instruction) is { IsHidden: false } point)
-            {
-                last = point;
-            }
-
-            if (instruction == at)
-            {
-                return last;
-            }
-        }
-
-        return null;
     }
 }

@@ -38,7 +38,7 @@ internal static class FieldRules
             return false;
         }
 
-        return !definition.CustomAttributes.Any(a => a.AttributeType.FullName == "System.ThreadStaticAttribute");
+        return !HasThreadStatic(definition);
     }
 
     /// <summary>
@@ -53,6 +53,7 @@ internal static class FieldRules
     private static string EventName(MethodDefinition accessor) => accessor.Name[(accessor.Name.IndexOf('_', StringComparison.Ordinal) + 1)..];
 
     /// <summary>A <c>[ThreadStatic]</c> field: not checked, but it orders the logical threads of one real thread (ThreadAffinity).</summary>
-    public static bool IsThreadStatic(FieldReference field) =>
-        field.Resolve() is { IsStatic: true } definition && definition.CustomAttributes.Any(a => a.AttributeType.FullName == "System.ThreadStaticAttribute");
+    public static bool IsThreadStatic(FieldReference field) => field.Resolve() is { IsStatic: true } definition && HasThreadStatic(definition);
+
+    private static bool HasThreadStatic(FieldDefinition field) => field.CustomAttributes.Any(a => a.AttributeType.FullName == "System.ThreadStaticAttribute");
 }

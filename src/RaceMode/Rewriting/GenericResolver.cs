@@ -13,6 +13,23 @@ internal static class GenericResolver
         return Resolve(type, typeArguments, methodArguments);
     }
 
+    /// <summary>The types of <paramref name="call"/>'s parameters, closed at the call site, or null when one cannot be closed.</summary>
+    public static TypeReference[]? Parameters(MethodReference call)
+    {
+        var types = new TypeReference[call.Parameters.Count];
+        for (int i = 0; i < types.Length; i++)
+        {
+            if (Resolve(call.Parameters[i].ParameterType, call) is not { } resolved)
+            {
+                return null;
+            }
+
+            types[i] = resolved;
+        }
+
+        return types;
+    }
+
     private static TypeReference? Resolve(TypeReference type, GenericInstanceType? typeArguments, GenericInstanceMethod? methodArguments)
     {
         switch (type)

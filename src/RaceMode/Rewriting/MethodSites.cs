@@ -55,7 +55,10 @@ internal sealed class MethodSites
         return PointerTargets.Encode(SiteTable.Register(Where(at), SiteTable.Location(path)), kind);
     }
 
-    private AccessSite Where(Instruction at) => _lines.TryGetValue(at, out SequencePoint? point)
+    /// <summary>The source line of <paramref name="at"/>: the last visible sequence point at or before it, or null.</summary>
+    public SequencePoint? LineOf(Instruction at) => _lines.GetValueOrDefault(at);
+
+    private AccessSite Where(Instruction at) => LineOf(at) is { } point
         ? new AccessSite(_member, point.Document.Url, point.StartLine)
         : new AccessSite(_member, "?", 0);
 }

@@ -37,15 +37,9 @@ internal sealed class PlinqCalls
             return false;
         }
 
-        var types = new List<TypeReference>();
-        foreach (ParameterDefinition parameter in method.Parameters)
+        if (GenericResolver.Parameters(method) is not { } types || types.Any(t => t.IsByReference))
         {
-            if (GenericResolver.Resolve(parameter.ParameterType, method) is not { } resolved || resolved.IsByReference)
-            {
-                return false;
-            }
-
-            types.Add(resolved);
+            return false;
         }
 
         VariableDefinition[] temps = types.Select(t => _edits.Temp(t)).ToArray();

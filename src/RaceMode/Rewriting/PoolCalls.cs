@@ -36,17 +36,16 @@ internal sealed class PoolCalls
         }
 
         // Return(item[, clearArray]): the arguments after the item are set aside while the item is released.
-        TypeReference?[] types = [.. method.Parameters.Select(p => GenericResolver.Resolve(p.ParameterType, method))];
-        if (types.Length == 0 || types.Any(t => t is null))
+        if (GenericResolver.Parameters(method) is not { Length: > 0 } types)
         {
             return;
         }
 
-        VariableDefinition[] rest = [.. types.Skip(1).Select(t => _edits.Temp(t!))];
+        VariableDefinition[] rest = [.. types.Skip(1).Select(_edits.Temp)];
         var code = new List<Instruction>();
         code.AddRange(rest.Reverse().Select(Stloc));
         code.Add(Dup());
-        code.AddRange(Boxed(types[0]!));
+        code.AddRange(Boxed(types[0]));
         code.Add(Instruction.Create(OpCodes.Call, _hooks.Sync(nameof(SyncHooks.Release))));
         code.AddRange(rest.Select(Ldloc));
         _edits.Before(call, [.. code]);

@@ -28,18 +28,7 @@ public static class CancellationHooks
     public static CancellationTokenSource NewSource(TimeSpan delay, TimeProvider timeProvider) => Delayed(new CancellationTokenSource(delay, timeProvider));
 
     /// <summary><c>Cancel</c> runs the registered callbacks before it returns (or throws their exceptions): their ends happen before its return.</summary>
-    public static void Cancel(CancellationTokenSource source)
-    {
-        SyncHooks.ReleaseCompletion(source);
-        try
-        {
-            source.Cancel();
-        }
-        finally
-        {
-            SyncHooks.Acquire(CallbacksEnded(source));
-        }
-    }
+    public static void Cancel(CancellationTokenSource source) => Cancel(source, throwOnFirstException: false);
 
     public static void Cancel(CancellationTokenSource source, bool throwOnFirstException)
     {

@@ -56,16 +56,25 @@ public static class PlinqHooks
         {
             scope.Observe();
         }
-        else if (s_scopes.Remove(enumerator))
+        else
         {
-            scope.Finish();
+            Ended(enumerator, scope);
         }
     }
 
     /// <summary>Before an <c>IDisposable.Dispose</c> of rewritten code: an enumeration left early ends here.</summary>
     public static void Disposing(object? enumerator)
     {
-        if (s_enumerated && enumerator is not null && s_scopes.TryGetValue(enumerator, out PlinqScope? scope) && s_scopes.Remove(enumerator))
+        if (s_enumerated && enumerator is not null && s_scopes.TryGetValue(enumerator, out PlinqScope? scope))
+        {
+            Ended(enumerator, scope);
+        }
+    }
+
+    /// <summary>An enumeration ended (its last <c>MoveNext</c>, or its <c>Dispose</c>): once per enumerator, its execution finishes.</summary>
+    private static void Ended(object enumerator, PlinqScope scope)
+    {
+        if (s_scopes.Remove(enumerator))
         {
             scope.Finish();
         }
