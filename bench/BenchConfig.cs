@@ -17,19 +17,21 @@ namespace ActorConcurrency.Bench;
 internal static class BenchConfig
 {
     /// <summary>
-    /// The job every row of docs/benchmarks.md is measured with: 3 processes (launches) × 15 iterations of at least
-    /// 250 ms after 3 warm-ups, 45 values per row, none dropped as an outlier. Three launches because a process can
-    /// settle into a slow or fast mode for its whole life (the actor benchmarks were bimodal per process); 45 values
-    /// because the distribution-free 99.9% interval of a median needs at least 11 and narrows with more; 250 ms
-    /// keeps the whole report near an hour (docs/bench-report.md has the estimate). Outliers stay: the median does not
-    /// need them removed, and the Mann–Whitney test should see every iteration.
+    /// The job every row of docs/benchmarks.md is measured with: 3 processes (launches) × 80 iterations of at least
+    /// 50 ms after 3 warm-ups, 240 values per row, none dropped as an outlier. Three launches because a process can
+    /// settle into a slow or fast mode for its whole life (the actor benchmarks were bimodal per process). Many short
+    /// iterations rather than few long ones because on this kind of machine an iteration's spread comes from the
+    /// hypervisor and the scheduler, not from its length: 15 iterations of 250 ms left 51% of rows with a 99.9%
+    /// median interval wider than ±10%, 500 ms did no better, and the interval narrows with the square root of the
+    /// number of values (80 of 50 ms took CacheLockBenchmarks from 12 to 23 of 24 rows, in the same time).
+    /// Outliers stay: the median does not need them removed, and the Mann–Whitney test should see every iteration.
     /// </summary>
     public static Job ReportJob { get; } = Job.Default
         .WithId("Report")
         .WithLaunchCount(3)
         .WithWarmupCount(3)
-        .WithIterationCount(15)
-        .WithIterationTime(TimeInterval.FromMilliseconds(250))
+        .WithIterationCount(80)
+        .WithIterationTime(TimeInterval.FromMilliseconds(50))
         .WithOutlierMode(OutlierMode.DontRemove);
 
     /// <summary>
