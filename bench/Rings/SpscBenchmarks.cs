@@ -94,42 +94,14 @@ public class SpscBenchmarks
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Items)]
-    public long SimpleRing()
-    {
-        _pinnedPair.Run(side =>
-        {
-            if (side == 0)
-            {
-                Produce(_simple);
-            }
-            else
-            {
-                _checksum = Consume(_simple);
-            }
-        });
-        return _checksum;
-    }
+    public long SimpleRing() => Move(new SpscTransfer.SimpleRing(_simple));
 
     /// <summary>The physical floor: the same design in C++ (g++ -O3), one item per call, threads pinned.</summary>
     [Benchmark(OperationsPerInvoke = Items)]
     public long NativeRing() => _native!.Run(Items);
 
     [Benchmark(OperationsPerInvoke = Items)]
-    public long PaddedRing()
-    {
-        _pinnedPair.Run(side =>
-        {
-            if (side == 0)
-            {
-                Produce(_padded);
-            }
-            else
-            {
-                _checksum = Consume(_padded);
-            }
-        });
-        return _checksum;
-    }
+    public long PaddedRing() => Move(new SpscTransfer.PaddedRing(_padded));
 
     /// <summary>The optimised ring as designed to be used: batches, one release store per batch on each side.</summary>
     [Benchmark(OperationsPerInvoke = Items)]
@@ -138,57 +110,13 @@ public class SpscBenchmarks
         _pinnedPair.Run(side =>
         {
             Span<long> batch = stackalloc long[Batch];
-            var backoff = default(SpscBackoff);
             if (side == 0)
             {
-                for (long next = 0; next < Items;)
-                {
-                    int size = (int)Math.Min(Batch, Items - next);
-                    for (int i = 0; i < size; i++)
-                    {
-                        batch[i] = next + i;
-                    }
-
-                    for (int sent = 0; sent < size;)
-                    {
-                        int n = _padded.TryEnqueueMany(batch[sent..size]);
-                        if (n == 0)
-                        {
-                            backoff.Wait();
-                        }
-                        else
-                        {
-                            backoff.Reset();
-                        }
-
-                        sent += n;
-                    }
-
-                    next += size;
-                }
+                SpscTransfer.ProduceBatched(_padded, Items, batch);
             }
             else
             {
-                long sum = 0;
-                for (int received = 0; received < Items;)
-                {
-                    int n = _padded.TryDequeueMany(batch);
-                    if (n == 0)
-                    {
-                        backoff.Wait();
-                        continue;
-                    }
-
-                    backoff.Reset();
-                    for (int i = 0; i < n; i++)
-                    {
-                        sum += batch[i];
-                    }
-
-                    received += n;
-                }
-
-                _checksum = sum;
+                _checksum = SpscTransfer.ConsumeBatched(_padded, Items, batch, default(SumSink)).Sum;
             }
         });
         return _checksum;
@@ -201,33 +129,11 @@ public class SpscBenchmarks
         {
             if (side == 0)
             {
-                ChannelWriter<long> writer = _channel.Writer;
-                for (long i = 0; i < Items; i++)
-                {
-                    if (!writer.TryWrite(i))
-                    {
-                        writer.WriteAsync(i).AsTask().GetAwaiter().GetResult(); // full: wait for room
-                    }
-                }
+                SpscTransfer.Produce(_channel.Writer, Items);
             }
             else
             {
-                ChannelReader<long> reader = _channel.Reader;
-                long sum = 0;
-                for (int received = 0; received < Items;)
-                {
-                    if (reader.TryRead(out long item))
-                    {
-                        sum += item;
-                        received++;
-                    }
-                    else
-                    {
-                        reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult(); // empty: wait for an item
-                    }
-                }
-
-                _checksum = sum;
+                _checksum = SpscTransfer.Consume(_channel.Reader, Items, default(SumSink)).Sum;
             }
         });
         return _checksum;
@@ -293,75 +199,24 @@ public class SpscBenchmarks
         return counted.Count;
     }
 
-    // One producer and one consumer loop per ring type, so each call is to a sealed class the JIT can inline
-    // (a shared generic over ISpscQueue<long> would dispatch through the interface).
-    internal static void Produce(SpscRingBuffer<long> ring)
+    /// <summary>
+    /// Worker 0 produces into <paramref name="ring"/>, worker 1 consumes, both pinned (one specialised copy per ring:
+    /// <see cref="SpscTransfer"/>).
+    /// </summary>
+    private long Move<TRing>(TRing ring)
+        where TRing : struct, ISpscQueue<long>
     {
-        var backoff = default(SpscBackoff);
-        for (long i = 0; i < Items; i++)
+        _pinnedPair.Run(side =>
         {
-            while (!ring.TryEnqueue(i))
+            if (side == 0)
             {
-                backoff.Wait();
-            }
-
-            backoff.Reset();
-        }
-    }
-
-    internal static long Consume(SpscRingBuffer<long> ring)
-    {
-        var backoff = default(SpscBackoff);
-        long sum = 0;
-        for (int received = 0; received < Items;)
-        {
-            if (ring.TryDequeue(out long item))
-            {
-                sum += item;
-                received++;
-                backoff.Reset();
+                SpscTransfer.Produce(ring, Items);
             }
             else
             {
-                backoff.Wait();
+                _checksum = SpscTransfer.Consume(ring, Items, default(SumSink)).Sum;
             }
-        }
-
-        return sum;
-    }
-
-    internal static void Produce(PaddedSpscRingBuffer<long> ring)
-    {
-        var backoff = default(SpscBackoff);
-        for (long i = 0; i < Items; i++)
-        {
-            while (!ring.TryEnqueue(i))
-            {
-                backoff.Wait();
-            }
-
-            backoff.Reset();
-        }
-    }
-
-    internal static long Consume(PaddedSpscRingBuffer<long> ring)
-    {
-        var backoff = default(SpscBackoff);
-        long sum = 0;
-        for (int received = 0; received < Items;)
-        {
-            if (ring.TryDequeue(out long item))
-            {
-                sum += item;
-                received++;
-                backoff.Reset();
-            }
-            else
-            {
-                backoff.Wait();
-            }
-        }
-
-        return sum;
+        });
+        return _checksum;
     }
 }

@@ -62,11 +62,11 @@ internal static class SpscPairedRun
             {
                 if (side == 0)
                 {
-                    SpscBenchmarks.Produce(ring);
+                    SpscTransfer.Produce(new SpscTransfer.PaddedRing(ring), items);
                 }
                 else
                 {
-                    sum = SpscBenchmarks.Consume(ring);
+                    sum = SpscTransfer.Consume(new SpscTransfer.PaddedRing(ring), items, default(SumSink)).Sum;
                 }
             });
             return Rate(sum, watch);

@@ -1,17 +1,17 @@
 using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
-namespace ActorConcurrency.Bench.Rings;
+namespace ActorConcurrency.SharedState.Rings;
 
 /// <summary>
-/// How a benchmark body waits when its ring is full (producer) or empty (consumer) — the same policy as the
-/// native ring's (<c>native/spsc_ring.cpp</c>), so both are measured under one rule: a <c>pause</c>
-/// instruction per failed try, and a yield of the core after <see cref="YieldAfter"/> failures in a row (the
+/// How a side of <see cref="SpscTransfer"/> waits when its ring is full (producer) or empty (consumer): the policy
+/// of the benchmarks' native ring (<c>bench/Rings/native/spsc_ring.cpp</c>), so the C# and native forms are measured
+/// under one rule. A <c>pause</c> instruction per failed try, and a yield of the core after <see cref="YieldAfter"/> failures in a row (the
 /// other side may be descheduled on a shared machine). <see cref="Reset"/> after every success: a
 /// <see cref="SpinWait"/> that is never reset yields on every empty poll once it passed ten, which is a
 /// system call per poll.
 /// </summary>
-internal struct SpscBackoff
+public struct SpscBackoff
 {
     /// <summary>Failed tries in a row before the waiting side yields.</summary>
     public const int YieldAfter = 1024;
