@@ -8,16 +8,6 @@ using Spectre.Console;
 
 namespace ActorConcurrency.Host.Node;
 
-/// <summary>What a started node does until it stops: the optional load, and the status it prints and reports.</summary>
-internal sealed record NodeRunSettings(
-    IReadOnlyList<string> Keys,
-    long Load,
-    IncrementLoadOptions LoadOptions,
-    TimeSpan StatusEvery,
-    string? ReportPath,
-    DowningStrategy Downing,
-    bool FaultInjection = false);
-
 /// <summary>
 /// The life of one started <c>node</c>: it sends its load (if any) while printing, every <c>--status-every</c>,
 /// a load line (sent / acknowledged / retried / in flight) and a cluster line (members, shards and counters
@@ -70,7 +60,7 @@ internal sealed class NodeRun
         CancellationToken stop = stopping.Token;
         if (_settings.FaultInjection)
         {
-            _ = Task.Run(() => TakeFaultCommandsAsync(stop), CancellationToken.None);
+            _ = Task.Run(() => FaultCommands.TakeAsync(_console, _node, stop), CancellationToken.None);
         }
 
         Task<IncrementReport>? load = _settings.Load > 0
@@ -233,64 +223,6 @@ internal sealed class NodeRun
 
     /// <summary>How long a status line waits for the region's answers before it says there was none.</summary>
     private static readonly TimeSpan StatusAnswerBudget = TimeSpan.FromSeconds(5);
-
-    /// <summary>
-    /// Testing (<c>--fault-injection</c>): standard input lines <c>cut HOST:PORT both|send|receive</c> and
-    /// <c>heal HOST:PORT</c> cut this node's link to another node (a partition while both run) and heal it. Each is
-    /// answered with one line on standard output (<c>fault injection: …</c>) or on standard error when refused.
-    /// </summary>
-    private async Task TakeFaultCommandsAsync(CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            string? line;
-            try
-            {
-                line = await Console.In.ReadLineAsync(stop);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            if (line is null)
-            {
-                return; // standard input closed
-            }
-
-            string[] words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            PartitionDirection? direction = words switch
-            {
-                ["heal", _] => PartitionDirection.None,
-                ["cut", _, "both"] => PartitionDirection.Both,
-                ["cut", _, "send"] => PartitionDirection.Send,
-                ["cut", _, "receive"] => PartitionDirection.Receive,
-                _ => null,
-            };
-            if (direction is null)
-            {
-                _console.Error.WriteLine($"error: fault injection: '{line}' is neither 'cut HOST:PORT both|send|receive' nor 'heal HOST:PORT'");
-                continue;
-            }
-
-            try
-            {
-                bool done = await _node.CutOffAsync(words[1], direction.Value).WaitAsync(TimeSpan.FromSeconds(5), stop);
-                if (done)
-                {
-                    _console.Output.MarkupLine(Markup.Escape($"{DateTime.Now:HH:mm:ss} fault injection: {(direction == PartitionDirection.None ? $"healed the link to {words[1]}" : $"cut the link to {words[1]} ({direction.Value.ToString().ToLowerInvariant()})")}"));
-                }
-                else
-                {
-                    _console.Error.WriteLine($"error: fault injection: the transport refused '{line}'");
-                }
-            }
-            catch (Exception ex) when (ex is ArgumentException or TimeoutException or OperationCanceledException)
-            {
-                _console.Error.WriteLine($"error: fault injection: '{line}': {ex.Message}");
-            }
-        }
-    }
 
     private string KeyRange() => _settings.Keys.Count == 1 ? _settings.Keys[0] : $"{_settings.Keys[0]}..{_settings.Keys[^1]}";
 
