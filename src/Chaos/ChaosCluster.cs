@@ -117,20 +117,6 @@ internal sealed partial class ChaosCluster : IAsyncDisposable
         return node;
     }
 
-    /// <summary>
-    /// The scenarios' usual start: S (a new cluster), the server B seeded by S, then the client L seeded by S with
-    /// <paramref name="load"/>; returns once S sees 2 members and L sees 3.
-    /// </summary>
-    public async Task<(NodeProcess S, NodeProcess B, NodeProcess L)> StartServersAndClientAsync(long load)
-    {
-        NodeProcess s = await StartFirstAsync("S");
-        NodeProcess b = Start("B", [s]);
-        await WaitMembersAsync(s, 2);
-        NodeProcess l = Start("L", [s], load);
-        await WaitMembersAsync(l, 3);
-        return (s, b, l);
-    }
-
     /// <summary>Waits until <paramref name="node"/> sees <paramref name="members"/> members Up and none unreachable.</summary>
     public Task WaitMembersAsync(NodeProcess node, int members) =>
         WaitUntilAsync($"{node.Name} sees {members} members Up, none unreachable",

@@ -12,16 +12,7 @@ internal sealed class FreezeShardHostScenario : FreezeScenario
 
     internal override async Task RunAsync(ChaosCluster cluster)
     {
-        ChaosSettings settings = cluster.Settings;
-        NodeProcess s = await cluster.StartFirstAsync("S");
-        NodeProcess b = cluster.Start("B", [s]);
-        await cluster.WaitMembersAsync(s, 2);
-        // Every counter starts on S (its status line reads them all first); a rebalance gives B some within its interval.
-        await cluster.WaitHostsCountersAsync(b);
-        NodeProcess l = cluster.Start("L", [s], settings.Load);
-        await cluster.WaitMembersAsync(l, 3);
-        await cluster.WaitAcknowledgedAsync(l, (long)settings.BatchSize * settings.Window);
-        await cluster.WaitHostsCountersAsync(b);
+        (NodeProcess s, NodeProcess b, NodeProcess l) = await cluster.StartWithShardHostAsync(0);
         await FreezeAndRecoverAsync(cluster, b, "hosting counters", [s, l], l);
     }
 }

@@ -17,17 +17,8 @@ internal sealed class PartitionShardHostScenario : PartitionScenario
     /// <summary>S, B (loading until stopped, hosting counters), L (finite load); B cut off from S and L.</summary>
     internal static async Task PartitionBAsync(ChaosCluster cluster, PartitionDirection direction)
     {
-        ChaosSettings settings = cluster.Settings;
         cluster.FaultInjection = true;
-        NodeProcess s = await cluster.StartFirstAsync("S");
-        NodeProcess b = cluster.Start("B", [s], ChaosSettings.UntilStopped);
-        await cluster.WaitMembersAsync(s, 2);
-        // Every counter starts on S (its status line reads them all first); a rebalance gives B some within its interval.
-        await cluster.WaitHostsCountersAsync(b);
-        NodeProcess l = cluster.Start("L", [s], settings.Load);
-        await cluster.WaitMembersAsync(l, 3);
-        await cluster.WaitAcknowledgedAsync(l, (long)settings.BatchSize * settings.Window);
-        await cluster.WaitHostsCountersAsync(b);
+        (NodeProcess s, NodeProcess b, NodeProcess l) = await cluster.StartWithShardHostAsync(ChaosSettings.UntilStopped);
         await PartitionAndRecoverAsync(cluster, b, "loading and hosting counters, not the oldest", [s, l], l, direction);
     }
 }
