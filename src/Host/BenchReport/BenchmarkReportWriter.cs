@@ -120,7 +120,7 @@ internal static class BenchmarkReportWriter
         page.AppendLine();
         page.AppendLine("## Rerun and compare");
         page.AppendLine();
-        page.AppendLine($"On a quiet machine, `{RerunCommand}` measures every group with the report's job, then the Go peers (about 70 minutes; its parts run alone too), " +
+        page.AppendLine($"On a quiet machine, `{RerunCommand}` measures every group with the report's job, then the Go peers (about an hour; its parts run alone too), " +
             "`dotnet run --project src/Host -- bench-report --compare docs/benchmarks/results BenchmarkDotNet.Artifacts/report-run/results` compares it with these results, " +
             "and replacing `docs/benchmarks/results/` with the new files and running `bench-report` rewrites this page. [bench-report.md](bench-report.md) has the steps.");
         page.AppendLine();
@@ -214,7 +214,7 @@ internal static class BenchmarkReportWriter
             : $"Go form of {twin} (not measured at these parameters)";
     }
 
-    /// <summary>What qualifies a row: too few iterations for the level (of its median or of its ratio's interval), imprecise, under load; empty when nothing does.</summary>
+    /// <summary>What qualifies a row: too few iterations for the level (of its median or of its ratio's interval), imprecise, a ratio of medians outside its interval, under load; empty when nothing does.</summary>
     internal static string Notes(BenchmarkRow row, SampleComparison? comparison, ComparisonRule rule)
     {
         var notes = new List<string>();
@@ -242,6 +242,11 @@ internal static class BenchmarkReportWriter
         else if (!estimate.IsPrecise(rule.Level, rule.PrecisionTarget))
         {
             notes.Add($"imprecise: interval ±{ComparisonText.Percent(estimate.RelativeHalfWidth)} of the median (target ±{ComparisonText.Percent(rule.PrecisionTarget)})");
+        }
+
+        if (comparison is { RatioOutsideInterval: true })
+        {
+            notes.Add("the ratio of medians lies outside the ratio's interval (Hodges–Lehmann, around the typical pairwise ratio): the two differ in shape or spread, not only by a factor");
         }
 
         if (row.UnderLoad is { } busy)

@@ -72,7 +72,9 @@ internal sealed record ChartLayout(IReadOnlyList<ChartBar> Bars, bool Log, strin
                     m * slots + s,
                     top,
                     low > 0 ? Math.Max(bottom, Axis(low)) : bottom,
-                    double.IsFinite(high) && high > 0 ? Math.Max(top, Axis(high)) : double.PositiveInfinity,
+                    // No upper end only where a rate's interval reaches a time of 0; a time whose interval ends at 0
+                    // (below the timer) has an error bar of no height.
+                    !double.IsFinite(high) ? double.PositiveInfinity : high > 0 ? Math.Max(top, Axis(high)) : top,
                     Number(value) + " " + unit));
             }
         }

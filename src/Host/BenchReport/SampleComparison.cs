@@ -26,6 +26,13 @@ internal sealed record SampleComparison(
     ComparisonVerdict Verdict)
 {
     /// <summary>
+    /// Whether the ratio of the medians lies outside its interval. The interval is Hodges–Lehmann's, around the typical
+    /// pairwise ratio; where the two samples differ in shape or spread (one bimodal, one skewed), not only by a factor,
+    /// the medians' ratio can fall outside it, and the report says so instead of showing the pair without comment.
+    /// </summary>
+    public bool RatioOutsideInterval => !double.IsNaN(RatioLow) && (Ratio < RatioLow || Ratio > RatioHigh);
+
+    /// <summary>
     /// Compares <paramref name="candidate"/>'s times with <paramref name="baseline"/>'s under <paramref name="rule"/>.
     /// With fewer than two values on a side nothing is tested (<see cref="ComparisonVerdict.NotTested"/>); the ratio of
     /// the medians is still given.

@@ -103,6 +103,18 @@ public sealed class BenchmarkChartSpec
         Assert.Equal((120.0, 120.0, 120.0), (bar.Value, bar.Low, bar.High));
     }
 
+    [Fact]
+    public void A_time_of_zero_on_a_log_axis_is_a_bar_of_no_height_with_no_error_bar()
+    {
+        // ShardedCounterBenchmarks' InterlockedCellTotal, 2026-12-07: 0 ns [0–0] (below the timer) beside µs rows; its
+        // error bar was drawn to the top of the chart, as if its interval had no upper end.
+        ChartLayout layout = ChartLayout.For(Group(null, ("Zero", 0, 0, true), ("Fast", 1.4, 0.1, false), ("Slow", 45_000, 5_000, false)));
+
+        Assert.True(layout.Log);
+        ChartBar zero = layout.Bars[0];
+        Assert.Equal((layout.Bottom, layout.Bottom, layout.Bottom), (zero.Value, zero.Low, zero.High));
+    }
+
     /// <summary>A group of rows whose medians have the interval median ± half-width (99.9%).</summary>
     private static ComparisonGroup Group(string? rate, params (string Method, double MedianNs, double HalfWidthNs, bool Baseline)[] cases)
     {

@@ -176,4 +176,30 @@ public sealed class SampleComparisonSpec
         var random = new Random(seed);
         return [.. Enumerable.Range(0, n).Select(_ => centre * (1 + (spread * ((2 * random.NextDouble()) - 1))))];
     }
+
+    [Theory]
+    [InlineData(6.74, 4.83, 6.47, true)] // the report's CounterBenchmarks MonitorLock at 2 threads, 2026-12-07: a bimodal baseline
+    [InlineData(33.2, 34.5, 42.8, true)]
+    [InlineData(1.00, 0.97, 1.02, false)]
+    [InlineData(1.02, double.NaN, double.NaN, false)] // not tested: nothing to compare with
+    public void A_ratio_of_medians_outside_its_interval_is_recognised(double ratio, double low, double high, bool outside)
+    {
+        var estimate = new MedianEstimate(240, 10, 9, 11, 0.999);
+        var comparison = new SampleComparison(estimate, estimate, ratio, low, high, 0.999, 0.0001, false, ComparisonVerdict.Slower);
+
+        Assert.Equal(outside, comparison.RatioOutsideInterval);
+    }
+
+    [Fact]
+    public void A_row_whose_ratio_of_medians_lies_outside_its_interval_says_so_in_its_notes()
+    {
+        var estimate = new MedianEstimate(240, 10, 9.9, 10.1, 0.999);
+        var run = new BenchmarkRun("run-report-full.json", "Test CPU", new DateTime(2026, 12, 7, 10, 0, 0, DateTimeKind.Utc));
+        var row = new BenchmarkRow("Fake.T.M", "T", "M", [], 10, null, false, "", run, Median: estimate);
+        var outside = new SampleComparison(estimate, estimate, 6.74, 4.83, 6.47, 0.999, 0.0001, false, ComparisonVerdict.Slower);
+        var inside = outside with { Ratio = 6.0 };
+
+        Assert.Contains("the ratio of medians lies outside the ratio's interval", BenchmarkReportWriter.Notes(row, outside, Rule));
+        Assert.DoesNotContain("outside", BenchmarkReportWriter.Notes(row, inside, Rule));
+    }
 }
