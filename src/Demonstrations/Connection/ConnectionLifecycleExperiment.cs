@@ -105,8 +105,11 @@ public static class ConnectionLifecycleExperiment
         return wronglyRejected.Length == 0 ? null : $"{wronglyRejected[0]}, although it observed the edge's own source state";
     }
 
-    /// <summary>Connect and ConnectFailed weighted up, so a lifecycle loops Idle ⇄ Connecting for a while before it closes.</summary>
-    private static ConnectionRequest RandomRequest(Random random) => random.Next(10) switch
+    /// <summary>
+    /// The requests the experiment's requesters send (and the specs of the shared-memory forms): Connect and
+    /// ConnectFailed weighted up, so a lifecycle loops Idle ⇄ Connecting for a while before it closes.
+    /// </summary>
+    public static ConnectionRequest RandomRequest(Random random) => random.Next(10) switch
     {
         < 3 => ConnectionRequest.Connect,
         < 6 => ConnectionRequest.ConnectFailed,

@@ -1,4 +1,5 @@
 using ActorConcurrency.SharedState.Connection;
+using static ActorConcurrency.Demonstrations.Connection.ConnectionLifecycleExperiment;
 using ActorConcurrency.Tests.Support;
 
 namespace ActorConcurrency.Tests.Connection;
@@ -16,17 +17,6 @@ public sealed class ConnectionLifecycleSpec
         "lock" => new LockedConnection(onTransition),
         "cas" => new CasConnection(),
         _ => throw new ArgumentOutOfRangeException(nameof(form), form, null),
-    };
-
-    /// <summary>Connect and ConnectFailed weighted up, so a lifecycle loops Idle ⇄ Connecting for a while before it closes.</summary>
-    private static ConnectionRequest RandomRequest(Random random) => random.Next(10) switch
-    {
-        < 3 => ConnectionRequest.Connect,
-        < 6 => ConnectionRequest.ConnectFailed,
-        6 => ConnectionRequest.ConnectSucceeded,
-        7 => ConnectionRequest.Disconnect,
-        8 => ConnectionRequest.DisconnectCompleted,
-        _ => ConnectionRequest.Close,
     };
 
     [Theory]
