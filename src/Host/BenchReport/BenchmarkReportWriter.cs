@@ -9,7 +9,7 @@ namespace ActorConcurrency.Host.BenchReport;
 /// compare; then per group the machine and date, the job, the chart, and a table: median with its 99.9% interval,
 /// ratio of medians to the baseline at the same thread count with its interval, the verdict of a Mann–Whitney test
 /// against that baseline (<see cref="SampleComparison"/>), BenchmarkDotNet's mean ± error, bytes allocated, the
-/// benchmark's own columns, and notes (imprecise, under load, too few iterations). It ends with the machine's load
+/// benchmark's own columns, and notes (<see cref="RowNotes"/>). It ends with the machine's load
 /// around each class.
 /// </summary>
 internal static class BenchmarkReportWriter
@@ -90,6 +90,11 @@ internal static class BenchmarkReportWriter
               $"Figures from different runs and jobs are not comparable with each other; regenerate the whole report in one session on a quiet machine (below).");
         page.AppendLine($"- **Precision:** {quality.PreciseRows} of {quality.Rows} rows ({ComparisonText.Percent(quality.PreciseShare)}) have a median whose {level} interval " +
             $"lies within ±{target} of it; the goal is at least {ComparisonText.Percent(ReportQuality.PreciseShareTarget)}. Each row that misses it says why in its notes.");
+        page.AppendLine(quality.RowsTestedForSteadiness == 0
+            ? $"- **Steadiness:** not tested: no row has {Steadiness.MinimumIterationsPerLaunch} iterations in a launch."
+            : $"- **Steadiness:** {quality.UnsteadyRows} of {quality.RowsTestedForSteadiness} rows drifted within their launches: the first quarter of each launch's iterations " +
+              "against the last quarter, by the verdict rule below. Early iterations slower mean the warm-up was too short (the tiered JIT still promoting); " +
+              "later ones slower, a state that grows as the benchmark runs. Each such row says which in its notes; its median mixes the two.");
         page.AppendLine(quality.RowsWithLoad == 0
             ? "- **Load:** none recorded: these results predate the load readings, so a row measured on a busy machine cannot be told apart."
             : $"- **Load:** {quality.UnderLoadRows} of {quality.RowsWithLoad} rows with load readings were measured under load " +
@@ -114,7 +119,7 @@ internal static class BenchmarkReportWriter
             $"(not significant, or significant but under {ComparisonText.Percent(rule.MinimumEffect)}). Three iterations against three can never be significant at that threshold " +
             "(their smallest p is 0.1), so a ShortRun row shows no measurable difference whatever its ratio.");
         page.AppendLine("- **mean ± error**: BenchmarkDotNet's mean and half its 99.9% interval (none with one iteration), for reference; a skewed or bimodal row can have an error larger than its mean, which is why the verdicts use medians and ranks.");
-        page.AppendLine("- **allocated**: managed bytes allocated per operation; further columns are the benchmark's own (e.g. hit ratio); **notes**: why a row is not precise, measured under load, or untested.");
+        page.AppendLine("- **allocated**: managed bytes allocated per operation; further columns are the benchmark's own (e.g. hit ratio); **notes**: why a row is not precise, not steady within its launches, measured under load, or untested.");
         page.AppendLine("- Charts: each bar is a median with its interval as the error bar; one unit per chart, a log axis when the medians span more than 100×; " +
             "a time per operation (lower is better), or for a class whose headline is a rate, operations per second (1 / median, higher is better; its table adds the rate).");
         page.AppendLine();
@@ -194,67 +199,11 @@ internal static class BenchmarkReportWriter
                 string mean = BenchmarkChart.FormatNs(row.MeanNs) + (row.ErrorNs is { } e ? $" ± {BenchmarkChart.FormatNs(e)}" : "");
                 string columns = string.Concat(custom.Select(c => $" {Cell(row.Columns?.GetValueOrDefault(c) ?? "—")} |"));
                 string rate = rateHeader is null ? "" : $" {BenchmarkChart.FormatRate(row.Estimate.Median)} |";
-                page.AppendLine($"| {Cell(name)} | {(series.Length == 0 ? "—" : series)} | {ComparisonText.Median(row.Estimate)} |{rate} {ratio} | {verdict} | {mean} | {allocated} |{columns} {Cell(string.Join("; ", new[] { GoNote(group, row, rule), Notes(row, comparison, rule) }.Where(n => n.Length > 0)))} |");
+                page.AppendLine($"| {Cell(name)} | {(series.Length == 0 ? "—" : series)} | {ComparisonText.Median(row.Estimate)} |{rate} {ratio} | {verdict} | {mean} | {allocated} |{columns} {Cell(RowNotes.Of(group, row, comparison, rule))} |");
             }
         }
 
         page.AppendLine();
-    }
-
-    /// <summary>For a Go peer: which C# method it is the Go form of and how that C# form compares with it; empty for a C# row.</summary>
-    internal static string GoNote(ComparisonGroup group, BenchmarkRow row, ComparisonRule rule)
-    {
-        if (row.GoTwin is not { } twin)
-        {
-            return "";
-        }
-
-        return group.CompareWithGoTwin(row, rule) is { } c
-            ? $"Go form of {twin}; C# vs Go: {ComparisonText.Ratio(c)}, {(c.Verdict is ComparisonVerdict.Faster or ComparisonVerdict.Slower ? "C# " : "")}{ComparisonText.Verdict(c, rule)}"
-            : $"Go form of {twin} (not measured at these parameters)";
-    }
-
-    /// <summary>What qualifies a row: too few iterations for the level (of its median or of its ratio's interval), imprecise, a ratio of medians outside its interval, under load; empty when nothing does.</summary>
-    internal static string Notes(BenchmarkRow row, SampleComparison? comparison, ComparisonRule rule)
-    {
-        var notes = new List<string>();
-        MedianEstimate estimate = row.Estimate;
-        string level = ComparisonText.Percent(rule.Level);
-        var tooFew = new List<string>();
-        if (estimate.Level > 0 && estimate.Level < rule.Level)
-        {
-            tooFew.Add($"{ComparisonText.Percent(estimate.Level)} (median)");
-        }
-
-        if (comparison is not null && comparison.RatioLevel < rule.Level)
-        {
-            tooFew.Add($"{ComparisonText.Percent(comparison.RatioLevel)} (ratio)");
-        }
-
-        if (estimate.Level <= 0)
-        {
-            notes.Add("no per-iteration values: mean shown as the median, untested");
-        }
-        else if (tooFew.Count > 0)
-        {
-            notes.Add($"interval{(tooFew.Count > 1 ? "s" : "")} only {string.Join(" and ", tooFew)}: too few iterations for {level} ({estimate.N} here)");
-        }
-        else if (!estimate.IsPrecise(rule.Level, rule.PrecisionTarget))
-        {
-            notes.Add($"imprecise: interval ±{ComparisonText.Percent(estimate.RelativeHalfWidth)} of the median (target ±{ComparisonText.Percent(rule.PrecisionTarget)})");
-        }
-
-        if (comparison is { RatioOutsideInterval: true })
-        {
-            notes.Add("the ratio of medians lies outside the ratio's interval (Hodges–Lehmann, around the typical pairwise ratio): the two differ in shape or spread, not only by a factor");
-        }
-
-        if (row.UnderLoad is { } busy)
-        {
-            notes.Add($"under load: {busy}");
-        }
-
-        return string.Join("; ", notes);
     }
 
     /// <summary>The load before and after each class, when the sidecars recorded it.</summary>

@@ -95,7 +95,8 @@ internal static partial class BenchmarkResultsReader
                 ? bytes.GetDouble()
                 : null;
             BenchmarkSidecarReader.Sidecar? group = groups is not null && groups.TryGetValue(fullName, out BenchmarkSidecarReader.Sidecar? g) ? g : null;
-            double[] samples = Samples(benchmark, statistics);
+            double[][] launches = Launches(benchmark);
+            double[] samples = launches.Length > 0 ? [.. launches.SelectMany(l => l)] : OriginalValues(statistics);
             MedianEstimate? median = samples.Length > 0 ? MedianEstimate.Of(samples, ComparisonRule.Default.Level)
                 : Number(statistics, "Median") is { } m ? new MedianEstimate((int)(Number(statistics, "N") ?? 1), m, m, m, 0)
                 : null;
@@ -116,7 +117,8 @@ internal static partial class BenchmarkResultsReader
                 group?.Rate,
                 samples,
                 median,
-                group?.Load));
+                group?.Load,
+                Steadiness: Steadiness.Of(launches, ComparisonRule.Default)));
         }
 
         return rows;
@@ -152,27 +154,25 @@ internal static partial class BenchmarkResultsReader
     }
 
     /// <summary>
-    /// The time per operation of every measured iteration: the Workload/Result measurements (nanoseconds over
-    /// operations, overhead already subtracted), else <c>Statistics.OriginalValues</c>; empty when the export has neither.
+    /// The time per operation of every measured iteration (the Workload/Result measurements: nanoseconds over
+    /// operations, overhead already subtracted), one array per launch in launch order, each in the order its iterations
+    /// ran; empty when the export has no measurements.
     /// </summary>
-    private static double[] Samples(JsonElement benchmark, JsonElement statistics)
-    {
-        if (benchmark.TryGetProperty("Measurements", out JsonElement measurements) && measurements.ValueKind == JsonValueKind.Array)
-        {
-            double[] result = [.. measurements.EnumerateArray()
+    private static double[][] Launches(JsonElement benchmark) =>
+        benchmark.TryGetProperty("Measurements", out JsonElement measurements) && measurements.ValueKind == JsonValueKind.Array
+            ? [.. measurements.EnumerateArray()
                 .Where(m => Text(m, "IterationMode") == "Workload" && Text(m, "IterationStage") == "Result"
                     && Number(m, "Operations") is > 0 && Number(m, "Nanoseconds") is not null)
-                .Select(m => Number(m, "Nanoseconds")!.Value / Number(m, "Operations")!.Value)];
-            if (result.Length > 0)
-            {
-                return result;
-            }
-        }
+                .GroupBy(m => Int(m, "LaunchIndex") ?? 1)
+                .OrderBy(g => g.Key)
+                .Select(g => g.Select(m => Number(m, "Nanoseconds")!.Value / Number(m, "Operations")!.Value).ToArray())]
+            : [];
 
-        return statistics.TryGetProperty("OriginalValues", out JsonElement values) && values.ValueKind == JsonValueKind.Array
+    /// <summary>Without per-iteration measurements, <c>Statistics.OriginalValues</c> (no launch order); empty when absent.</summary>
+    private static double[] OriginalValues(JsonElement statistics) =>
+        statistics.TryGetProperty("OriginalValues", out JsonElement values) && values.ValueKind == JsonValueKind.Array
             ? [.. values.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.Number).Select(v => v.GetDouble())]
             : [];
-    }
 
     /// <summary>Without a sidecar: the job from the display text ("Type.Method: ShortRun(IterationCount=3, …) [Threads=1]").</summary>
     private static BenchmarkJob? JobFromDisplayInfo(string displayInfo, JsonElement statistics)

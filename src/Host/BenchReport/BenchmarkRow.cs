@@ -19,6 +19,7 @@ namespace ActorConcurrency.Host.BenchReport;
 /// <param name="Median">The median of <paramref name="Samples"/> with its interval; null when there are no samples (see <see cref="Estimate"/>).</param>
 /// <param name="Load">How busy the machine was around the case, or null when not recorded.</param>
 /// <param name="GoTwin">For a Go peer (<see cref="GoPeerResultsReader"/>), the C# method of its group it is the Go form of; null for a C# row.</param>
+/// <param name="Steadiness">Whether the iterations were steady within each launch (<see cref="Steadiness"/>); null when no launch had enough iterations to tell, or the export does not say which launch an iteration ran in.</param>
 internal sealed record BenchmarkRow(
     string FullName,
     string Type,
@@ -37,7 +38,8 @@ internal sealed record BenchmarkRow(
     IReadOnlyList<double>? Samples = null,
     MedianEstimate? Median = null,
     MachineLoad? Load = null,
-    string? GoTwin = null)
+    string? GoTwin = null,
+    Steadiness? Steadiness = null)
 {
     /// <summary>
     /// The median with its interval; without per-iteration values, the mean as a point with no interval (level 0), so

@@ -3,12 +3,14 @@ namespace ActorConcurrency.Host.BenchReport;
 /// <summary>
 /// How far a report's rows can be trusted, counted over every BenchmarkDotNet row (the Go peers are measured by
 /// another tool and job, and summarised apart: <see cref="GoPeers"/>): how many have a precise median (a 99.9% interval
-/// within <see cref="ComparisonRule.PrecisionTarget"/> of it), how many were measured under load, and which report
+/// within <see cref="ComparisonRule.PrecisionTarget"/> of it), how many drifted within their launches, how many were measured under load, and which report
 /// sessions (and runs outside any) they come from.
 /// </summary>
 /// <param name="Rows">Rows in the report.</param>
 /// <param name="PreciseRows">Rows whose median's interval has the rule's level and is within its precision target.</param>
 /// <param name="UnderLoadRows">Rows measured under load (<see cref="MachineLoad"/>).</param>
+/// <param name="UnsteadyRows">Rows whose iterations drifted within their launches (<see cref="Steadiness"/>).</param>
+/// <param name="RowsTestedForSteadiness">Rows with enough iterations per launch to tell.</param>
 /// <param name="RowsWithLoad">Rows whose load was recorded at all.</param>
 /// <param name="Sessions">The report sessions the rows come from, in order.</param>
 /// <param name="RunsOutsideSessions">Result files whose rows come from a run outside any report session.</param>
@@ -17,6 +19,8 @@ internal sealed record ReportQuality(
     int Rows,
     int PreciseRows,
     int UnderLoadRows,
+    int UnsteadyRows,
+    int RowsTestedForSteadiness,
     int RowsWithLoad,
     IReadOnlyList<string> Sessions,
     int RunsOutsideSessions,
@@ -42,6 +46,8 @@ internal sealed record ReportQuality(
             rows.Length,
             rows.Count(r => r.Estimate.IsPrecise(rule.Level, rule.PrecisionTarget)),
             rows.Count(r => r.UnderLoad is not null),
+            rows.Count(r => r.Steadiness is { Drifted: true }),
+            rows.Count(r => r.Steadiness is not null),
             rows.Count(r => r.Load is not null),
             [.. runs.Where(r => r.Session is not null).OrderBy(r => r.Date).Select(r => r.Session!).Distinct()],
             runs.Count(r => r.Session is null),

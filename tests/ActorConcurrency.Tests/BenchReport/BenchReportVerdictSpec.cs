@@ -110,6 +110,23 @@ public sealed class BenchReportVerdictSpec : IDisposable
         Assert.Null(new MachineLoad(5, 5, null).BusyReason(null));
     }
 
+    [Fact]
+    public async Task A_row_whose_launches_were_still_warming_up_says_so_and_the_page_counts_it()
+    {
+        double[] Launch(double shift) => [.. Spread(200, 10, width: 0.1, shift: shift), .. Spread(100, 30, width: 0.1, shift: shift)];
+        Write("Run-20261201-100000", session: "s1",
+            new Case("Steady", [.. Spread(100, 40, shift: 0.1), .. Spread(100, 40, shift: 0.3), .. Spread(100, 40, shift: 0.5)], Baseline: true, Launches: 3),
+            new Case("Warming", [.. Launch(0.2), .. Launch(0.4), .. Launch(0.6)], Launches: 3),
+            new Case("Short", [100, 101, 102], Launches: 3));
+
+        await ReportAsync();
+
+        string page = Page();
+        Assert.Matches(@"\| Warming \| — \|[^\n]*not steady: the first quarter of each launch's iterations took 2\.\d\d \[[\d.–]+\]× the last quarter's time \(p < 0\.0001\): still warming up when measured", page);
+        Assert.DoesNotMatch(@"\| Steady \(baseline\) \|[^\n]*not steady", page);
+        Assert.Contains("**Steadiness:** 1 of 2 rows drifted within their launches", page);
+    }
+
     private static double[] Spread(double centre, int n, double width = 0.04, double shift = 0) => IterationExports.Spread(centre, n, width, shift);
 
     private void Write(string title, string? session, params Case[] cases) => IterationExports.Write(Results, title, session, cases);

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ActorConcurrency.Tests.BenchReport;
 
-/// <summary>One case of an <see cref="IterationExports"/> export: every iteration's time per operation in ns, and what the sidecar says of it.</summary>
+/// <summary>One case of an <see cref="IterationExports"/> export: every iteration's time per operation in ns (in the order they ran, split evenly over <c>Launches</c>), and what the sidecar says of it.</summary>
 internal sealed record IterationCase(
     string Method,
     double[] Values,
@@ -11,7 +11,8 @@ internal sealed record IterationCase(
     (double Before, double After, double? Other)? Load = null,
     string Type = "Fake",
     string Parameters = "",
-    string Category = "");
+    string Category = "",
+    int Launches = 1);
 
 /// <summary>
 /// BenchmarkDotNet full exports with every iteration, and their groups sidecars, written by hand: the fields
@@ -40,7 +41,7 @@ internal static class IterationExports
               "Statistics": { "N": {{c.Values.Length}}, "Mean": {{Number(c.Values.Average())}}, "ConfidenceInterval": { "Margin": 1 } },
               "Memory": { "BytesAllocatedPerOperation": 0 },
               "Measurements": [ {{string.Join(", ", c.Values.Select((v, i) =>
-                  $$"""{ "IterationMode": "Workload", "IterationStage": "Result", "LaunchIndex": 1, "IterationIndex": {{i + 1}}, "Operations": 1000, "Nanoseconds": {{Number(v * 1000)}} }"""))}} ] }
+                  $$"""{ "IterationMode": "Workload", "IterationStage": "Result", "LaunchIndex": {{1 + (i * c.Launches / c.Values.Length)}}, "IterationIndex": {{(i % (c.Values.Length / c.Launches)) + 1}}, "Operations": 1000, "Nanoseconds": {{Number(v * 1000)}} }"""))}} ] }
             """;
         string Reading(double load) => $$"""{ "At": "2026-12-01T10:00:00+00:00", "LoadOne": {{Number(load)}}, "LoadFive": 0.5, "LoadFifteen": 0.6 }""";
         string Group(IterationCase c) =>

@@ -199,7 +199,7 @@ public sealed class SampleComparisonSpec
         var outside = new SampleComparison(estimate, estimate, 6.74, 4.83, 6.47, 0.999, 0.0001, false, ComparisonVerdict.Slower);
         var inside = outside with { Ratio = 6.0 };
 
-        Assert.Contains("the ratio of medians lies outside the ratio's interval", BenchmarkReportWriter.Notes(row, outside, Rule));
-        Assert.DoesNotContain("outside", BenchmarkReportWriter.Notes(row, inside, Rule));
+        Assert.Contains("the ratio of medians lies outside the ratio's interval", RowNotes.Notes(row, outside, Rule));
+        Assert.DoesNotContain("outside", RowNotes.Notes(row, inside, Rule));
     }
 }
