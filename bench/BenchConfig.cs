@@ -27,8 +27,9 @@ internal static class BenchConfig
     /// Fifty warm-ups (2.5 s) because the tiered JIT takes that long to promote an actor benchmark's many methods
     /// while the benchmark keeps both cores busy: with 3 warm-ups the first 20 to 50 measured iterations of an Ask
     /// round trip ran 2 to 4 times slower than the rest (flat from the start with tiered compilation off), which
-    /// biased the medians and made the within-process spread 50–150% of the median; with 50, Counter and Connection
-    /// went from 17 to 28 of 34 precise rows. dotnet/performance raises the warm-up count for the same reason.
+    /// biased the medians and made an echo Ask's within-process spread 50–150% of the median (5–60% with 50 warm-ups).
+    /// dotnet/performance raises the warm-up count for the same reason. bench-report's steadiness test shows what is
+    /// left: 74 of 159 rows drifted within their launches with 3 warm-ups, 29 with 50.
     /// Outliers stay: the median does not need them removed, and the Mann–Whitney test should see every iteration.
     /// </summary>
     public static Job ReportJob { get; } = Job.Default
