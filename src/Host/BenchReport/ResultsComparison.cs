@@ -7,14 +7,16 @@ namespace ActorConcurrency.Host.BenchReport;
 /// full name (class, method, parameters).
 /// </summary>
 /// <param name="Benchmarks">The benchmarks in both, by class then name.</param>
-/// <param name="GeomeanOld">Geometric mean of the old medians over <paramref name="Benchmarks"/> (null when none, or a median is not positive).</param>
+/// <param name="GeomeanOld">Geometric mean of the old medians over <paramref name="Benchmarks"/> whose medians are positive on both sides (null when none is).</param>
 /// <param name="GeomeanNew">Geometric mean of the new medians over the same benchmarks.</param>
+/// <param name="GeomeanLeftOut">Benchmarks left out of the geometric means: a median of 0 on a side (below the timer) has no logarithm.</param>
 /// <param name="OnlyOld">Benchmarks only the old results have.</param>
 /// <param name="OnlyNew">Benchmarks only the new results have.</param>
 internal sealed record ResultsComparison(
     IReadOnlyList<ComparedBenchmark> Benchmarks,
     double? GeomeanOld,
     double? GeomeanNew,
+    int GeomeanLeftOut,
     IReadOnlyList<string> OnlyOld,
     IReadOnlyList<string> OnlyNew)
 {
@@ -33,10 +35,12 @@ internal sealed record ResultsComparison(
             .Select(key => new ComparedBenchmark(NameOf(after[key]), before[key], after[key], SampleComparison.Compare(before[key].TestedValues, after[key].TestedValues, rule)))
             .OrderBy(b => b.New.Type, StringComparer.Ordinal)
             .ThenBy(b => b.Name, StringComparer.Ordinal)];
+        ComparedBenchmark[] positive = [.. both.Where(b => b.Comparison.Baseline.Median > 0 && b.Comparison.Candidate.Median > 0)];
         return new ResultsComparison(
             both,
-            GeometricMean(both.Select(b => b.Comparison.Baseline.Median)),
-            GeometricMean(both.Select(b => b.Comparison.Candidate.Median)),
+            GeometricMean(positive.Select(b => b.Comparison.Baseline.Median)),
+            GeometricMean(positive.Select(b => b.Comparison.Candidate.Median)),
+            both.Length - positive.Length,
             [.. before.Keys.Except(after.Keys).Select(k => NameOf(before[k])).Order(StringComparer.Ordinal)],
             [.. after.Keys.Except(before.Keys).Select(k => NameOf(after[k])).Order(StringComparer.Ordinal)]);
     }
@@ -52,6 +56,6 @@ internal sealed record ResultsComparison(
     private static double? GeometricMean(IEnumerable<double> values)
     {
         double[] all = [.. values];
-        return all.Length == 0 || all.Any(v => v <= 0) ? null : Math.Exp(all.Average(Math.Log));
+        return all.Length == 0 ? null : Math.Exp(all.Average(Math.Log));
     }
 }

@@ -6,7 +6,7 @@ namespace ActorConcurrency.Host.BenchReport;
 /// <summary>
 /// Prints a <see cref="ResultsComparison"/>: a console table and the same as Markdown. Per benchmark the old and new
 /// median, the change (new/old − 1) or <c>~</c> when there is no measurable difference, its interval, the p-value and
-/// the iterations on each side; then the geometric-mean line and what only one side has.
+/// the iterations on each side; then the geometric-mean line and its footnotes (what it leaves out, what only one side has).
 /// </summary>
 internal static class ResultsComparisonWriter
 {
@@ -44,7 +44,7 @@ internal static class ResultsComparisonWriter
         }
 
         page.AppendLine();
-        foreach (string line in OneSided(comparison))
+        foreach (string line in Footnotes(comparison))
         {
             page.AppendLine($"- {line}");
         }
@@ -52,10 +52,19 @@ internal static class ResultsComparisonWriter
         return page.ToString();
     }
 
-    /// <summary>What only one side has, one line each side (none when both have the same benchmarks).</summary>
-    public static IEnumerable<string> OneSided(ResultsComparison comparison)
+    /// <summary>
+    /// The footnotes: which benchmarks the geometric mean leaves out, and what only one side has, one line each (none when
+    /// the geomean covers every benchmark and both sides have the same ones).
+    /// </summary>
+    public static IEnumerable<string> Footnotes(ResultsComparison comparison)
     {
         ArgumentNullException.ThrowIfNull(comparison);
+        if (comparison.GeomeanLeftOut > 0)
+        {
+            int count = comparison.Benchmarks.Count;
+            yield return $"geomean over {count - comparison.GeomeanLeftOut} of {count} benchmarks: {comparison.GeomeanLeftOut} with a median of 0 on a side (below the timer) left out";
+        }
+
         if (comparison.OnlyOld.Count > 0)
         {
             yield return $"only in old ({comparison.OnlyOld.Count}): {string.Join(", ", comparison.OnlyOld)}";

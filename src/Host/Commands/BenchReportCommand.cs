@@ -124,7 +124,7 @@ internal sealed class BenchReportCommand : IHostCommand
         ComparisonRule rule = ComparisonRule.Default;
         ResultsComparison comparison = ResultsComparison.Of(sides[0], sides[1], rule);
         console.Output.Write(ResultsComparisonWriter.Table(comparison, rule, oldFolder, newFolder));
-        foreach (string line in ResultsComparisonWriter.OneSided(comparison))
+        foreach (string line in ResultsComparisonWriter.Footnotes(comparison))
         {
             console.Output.MarkupLine(Markup.Escape(line));
         }

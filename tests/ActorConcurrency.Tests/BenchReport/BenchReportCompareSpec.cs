@@ -63,6 +63,24 @@ public sealed class BenchReportCompareSpec : IDisposable
     }
 
     [Fact]
+    public async Task A_median_of_zero_leaves_its_benchmark_out_of_the_geometric_mean_and_says_so_instead_of_dropping_the_line()
+    {
+        // A benchmark below the timer (the sharded counter's InterlockedCellTotal) has a median of 0 ns: its logarithm
+        // does not exist, and it once made the whole geomean line disappear without a word.
+        string old = Path.Combine(_folder, "old"), @new = Path.Combine(_folder, "new");
+        IterationExports.Write(old, "Run-20261201-100000", "s1", new IterationCase("Zero", new double[15]), new IterationCase("Lock", IterationExports.Spread(100, 15)));
+        IterationExports.Write(@new, "Run-20261202-100000", "s2", new IterationCase("Zero", new double[15]), new IterationCase("Lock", IterationExports.Spread(200, 15)));
+        string markdown = Path.Combine(_folder, "compare.md");
+
+        HostRun run = await HostRun.RunAsync("bench-report", "--compare", old, @new, "--out", markdown);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        string page = File.ReadAllText(markdown);
+        Assert.Contains("| geomean | 100 ns | 200 ns | +100% |", page);
+        Assert.Contains("geomean over 1 of 2 benchmarks: 1 with a median of 0 on a side (below the timer) left out", page);
+    }
+
+    [Fact]
     public async Task A_missing_folder_is_bad_input_with_one_line()
     {
         HostRun run = await HostRun.RunAsync("bench-report", "--compare", Fixture("CompareOld"), Path.Combine(_folder, "nowhere"));
