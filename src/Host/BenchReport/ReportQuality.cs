@@ -3,8 +3,8 @@ namespace ActorConcurrency.Host.BenchReport;
 /// <summary>
 /// How far a report's rows can be trusted, counted over every BenchmarkDotNet row (the Go peers are measured by
 /// another tool and job, and summarised apart: <see cref="GoPeers"/>): how many have a precise median (a 99.9% interval
-/// within <see cref="ComparisonRule.PrecisionTarget"/> of it), how many drifted within their launches, how many were measured under load, and which report
-/// sessions (and runs outside any) they come from.
+/// within <see cref="ComparisonRule.PrecisionTarget"/> of it), how many drifted within their launches, how many were
+/// measured under load, and which report sessions (and runs outside any) they come from.
 /// </summary>
 /// <param name="Rows">Rows in the report.</param>
 /// <param name="PreciseRows">Rows whose median's interval has the rule's level and is within its precision target.</param>
