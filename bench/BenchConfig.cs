@@ -25,7 +25,7 @@ internal static class BenchConfig
     /// median interval wider than ±10%, 500 ms did no better, and the interval narrows with the square root of the
     /// number of values (80 of 50 ms took CacheLockBenchmarks from 12 to 23 of 24 rows, in the same time).
     /// Fifty warm-ups (2.5 s) because the tiered JIT takes that long to promote an actor benchmark's many methods
-    /// while the benchmark keeps both cores busy: with 3 warm-ups the first 20 to 50 measured iterations of an Ask
+    /// while the benchmark keeps both cores busy: with 3 warm-ups the first 10 to 50 measured iterations of an Ask
     /// round trip ran 2 to 4 times slower than the rest (flat from the start with tiered compilation off), which
     /// biased the medians and made an echo Ask's within-process spread 50–150% of the median (5–60% with 50 warm-ups).
     /// dotnet/performance raises the warm-up count for the same reason. bench-report's steadiness test shows what is
