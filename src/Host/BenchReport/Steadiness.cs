@@ -4,7 +4,7 @@ namespace ActorConcurrency.Host.BenchReport;
 /// Whether a row's iterations were steady within their processes: the first quarter of every launch's measured
 /// iterations against the last quarter, pooled over the launches, under the report's <see cref="ComparisonRule"/>
 /// (the Mann–Whitney test and the minimum effect of every verdict). A warm-up too short for the tiered JIT shows as
-/// early iterations slower than late ones (with 3 warm-ups the actor benchmarks' first 20 to 50 iterations ran 2 to 4
+/// early iterations slower than late ones (with 3 warm-ups the actor benchmarks' first 10 to 50 iterations ran 2 to 4
 /// times slower than the rest); a benchmark whose state grows as it runs (a journal, a heap) shows the other way.
 /// Either way the row's median mixes two regimes, and its notes say so.
 /// </summary>
