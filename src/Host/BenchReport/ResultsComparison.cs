@@ -12,14 +12,26 @@ namespace ActorConcurrency.Host.BenchReport;
 /// <param name="GeomeanLeftOut">Benchmarks left out of the geometric means: a median of 0 on a side (below the timer) has no logarithm.</param>
 /// <param name="OnlyOld">Benchmarks only the old results have.</param>
 /// <param name="OnlyNew">Benchmarks only the new results have.</param>
+/// <param name="OldSessions">The report sessions the old side's compared rows come from ("none" for a run outside one).</param>
+/// <param name="NewSessions">The same for the new side.</param>
 internal sealed record ResultsComparison(
     IReadOnlyList<ComparedBenchmark> Benchmarks,
     double? GeomeanOld,
     double? GeomeanNew,
     int GeomeanLeftOut,
     IReadOnlyList<string> OnlyOld,
-    IReadOnlyList<string> OnlyNew)
+    IReadOnlyList<string> OnlyNew,
+    IReadOnlyList<string> OldSessions,
+    IReadOnlyList<string> NewSessions)
 {
+    /// <summary>
+    /// Whether the two sides come from different sessions. The test over iterations judges the two runs, not the
+    /// machine, which on a shared virtual machine drifts between sessions by more than iterations vary within one.
+    /// </summary>
+    public bool AcrossSessions => !OldSessions.SequenceEqual(NewSessions, StringComparer.Ordinal) || OldSessions.Contains(NoSession);
+
+    private const string NoSession = "none";
+
     /// <summary>New geometric mean over old: the typical change across benchmarks (below 1: faster).</summary>
     public double? GeomeanRatio => GeomeanOld is > 0 && GeomeanNew is { } n ? n / GeomeanOld : null;
 
@@ -42,7 +54,9 @@ internal sealed record ResultsComparison(
             GeometricMean(positive.Select(b => b.Comparison.Candidate.Median)),
             both.Length - positive.Length,
             [.. before.Keys.Except(after.Keys).Select(k => NameOf(before[k])).Order(StringComparer.Ordinal)],
-            [.. after.Keys.Except(before.Keys).Select(k => NameOf(after[k])).Order(StringComparer.Ordinal)]);
+            [.. after.Keys.Except(before.Keys).Select(k => NameOf(after[k])).Order(StringComparer.Ordinal)],
+            Sessions(both.Select(b => b.Old)),
+            Sessions(both.Select(b => b.New)));
     }
 
     /// <summary>"LruBenchmarks.LockLru(GetPercent=50, Threads=1)".</summary>
@@ -52,6 +66,9 @@ internal sealed record ResultsComparison(
         string parameters = string.Join(", ", row.Parameters.Select(p => $"{p.Key}={p.Value}"));
         return $"{row.Type}.{row.Method}{(parameters.Length == 0 ? "" : $"({parameters})")}";
     }
+
+    private static string[] Sessions(IEnumerable<BenchmarkRow> rows) =>
+        [.. rows.Select(r => r.Run.Session ?? NoSession).Distinct().Order(StringComparer.Ordinal)];
 
     private static double? GeometricMean(IEnumerable<double> values)
     {

@@ -78,7 +78,12 @@ internal static class ResultsComparisonWriter
 
     private static string Caption(ResultsComparison comparison, ComparisonRule rule) =>
         $"{comparison.Benchmarks.Count} benchmark(s) in both. change = new median / old median − 1; ~ = no measurable difference " +
-        $"(not a {rule.Describe()}); the interval is Hodges–Lehmann's, the p-value Mann–Whitney's over the iterations.";
+        $"(not a {rule.Describe()}); the interval is Hodges–Lehmann's, the p-value Mann–Whitney's over the iterations. " +
+        $"Old: session {string.Join(", ", comparison.OldSessions)}; new: session {string.Join(", ", comparison.NewSessions)}." +
+        (comparison.AcrossSessions
+            ? " Across sessions the test judges these two runs, not the machine, which drifts between sessions by more than " +
+              "iterations vary within one: believe a change larger than that which holds in a second pair of runs (docs/bench-report.md)."
+            : "");
 
     private static IEnumerable<string[]> Lines(ResultsComparison comparison, ComparisonRule rule)
     {

@@ -81,6 +81,25 @@ public sealed class BenchReportCompareSpec : IDisposable
     }
 
     [Fact]
+    public void Sides_from_different_sessions_are_named_and_warned_about_and_one_session_against_itself_is_not()
+    {
+        string old = Path.Combine(_folder, "old"), @new = Path.Combine(_folder, "new");
+        IterationExports.Write(old, "Run-20261201-100000", "morning", new IterationCase("Lock", IterationExports.Spread(100, 15)));
+        IterationExports.Write(@new, "Run-20261202-100000", "afternoon", new IterationCase("Lock", IterationExports.Spread(100, 15)));
+        ResultsComparison across = ResultsComparison.Of(BenchmarkResultsReader.Read([old]), BenchmarkResultsReader.Read([@new]), ComparisonRule.Default);
+        ResultsComparison within = ResultsComparison.Of(BenchmarkResultsReader.Read([old]), BenchmarkResultsReader.Read([old]), ComparisonRule.Default);
+
+        string acrossPage = ResultsComparisonWriter.Markdown(across, ComparisonRule.Default, "old", "new");
+        string withinPage = ResultsComparisonWriter.Markdown(within, ComparisonRule.Default, "old", "old");
+
+        Assert.True(across.AcrossSessions);
+        Assert.Contains("Old: session morning; new: session afternoon. Across sessions the test judges these two runs, not the machine", acrossPage);
+        Assert.False(within.AcrossSessions);
+        Assert.Contains("Old: session morning; new: session morning.", withinPage);
+        Assert.DoesNotContain("Across sessions", withinPage);
+    }
+
+    [Fact]
     public async Task A_missing_folder_is_bad_input_with_one_line()
     {
         HostRun run = await HostRun.RunAsync("bench-report", "--compare", Fixture("CompareOld"), Path.Combine(_folder, "nowhere"));
