@@ -105,7 +105,7 @@ internal static class BenchmarkReportWriter
         page.AppendLine(goRows == 0
             ? "- **Go peers:** none in these results (`report-run go` measures them where a Go toolchain is installed)."
             : $"- **Go peers:** {goRows} rows (`Go …`) are the Go forms of C# rows of their group (bench/go/peers), measured by `go test -bench` " +
-              $"in session {Cell(string.Join(", ", groups.SelectMany(g => g.Rows).Where(r => r.GoTwin is not null).Select(r => $"`{r.Run.Session ?? "none"}`").Distinct()))}. " +
+              $"in session {Cell(string.Join(", ", groups.SelectMany(g => g.Rows).Where(r => r.GoTwin is not null).Select(r => $"`{r.Run.SessionName}`").Distinct()))}. " +
               $"Their C# forms are faster in {csharpFaster}, slower in {csharpSlower} and not measurably different in {noDifference} (each Go row's notes give the ratio and verdict). " +
               "They are measured by another tool and job (ten values give a median interval of 99.8%), so they are not counted in the precision and session figures above.");
         page.AppendLine();

@@ -12,7 +12,7 @@ namespace ActorConcurrency.Host.BenchReport;
 /// <param name="GeomeanLeftOut">Benchmarks left out of the geometric means: a median of 0 on a side (below the timer) has no logarithm.</param>
 /// <param name="OnlyOld">Benchmarks only the old results have.</param>
 /// <param name="OnlyNew">Benchmarks only the new results have.</param>
-/// <param name="OldSessions">The report sessions the old side's compared rows come from ("none" for a run outside one).</param>
+/// <param name="OldSessions">The report sessions the old side's compared rows come from (<see cref="BenchmarkRun.OutsideSessions"/> for a run outside one).</param>
 /// <param name="NewSessions">The same for the new side.</param>
 internal sealed record ResultsComparison(
     IReadOnlyList<ComparedBenchmark> Benchmarks,
@@ -28,9 +28,7 @@ internal sealed record ResultsComparison(
     /// Whether the two sides come from different sessions. The test over iterations judges the two runs, not the
     /// machine, which on a shared virtual machine drifts between sessions by more than iterations vary within one.
     /// </summary>
-    public bool AcrossSessions => !OldSessions.SequenceEqual(NewSessions, StringComparer.Ordinal) || OldSessions.Contains(NoSession);
-
-    private const string NoSession = "none";
+    public bool AcrossSessions => !OldSessions.SequenceEqual(NewSessions, StringComparer.Ordinal) || OldSessions.Contains(BenchmarkRun.OutsideSessions);
 
     /// <summary>New geometric mean over old: the typical change across benchmarks (below 1: faster).</summary>
     public double? GeomeanRatio => GeomeanOld is > 0 && GeomeanNew is { } n ? n / GeomeanOld : null;
@@ -68,7 +66,7 @@ internal sealed record ResultsComparison(
     }
 
     private static string[] Sessions(IEnumerable<BenchmarkRow> rows) =>
-        [.. rows.Select(r => r.Run.Session ?? NoSession).Distinct().Order(StringComparer.Ordinal)];
+        [.. rows.Select(r => r.Run.SessionName).Distinct().Order(StringComparer.Ordinal)];
 
     private static double? GeometricMean(IEnumerable<double> values)
     {
