@@ -36,7 +36,7 @@ public class CacheLockBenchmarks
     public void Setup()
     {
         _workload = CacheWorkload.Parse(Workload);
-        _harness = new ParallelHarness(Threads);
+        _harness = new ParallelHarness(Threads, pinned: true);
         _monitor = new MonitorCache<int, int>();
         _lock = new ThreadingLockCache<int, int>();
         _readerWriter = new ReaderWriterLockCache<int, int>();

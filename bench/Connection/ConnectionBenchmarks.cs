@@ -35,6 +35,10 @@ public class ConnectionBenchmarks
 
     private readonly LockedConnection _locked = new();
     private readonly CasConnection _cas = new();
+    /// <summary>Workers for the shared-memory forms, which do their work on the workers themselves: one per core (<see cref="ParallelHarness"/>).</summary>
+    private ParallelHarness _pinned = null!;
+
+    /// <summary>Workers for the forms that send to an actor and wait, unpinned as a user would run them.</summary>
     private ParallelHarness _harness = null!;
     private ActorSystem _system = null!;
     private IActorRef _fsm = null!;
@@ -47,6 +51,7 @@ public class ConnectionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _pinned = new ParallelHarness(Threads, pinned: true);
         _harness = new ParallelHarness(Threads);
         _system = ActorSystem.Create("bench-connection", HoconConfig.Base);
         _fsm = _system.ActorOf(ConnectionFsm.Props(TimeSpan.FromHours(1)));
@@ -58,6 +63,7 @@ public class ConnectionBenchmarks
     public void Cleanup()
     {
         _floor.Dispose();
+        _pinned.Dispose();
         _harness.Dispose();
         _system.Terminate().Wait();
     }
@@ -119,9 +125,9 @@ public class ConnectionBenchmarks
     private static ConnectionProtocol.TransitionRequest RequestAt(int i) =>
         ConnectionProtocol.TransitionRequest.For((i & 1) == 0 ? ConnectionRequest.Connect : ConnectionRequest.ConnectFailed);
 
-    private void Drive(IConnectionLifecycle connection) => _harness.Run(index =>
+    private void Drive(IConnectionLifecycle connection) => _pinned.Run(index =>
     {
-        for (int i = _harness.ShareOf(Requests, index); i > 0; i--)
+        for (int i = _pinned.ShareOf(Requests, index); i > 0; i--)
         {
             connection.Request((i & 1) == 0 ? ConnectionRequest.Connect : ConnectionRequest.ConnectFailed);
         }

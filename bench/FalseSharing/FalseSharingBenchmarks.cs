@@ -23,7 +23,7 @@ public class FalseSharingBenchmarks
     private ParallelHarness _harness = null!;
 
     [GlobalSetup]
-    public void Setup() => _harness = new ParallelHarness(2);
+    public void Setup() => _harness = new ParallelHarness(2, pinned: true);
 
     [GlobalCleanup]
     public void Cleanup() => _harness.Dispose();

@@ -36,6 +36,10 @@ public class LruBenchmarks
 
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>Workers for the shared-memory forms, which do their work on the workers themselves: one per core (<see cref="ParallelHarness"/>).</summary>
+    private ParallelHarness _pinned = null!;
+
+    /// <summary>Workers for the forms that send to an actor and wait, unpinned as a user would run them.</summary>
     private ParallelHarness _harness = null!;
     private LruWorkload[] _workloads = null!;
     private LruCache<int, int> _lock = null!;
@@ -60,6 +64,7 @@ public class LruBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _pinned = new ParallelHarness(Threads, pinned: true);
         _harness = new ParallelHarness(Threads);
         _workloads = Enumerable.Range(0, Threads).Select(t => new LruWorkload(_harness.ShareOf(Operations, t), GetPercent, seed: t)).ToArray();
         _lock = new LruCache<int, int>(Capacity);
@@ -93,6 +98,7 @@ public class LruBenchmarks
         HitRatioColumn.Record(nameof(OwnerActorAsk), Threads, GetPercent, _actorCounts.Hits, _actorCounts.Gets);
         HitRatioColumn.Record(nameof(BitFasterConcurrentLru), Threads, GetPercent, _bitFasterCounts.Hits, _bitFasterCounts.Gets);
         _floor.Dispose();
+        _pinned.Dispose();
         _harness.Dispose();
         _system.Terminate().Wait();
     }
@@ -161,7 +167,7 @@ public class LruBenchmarks
     /// calls it, none through an interface.
     /// </summary>
     private void RunEverywhere<TForm>(TForm cache, Counts counts)
-        where TForm : struct, ICacheForm => _harness.Run(index =>
+        where TForm : struct, ICacheForm => _pinned.Run(index =>
     {
         LruWorkload work = _workloads[index];
         long gets = 0;

@@ -35,7 +35,7 @@ public class MapBenchmarks
     public void Setup()
     {
         _workload = MapWorkload.Parse(Workload);
-        _harness = new ParallelHarness(Threads);
+        _harness = new ParallelHarness(Threads, pinned: true);
         _concurrent = new ConcurrentDictionary<int, int>();
         _sharded = new ShardedDictionary<int, int>();
         MapWorkload.Fill(_concurrent);

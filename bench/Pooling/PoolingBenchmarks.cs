@@ -30,7 +30,7 @@ public class PoolingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _harness = new ParallelHarness(Threads);
+        _harness = new ParallelHarness(Threads, pinned: true);
         _dedicated = new DedicatedBufferPool(BufferSize, capacity: 4 * Environment.ProcessorCount);
     }
 

@@ -60,8 +60,7 @@ public class SpscBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _pinnedPair = new ParallelHarness(2);
-        _pinnedPair.Run(side => ThreadAffinity.PinCurrentThread(side));
+        _pinnedPair = new ParallelHarness(2, pinned: true);
         _pair = new ParallelHarness(2);
         _producerOnly = new ParallelHarness(1);
         _simple = new SpscRingBuffer<long>(Capacity);

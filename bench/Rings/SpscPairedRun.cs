@@ -41,11 +41,9 @@ internal static class SpscPairedRun
         const long items = SpscBenchmarks.Items;
         const long expected = items * (items - 1) / 2;
         using NativeSpscRing native = NativeSpscRing.Start(SpscBenchmarks.Capacity);
-        using var pair = new ParallelHarness(2);
-        bool[] pinned = new bool[2];
-        pair.Run(side => pinned[side] = ThreadAffinity.PinCurrentThread(side));
+        using var pair = new ParallelHarness(2, pinned: true);
         var ring = new PaddedSpscRingBuffer<long>(SpscBenchmarks.Capacity);
-        Console.WriteLine($"capacity {SpscBenchmarks.Capacity}, {items:N0} items per run; native workers pinned {native.PinnedWorkers}/2, C# workers pinned {pinned.Count(p => p)}/2; load average {LoadAverage()}");
+        Console.WriteLine($"capacity {SpscBenchmarks.Capacity}, {items:N0} items per run; native workers pinned {native.PinnedWorkers}/2, C# workers pinned {pair.PinnedWorkers}/2; load average {LoadAverage()}");
 
         double Native()
         {

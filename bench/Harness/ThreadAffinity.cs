@@ -1,11 +1,11 @@
 using System.Runtime.InteropServices;
 
-namespace ActorConcurrency.Bench.Rings;
+namespace ActorConcurrency.Bench.Harness;
 
 /// <summary>
-/// Pins the calling thread to one CPU (Linux <c>sched_setaffinity</c>), as the native ring pins its workers,
-/// so the C# rings are measured with the same thread placement. Elsewhere, or on a one-CPU machine, it
-/// leaves the thread alone and says so.
+/// Pins the calling thread to one CPU (Linux <c>sched_setaffinity</c>), as the native ring pins its workers: what
+/// <see cref="ParallelHarness"/> does for a pinned harness. Elsewhere, or past the machine's CPUs, it leaves the
+/// thread alone and says so.
 /// </summary>
 internal static partial class ThreadAffinity
 {
