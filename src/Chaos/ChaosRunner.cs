@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ActorConcurrency.Actors.Hosting;
 using ActorConcurrency.Actors.ShardedCounters;
 using ActorConcurrency.Chaos.Scenarios;
 
@@ -29,6 +30,13 @@ public sealed class ChaosRunner
         new PartitionOneWayScenario(),
         new PartitionOldestScenario(),
     ];
+
+    /// <summary>
+    /// The nodes' down-removal margin: with the split-brain resolver, Akka's follows its <c>stable-after</c>, which
+    /// hocon/cluster.conf sets for every node.
+    /// </summary>
+    private static readonly TimeSpan DownRemovalMargin =
+        HoconConfig.Load("cluster.conf").Config.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after");
 
     private readonly FreePorts _ports = new();
     private readonly ChaosSettings _settings;
@@ -143,6 +151,7 @@ public sealed class ChaosRunner
                 Folder = folder,
                 Duration = clock.Elapsed,
                 AckTimeoutSeconds = _settings.AckTimeout,
+                DownRemovalMarginSeconds = DownRemovalMargin.TotalSeconds,
             };
         }
 

@@ -46,6 +46,12 @@ public sealed record ScenarioOutcome
     /// <summary>The clients' acknowledgement timeout: a stall after a fault begins within it.</summary>
     public double AckTimeoutSeconds { get; init; } = 3;
 
+    /// <summary>
+    /// How long the cluster waits after downing a node before its shards move (Akka's down-removal margin, which follows
+    /// the split-brain resolver's <c>stable-after</c> in hocon/cluster.conf).
+    /// </summary>
+    public double DownRemovalMarginSeconds { get; init; } = 2;
+
     public long Sent => Clients.Sum(c => c.Report.Sent);
 
     public long Acknowledged => Clients.Sum(c => c.Report.Acknowledged);
@@ -154,6 +160,9 @@ public sealed record ScenarioOutcome
     /// The survivors do not depend on a frozen or cut-off node: every counter acknowledged the living clients again before
     /// the node was woken or the partition healed (for a fault that lasted to the end: at all). Not a time limit of its own: the freeze's length is the
     /// bound, and the acknowledgements that came back only when the frozen node woke up are what issue 20 was about.
+    /// Not judged when the fault ended before the survivors could serve the node's counters without it: a downed node's
+    /// shards move after the down-removal margin, and a batch waiting on them is retried after the ack timeout, so a
+    /// fault that ended sooner than that after the downing (or before it) cannot show whether the heal was needed.
     /// </summary>
     private ScenarioCheck ResumedWhileFrozen(FaultRecovery recovery)
     {
@@ -196,6 +205,19 @@ public sealed record ScenarioOutcome
         string ending = freeze ? "the wake-up" : "the heal";
         string state = freeze ? "frozen" : "cut off";
         double lasted = (woken - fault.At).TotalSeconds;
+        double needed = DownRemovalMarginSeconds + AckTimeoutSeconds;
+        if (resumed >= lasted && fault.DownedAt is { } downed && (woken - downed).TotalSeconds < needed)
+        {
+            double afterDowning = (woken - downed).TotalSeconds;
+            string when = afterDowning < 0
+                ? $"{-afterDowning:0.0} s before {fault.Node} was downed"
+                : $"{afterDowning:0.0} s after {fault.Node} was downed";
+            return new ScenarioCheck(name, null,
+                $"not judged: {ending} came {lasted:0.0} s after {began}, {when}, and the survivors may need up to {needed:0.#} s after a " +
+                $"downing to serve its counters again (the down-removal margin, {DownRemovalMarginSeconds:0.#} s, then a client's ack timeout, " +
+                $"{AckTimeoutSeconds:0.#} s); the last counter acked again {resumed - lasted:0.0} s after {ending}. A longer --fault-seconds judges it");
+        }
+
         return new ScenarioCheck(name, resumed < lasted,
             resumed < lasted
                 ? $"every counter acked again after {recovery.Text}, {lasted - resumed:0.0} s before {ending} ({state} {lasted:0.0} s)"

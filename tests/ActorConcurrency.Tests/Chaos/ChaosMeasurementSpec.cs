@@ -182,6 +182,29 @@ public sealed class ChaosMeasurementSpec : IDisposable
     }
 
     [Fact]
+    public void A_fault_that_ended_before_the_survivors_could_serve_the_downed_nodes_counters_is_not_judged()
+    {
+        // chaos --fault-seconds 10, as measured: B cut off for 10.2 s, downed at 5.7 s; its counter k3 acked again at 10.7 s.
+        // After a downing the survivors wait the down-removal margin (2 s) before the shards move, and a waiting batch is
+        // retried only after the ack timeout (3 s): 5.7 + 5 = 10.7, so a resumption after the heal at 10.2 s says nothing.
+        ClientOutcome client = WithCounters(Client(sent: 1000, acknowledged: 1000), ("k0", 30, [Gap(0.5, 6)]), ("k3", 30, [Gap(0.5, 10.7)]));
+        ScenarioOutcome tooShort = Outcome(client, total: 1000, faults: [Partition(healed: 10.2, downed: 5.7)]);
+        ScenarioCheck check = Assert.Single(tooShort.Checks, c => c.Name == "acks resumed while S was cut off");
+        Assert.Null(check.Held);
+        Assert.Contains("--fault-seconds", check.Detail, StringComparison.Ordinal);
+        Assert.True(tooShort.Held);
+
+        // The same resumption after a 20 s partition, downed at 5.7 s: the survivors had 14 s to serve k3 and did not.
+        ClientOutcome late = WithCounters(Client(sent: 1000, acknowledged: 1000), ("k0", 30, [Gap(0.5, 6)]), ("k3", 30, [Gap(0.5, 20.5)]));
+        ScenarioOutcome longEnough = Outcome(late, total: 1000, faults: [Partition(healed: 20, downed: 5.7)]);
+        Assert.Contains(longEnough.Checks, c => c is { Name: "acks resumed while S was cut off", Held: false });
+
+        // Downed only after the wake-up: the freeze was too short for the survivors to have moved anything.
+        ScenarioOutcome downedLater = Outcome(late, total: 1000, faults: [Freeze(woken: 20) with { DownedAt = Kill.AddSeconds(20.3) }]);
+        Assert.Contains(downedLater.Checks, c => c is { Name: "acks resumed while S was frozen", Held: null });
+    }
+
+    [Fact]
     public void A_counter_still_silent_at_the_end_of_a_freeze_for_ever_breaks_the_scenario()
     {
         ClientOutcome client = WithCounters(Client(sent: 1000, acknowledged: 900, unacknowledged: 100), ("k0", 30, [Gap(0.5, 12)]), ("k1", -0.5, []));
@@ -278,6 +301,15 @@ public sealed class ChaosMeasurementSpec : IDisposable
         {
             Length = woken is { } w ? TimeSpan.FromSeconds(w) : null,
             EndedAt = woken is { } end ? Kill.AddSeconds(end) : null,
+        };
+
+    /// <summary>A partition of S at the kill instant, healed <paramref name="healed"/> seconds later, S downed at <paramref name="downed"/>.</summary>
+    private static FaultEvent Partition(double healed, double downed) =>
+        new("S", FaultKind.Partition, "the oldest", Kill)
+        {
+            Length = TimeSpan.FromSeconds(healed),
+            EndedAt = Kill.AddSeconds(healed),
+            DownedAt = Kill.AddSeconds(downed),
         };
 
     private static AckGap Gap(double from, double to) => new(Kill.AddSeconds(from), Kill.AddSeconds(to), to - from);
