@@ -114,7 +114,7 @@ internal static class BenchmarkReportWriter
         page.AppendLine($"- **median [{level} CI]**: the median time per operation over every measured iteration (all launches), with its distribution-free {level} confidence interval " +
             "(two order statistics of the iterations; with too few iterations for that level, their whole range and the level it has, in the notes).");
         page.AppendLine($"- **ratio [{level} CI]**: the row's median over its baseline's at the same thread count (below 1: less time than the baseline), " +
-            "with the Hodges–Lehmann interval of the ratio; none against a baseline below the timer's resolution.");
+            "with the Hodges–Lehmann interval of the ratio; none against a baseline the clock cannot tell from nothing (its interval reaches 0).");
         page.AppendLine($"- **verdict**: the row against its baseline by a {rule.Describe()}: **faster** or **slower**, otherwise **no measurable difference** " +
             $"(not significant, or significant but under {ComparisonText.Percent(rule.MinimumEffect)}). Three iterations against three can never be significant at that threshold " +
             "(their smallest p is 0.1), so a ShortRun row shows no measurable difference whatever its ratio.");
@@ -159,11 +159,14 @@ internal static class BenchmarkReportWriter
                     : $"Job **{Cell(job.Description)}**.");
         }
 
-        if (group.Rows.FirstOrDefault(r => r.Baseline == true && ComparisonGroup.BelowResolution(r)) is { } tiny)
+        if (group.Rows.FirstOrDefault(r => r.Baseline == true && ComparisonGroup.TooSmallToSee(r)) is { } tiny)
         {
+            string why = tiny.Median is not null
+                ? "its median's interval reaches 0 once BenchmarkDotNet subtracts the empty loop's time"
+                : $"its mean is below the timer's resolution ({BenchmarkChart.FormatNs(tiny.Run.TimerResolutionNs)}) and the export has no iterations";
             page.AppendLine();
-            page.AppendLine($"The baseline's median ({BenchmarkChart.FormatNs(tiny.Estimate.Median)}) is below the timer's resolution ({BenchmarkChart.FormatNs(tiny.Run.TimerResolutionNs)}): " +
-                "the clock cannot see it (the JIT may have removed the operation), so no ratios or verdicts are given against it.");
+            page.AppendLine($"The baseline ({BenchmarkChart.FormatNs(tiny.Estimate.Median)}) cannot be told from nothing: {why} (the JIT may have " +
+                "removed the operation), so no ratios or verdicts are given against it.");
         }
 
         page.AppendLine();
@@ -186,7 +189,7 @@ internal static class BenchmarkReportWriter
                 SampleComparison? comparison = group.CompareWithBaseline(row);
                 bool isBaseline = row.Baseline == true && ReferenceEquals(group.BaselineOf(row), row);
                 string name = row.Baseline == true ? $"{method} (baseline)" : method;
-                string ratio = comparison is not null ? ComparisonText.Ratio(comparison) : isBaseline && !ComparisonGroup.BelowResolution(row) ? "1.00" : "—";
+                string ratio = comparison is not null ? ComparisonText.Ratio(comparison) : isBaseline && !ComparisonGroup.TooSmallToSee(row) ? "1.00" : "—";
                 string verdict = comparison is not null ? ComparisonText.Verdict(comparison, rule)
                     : isBaseline ? "baseline"
                     : "—";

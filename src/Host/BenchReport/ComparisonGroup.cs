@@ -40,14 +40,14 @@ internal sealed record ComparisonGroup(
     /// <summary>
     /// The row against the baseline at its thread count (<see cref="SampleComparison"/> under
     /// <see cref="ComparisonRule.Default"/>): medians, their ratio with its interval, p-value and verdict. Null for the
-    /// baseline itself, when the baseline is unknown or missing, or when its median is below the timer's resolution: a
-    /// ratio to a time the clock cannot see (an operation the JIT may have removed) is not a comparison, however many
-    /// digits it prints.
+    /// baseline itself, when the baseline is unknown or missing, or when the clock cannot tell it from nothing
+    /// (<see cref="TooSmallToSee"/>): a ratio to such a time (an operation the JIT may have removed) is not a comparison,
+    /// however many digits it prints.
     /// </summary>
     public SampleComparison? CompareWithBaseline(BenchmarkRow row)
     {
         BenchmarkRow? baseline = BaselineOf(row);
-        return baseline is null || ReferenceEquals(baseline, row) || baseline.Estimate.Median <= 0 || BelowResolution(baseline)
+        return baseline is null || ReferenceEquals(baseline, row) || TooSmallToSee(baseline)
             ? null
             : SampleComparison.Compare(baseline.TestedValues, row.TestedValues, ComparisonRule.Default);
     }
@@ -64,8 +64,14 @@ internal sealed record ComparisonGroup(
     /// <summary>The baseline measured at the row's thread count, if any.</summary>
     public BenchmarkRow? BaselineOf(BenchmarkRow row) => Rows.FirstOrDefault(r => r.Baseline == true && ThreadsOf(r) == ThreadsOf(row));
 
-    /// <summary>Whether a median (or, without iterations, a mean) is below one tick of its run's chronometer.</summary>
-    public static bool BelowResolution(BenchmarkRow row) => row.Estimate.Median < row.Run.TimerResolutionNs;
+    /// <summary>
+    /// Whether the clock cannot tell the row's operation from nothing. With iterations: its median's interval reaches 0
+    /// (BenchmarkDotNet subtracts the empty loop's time from every iteration, and what is left of an operation the JIT
+    /// removed scatters around 0). Without them: its mean is below one tick of the run's chronometer. A time per
+    /// operation under a tick is no sign by itself, since an iteration spans many operations and at least its
+    /// iteration time (a <c>Volatile.Read</c> looped 1,000 times per invocation: 0.33 ns, each iteration 50 ms).
+    /// </summary>
+    public static bool TooSmallToSee(BenchmarkRow row) => row.Median is { } median ? median.Low <= 0 : row.MeanNs < row.Run.TimerResolutionNs;
 
     /// <summary>The custom columns (e.g. hit ratio) any row of the group has a value for, in first-seen order.</summary>
     public IReadOnlyList<string> CustomColumns =>

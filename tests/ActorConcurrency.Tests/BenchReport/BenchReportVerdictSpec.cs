@@ -43,6 +43,26 @@ public sealed class BenchReportVerdictSpec : IDisposable
     }
 
     [Fact]
+    public async Task A_baseline_under_a_nanosecond_per_operation_is_compared_unless_its_interval_reaches_zero()
+    {
+        // The sharded counter's TotalRead, 2026-12-07: a Volatile.Read looped 1,000 times per invocation takes 0.33 ns, each
+        // iteration 50 ms; a time per operation under the clock's 1 ns tick is no sign the clock could not see it.
+        Write("Run-20261201-100000", session: "s1",
+            new Case("Cell", Spread(0.33, 30), Baseline: true, Category: "TotalRead"),
+            new Case("Striped", Spread(12, 30), Category: "TotalRead"),
+            new Case("Empty", Spread(0.02, 30, width: 4), Baseline: true, Category: "Removed"),
+            new Case("Sharded", Spread(26_400, 30), Category: "Removed"));
+
+        await ReportAsync();
+
+        string page = Page();
+        Assert.Matches(@"\| Striped \| — \| 12 ns \[[\d.–]+\] \| 36\.\d+ \[[\d.–]+\] \| \*\*slower \(p < 0\.0001\)\*\* \|", page);
+        Assert.Contains("| Sharded | — | 26.4 µs [", page);
+        Assert.Matches(@"\| Sharded \| — \| 26\.4 µs \[[\d.–]+\] \| — \| — \|", page);
+        Assert.Contains("The baseline (0.02 ns) cannot be told from nothing: its median's interval reaches 0", page);
+    }
+
+    [Fact]
     public async Task Three_iterations_against_three_show_no_measurable_difference_whatever_the_ratio()
     {
         Write("Run-20261201-100000", session: null,
