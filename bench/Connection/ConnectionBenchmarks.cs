@@ -35,6 +35,7 @@ public class ConnectionBenchmarks
 
     private readonly LockedConnection _locked = new();
     private readonly CasConnection _cas = new();
+
     /// <summary>Workers for the shared-memory forms, which do their work on the workers themselves: one per core (<see cref="ParallelHarness"/>).</summary>
     private ParallelHarness _pinned = null!;
 
