@@ -31,21 +31,22 @@ public sealed class ChaosRunner
         new PartitionOldestScenario(),
     ];
 
-    /// <summary>
-    /// The nodes' down-removal margin: with the split-brain resolver, Akka's follows its <c>stable-after</c>, which
-    /// hocon/cluster.conf sets for every node.
-    /// </summary>
-    private static readonly TimeSpan DownRemovalMargin =
-        HoconConfig.Load("cluster.conf").Config.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after");
-
     private readonly FreePorts _ports = new();
     private readonly ChaosSettings _settings;
     private readonly Action<string>? _log;
+
+    /// <summary>
+    /// The nodes' down-removal margin: with the split-brain resolver, Akka's follows its <c>stable-after</c>, which
+    /// hocon/cluster.conf sets for every node. Read by a runner, not by the type: every host command lists the
+    /// scenarios, and only <c>chaos</c> needs the margin.
+    /// </summary>
+    private readonly TimeSpan _downRemovalMargin;
 
     public ChaosRunner(ChaosSettings settings, Action<string>? log = null)
     {
         _settings = settings;
         _log = log;
+        _downRemovalMargin = HoconConfig.Load("cluster.conf").Config.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after");
     }
 
     /// <summary>
@@ -151,7 +152,7 @@ public sealed class ChaosRunner
                 Folder = folder,
                 Duration = clock.Elapsed,
                 AckTimeoutSeconds = _settings.AckTimeout,
-                DownRemovalMarginSeconds = DownRemovalMargin.TotalSeconds,
+                DownRemovalMarginSeconds = _downRemovalMargin.TotalSeconds,
             };
         }
 
