@@ -6,7 +6,7 @@ namespace ActorConcurrency.RaceMode.Runtime;
 /// </summary>
 internal sealed class Location
 {
-    public Location(object cell, ShadowMemory? memory = null, object? owner = null)
+    public Location(object cell, object? memory = null, object? owner = null)
     {
         Cell = cell;
         Memory = memory;
@@ -19,6 +19,11 @@ internal sealed class Location
     /// <summary>The object whose field or contents this is (null for other locations): what a site's remembered location is checked by.</summary>
     public object? Owner { get; }
 
-    /// <summary>The session's shadow memory a field or contents location belongs to (null for other locations).</summary>
-    public ShadowMemory? Memory { get; }
+    /// <summary>
+    /// The identity of the session's shadow memory a field or contents location belongs to (null for other locations):
+    /// a token, not the memory itself. The location lives as long as its object (a static one lives as long as the
+    /// program), and a reference from it to the memory would keep the ended session, its detector and clocks alive
+    /// with it.
+    /// </summary>
+    public object? Memory { get; }
 }

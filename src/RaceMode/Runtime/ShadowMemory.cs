@@ -13,6 +13,9 @@ internal sealed class ShadowMemory
     private const long ContentsKey = long.MinValue;
 
     private readonly CoreBackend _backend;
+
+    /// <summary>What this memory's locations name it by (<see cref="Location.Memory"/>).</summary>
+    private readonly object _identity = new();
     private readonly ConditionalWeakTable<object, ObjectShadow> _objects = new();
     private readonly ConcurrentDictionary<(object? Owner, int Location), Location> _statics = new();
 
@@ -42,15 +45,15 @@ internal sealed class ShadowMemory
     public Location Contents(object collection, RaceSite site)
     {
         Location found = _objects.GetValue(collection, static _ => new ObjectShadow())
-            .Get(ContentsKey, (this, collection), static s => new Location(s.Item1._backend.NewCell(TypeNames.Friendly(s.collection.GetType())), s.Item1, s.collection));
+            .Get(ContentsKey, (this, collection), static s => new Location(s.Item1._backend.NewCell(TypeNames.Friendly(s.collection.GetType())), s.Item1._identity, s.collection));
         site.Remember(found);
         return found;
     }
 
     /// <summary>The location <paramref name="site"/> found last or the one before, if it was for <paramref name="owner"/> in this session.</summary>
     public Location? Remembered(object owner, RaceSite site) =>
-        site.LastField is { } last && ReferenceEquals(last.Owner, owner) && ReferenceEquals(last.Memory, this) ? last
-        : site.OtherField is { } other && ReferenceEquals(other.Owner, owner) && ReferenceEquals(other.Memory, this) ? other
+        site.LastField is { } last && ReferenceEquals(last.Owner, owner) && ReferenceEquals(last.Memory, _identity) ? last
+        : site.OtherField is { } other && ReferenceEquals(other.Owner, owner) && ReferenceEquals(other.Memory, _identity) ? other
         : null;
 
     /// <summary>The static location <paramref name="site"/> touches; <paramref name="owner"/> is the closed generic type or null.</summary>
@@ -75,5 +78,5 @@ internal sealed class ShadowMemory
 
     /// <summary>A new location for <paramref name="site"/> (at element <paramref name="index"/>, or -1 for a field of <paramref name="owner"/>).</summary>
     public Location NewLocation(RaceSite site, int index, object? owner = null) =>
-        new(_backend.NewCell(index < 0 ? site.LocationName : site.LocationName.Replace("[]", $"[{index}]", StringComparison.Ordinal)), owner is null ? null : this, owner);
+        new(_backend.NewCell(index < 0 ? site.LocationName : site.LocationName.Replace("[]", $"[{index}]", StringComparison.Ordinal)), owner is null ? null : _identity, owner);
 }
