@@ -17,13 +17,15 @@ namespace ActorConcurrency.Bench;
 internal static class BenchConfig
 {
     /// <summary>
-    /// The job every row of docs/benchmarks.md is measured with: 3 processes (launches) × 80 iterations of at least
-    /// 50 ms after 50 warm-ups, 240 values per row, none dropped as an outlier. Three launches because a process can
+    /// The job every row of docs/benchmarks.md is measured with: 3 processes (launches) × 120 iterations of at least
+    /// 50 ms after 50 warm-ups, 360 values per row, none dropped as an outlier. Three launches because a process can
     /// settle into a slow or fast mode for its whole life (the actor benchmarks were bimodal per process). Many short
     /// iterations rather than few long ones because on this kind of machine an iteration's spread comes from the
     /// hypervisor and the scheduler, not from its length: 15 iterations of 250 ms left 51% of rows with a 99.9%
     /// median interval wider than ±10%, 500 ms did no better, and the interval narrows with the square root of the
-    /// number of values (80 of 50 ms took CacheLockBenchmarks from 12 to 23 of 24 rows, in the same time).
+    /// number of values (80 of 50 ms took CacheLockBenchmarks from 12 to 23 of 24 rows, in the same time). 120 rather
+    /// than 80 once race mode stopped leaking its sessions, which had cost the run 13 minutes of garbage collection:
+    /// 16 of the 24 rows that missed ±10% with 80 missed by less than 15%.
     /// Fifty warm-ups (2.5 s) because the tiered JIT takes that long to promote an actor benchmark's many methods
     /// while the benchmark keeps both cores busy: with 3 warm-ups the first 10 to 50 measured iterations of an Ask
     /// round trip ran 2 to 4 times slower than the rest (flat from the start with tiered compilation off), which
@@ -36,7 +38,7 @@ internal static class BenchConfig
         .WithId("Report")
         .WithLaunchCount(3)
         .WithWarmupCount(50)
-        .WithIterationCount(80)
+        .WithIterationCount(120)
         .WithIterationTime(TimeInterval.FromMilliseconds(50))
         .WithOutlierMode(OutlierMode.DontRemove);
 
