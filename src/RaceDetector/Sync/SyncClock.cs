@@ -11,18 +11,14 @@ namespace ActorConcurrency.RaceDetector.Sync;
 /// </summary>
 internal sealed class SyncClock
 {
-    private readonly VectorClockDetector _detector;
+    // No reference to the detector (see ShadowLocation): the releasing or acquiring thread's detector is this one's.
     private readonly string _objectName;
     private readonly VectorClock _clock = new();
 
     /// <summary>The release epochs folded into <see cref="_clock"/> (only when edges are recorded).</summary>
     private readonly List<Epoch> _sources = [];
 
-    public SyncClock(VectorClockDetector detector, string objectName)
-    {
-        _detector = detector;
-        _objectName = objectName;
-    }
+    public SyncClock(string objectName) => _objectName = objectName;
 
     /// <summary>Release that replaces what the object knew (a mutex unlock, an atomic store).</summary>
     public void ReleaseCopy(LogicalThread thread)
@@ -33,7 +29,7 @@ internal sealed class SyncClock
         }
 
         _clock.CopyFrom(thread.Clock);
-        if (_detector.Options.RecordEdges)
+        if (thread.Detector.Options.RecordEdges)
         {
             _sources.Clear();
             _sources.Add(thread.Epoch);
@@ -51,7 +47,7 @@ internal sealed class SyncClock
         }
 
         _clock.JoinWith(thread.Clock);
-        if (_detector.Options.RecordEdges)
+        if (thread.Detector.Options.RecordEdges)
         {
             _sources.Add(thread.Epoch);
         }
@@ -67,7 +63,7 @@ internal sealed class SyncClock
             return;
         }
 
-        if (_detector.Options.RecordEdges)
+        if (thread.Detector.Options.RecordEdges)
         {
             AcquireRecordingEdges(thread, kind);
             return;
@@ -89,7 +85,7 @@ internal sealed class SyncClock
         thread.Tick();
         foreach (Epoch source in news)
         {
-            _detector.RecordEdge(kind, _objectName, source, _detector.NameOf(source.ThreadId), thread);
+            thread.Detector.RecordEdge(kind, _objectName, source, thread.Detector.NameOf(source.ThreadId), thread);
         }
     }
 

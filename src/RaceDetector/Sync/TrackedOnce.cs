@@ -23,7 +23,7 @@ public sealed class TrackedOnce
         ArgumentNullException.ThrowIfNull(detector);
         _detector = detector;
         Name = name;
-        _clock = new SyncClock(detector, name);
+        _clock = new SyncClock(name);
     }
 
     /// <summary>The name edges use.</summary>

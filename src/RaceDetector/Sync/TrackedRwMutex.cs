@@ -27,8 +27,8 @@ public sealed class TrackedRwMutex : ITrackedLocker
         ArgumentNullException.ThrowIfNull(detector);
         _detector = detector;
         Name = name;
-        _writerClock = new SyncClock(detector, name);
-        _readersClock = new SyncClock(detector, name);
+        _writerClock = new SyncClock(name);
+        _readersClock = new SyncClock(name);
     }
 
     /// <summary>The name edges use.</summary>

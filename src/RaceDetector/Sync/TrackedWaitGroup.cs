@@ -22,7 +22,7 @@ public sealed class TrackedWaitGroup
         ArgumentNullException.ThrowIfNull(detector);
         _detector = detector;
         Name = name;
-        _clock = new SyncClock(detector, name);
+        _clock = new SyncClock(name);
     }
 
     /// <summary>The name edges use.</summary>

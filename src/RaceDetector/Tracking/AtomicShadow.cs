@@ -12,7 +12,6 @@ namespace ActorConcurrency.RaceDetector.Tracking;
 /// </summary>
 internal sealed class AtomicShadow
 {
-    private readonly VectorClockDetector _detector;
     private readonly string _name;
     private readonly VectorClock _writes = new();
     private readonly VectorClock _reads = new();
@@ -25,11 +24,10 @@ internal sealed class AtomicShadow
     private bool _anyWrite;
     private bool _anyRead;
 
-    public AtomicShadow(VectorClockDetector detector, string name)
+    public AtomicShadow(string name)
     {
-        _detector = detector;
         _name = name;
-        Clock = new SyncClock(detector, name);
+        Clock = new SyncClock(name);
     }
 
     /// <summary>What atomic stores and read-modify-writes released into the location.</summary>
@@ -90,7 +88,7 @@ internal sealed class AtomicShadow
         {
             if (accesses[other] > clock[other])
             {
-                _detector.ReportRace(_name, thread, kind, site, other, accesses[other], previousKind, sites[other], stacks[other]);
+                thread.Detector.ReportRace(_name, thread, kind, site, other, accesses[other], previousKind, sites[other], stacks[other]);
             }
         }
     }

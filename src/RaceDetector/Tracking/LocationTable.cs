@@ -7,7 +7,8 @@ namespace ActorConcurrency.RaceDetector.Tracking;
 /// The shadow locations of real objects (race mode's raw locations): one <see cref="ShadowLocation"/> per
 /// (object, field id), per (array, index) and per static field id. The objects are keys of a
 /// <see cref="ConditionalWeakTable{TKey, TValue}"/>, so shadow state never keeps an object alive: it is
-/// collected with it. A lookup of a location that exists takes no lock and allocates nothing.
+/// collected with it. Nor does an object that outlives the detector keep the detector alive: a location holds
+/// nothing of it (<see cref="ShadowLocation"/>). A lookup of a location that exists takes no lock and allocates nothing.
 /// </summary>
 public sealed class LocationTable
 {

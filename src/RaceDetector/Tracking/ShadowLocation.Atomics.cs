@@ -16,7 +16,7 @@ public sealed partial class ShadowLocation
     /// <summary>Begins one atomic access by <paramref name="thread"/> at <paramref name="site"/> (see the overload above).</summary>
     public AtomicScope EnterAtomic(LogicalThread thread, AccessSite site)
     {
-        Debug.Assert(thread.Detector == _detector, "the thread belongs to this location's detector");
+        Debug.Assert(thread.Detector.Id == _detectorId, "the thread belongs to this location's detector");
         EnterShadow();
         return new AtomicScope(this, thread, site);
     }
@@ -74,7 +74,7 @@ public sealed partial class ShadowLocation
         }
     }
 
-    private AtomicShadow Atomic() => _atomic ??= new AtomicShadow(_detector, Name);
+    private AtomicShadow Atomic() => _atomic ??= new AtomicShadow(Name);
 
     /// <summary>
     /// An atomic access's stack matters only if a plain access ever races with it, so a location that has

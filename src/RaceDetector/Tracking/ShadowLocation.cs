@@ -27,7 +27,11 @@ namespace ActorConcurrency.RaceDetector.Tracking;
 /// </summary>
 public sealed partial class ShadowLocation
 {
-    private readonly VectorClockDetector _detector;
+    // No reference to the detector: a location is the value of its object's entry in the detector's weak table, and
+    // a value that reaches the table keeps it, and so itself and the whole detector, alive for as long as the object
+    // lives (a static one, for good). Races are reported to the accessing thread's detector, which is this one's.
+    private readonly int _detectorId;
+    private readonly bool _keepStacks;
 
     /// <summary>Spin lock over the shadow state below.</summary>
     private int _shadowBusy;
@@ -61,15 +65,13 @@ public sealed partial class ShadowLocation
     {
         ArgumentNullException.ThrowIfNull(detector);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        _detector = detector;
+        _detectorId = detector.Id;
+        _keepStacks = detector.Options.KeepAccessStacks;
         Name = name;
     }
 
     /// <summary>The name reports use (<c>counter</c>, <c>Point.X</c>, <c>a[3]</c>).</summary>
     public string Name { get; }
-
-    /// <summary>The detector whose logical threads access this location.</summary>
-    public VectorClockDetector Detector => _detector;
 
     /// <summary>
     /// Checks and records a plain load by <paramref name="thread"/> (call it just before or after the real
@@ -82,7 +84,7 @@ public sealed partial class ShadowLocation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Read(LogicalThread thread, AccessSite site)
     {
-        Debug.Assert(thread.Detector == _detector, "the thread belongs to this location's detector");
+        Debug.Assert(thread.Detector.Id == _detectorId, "the thread belongs to this location's detector");
         int id = thread.Id;
         int now = thread.Now;
 
@@ -114,7 +116,7 @@ public sealed partial class ShadowLocation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Write(LogicalThread thread, AccessSite site)
     {
-        Debug.Assert(thread.Detector == _detector, "the thread belongs to this location's detector");
+        Debug.Assert(thread.Detector.Id == _detectorId, "the thread belongs to this location's detector");
 
         // [WRITE SAME EPOCH], without the lock (see Read): this thread already wrote in this epoch; any racing access
         // since was checked against that write.
@@ -222,7 +224,7 @@ public sealed partial class ShadowLocation
     {
         if (ClockOf(_write) > thread.Clock[ThreadOf(_write)])
         {
-            _detector.ReportRace(Name, thread, kind, site, ThreadOf(_write), ClockOf(_write), AccessKind.Write, _writeSite, _writeStack);
+            thread.Detector.ReportRace(Name, thread, kind, site, ThreadOf(_write), ClockOf(_write), AccessKind.Write, _writeSite, _writeStack);
         }
     }
 
@@ -235,7 +237,7 @@ public sealed partial class ShadowLocation
             // [WRITE EXCLUSIVE]
             if (ClockOf(_read) > clock[ThreadOf(_read)])
             {
-                _detector.ReportRace(Name, thread, kind, site, ThreadOf(_read), ClockOf(_read), AccessKind.Read, _readSite, _readStack);
+                thread.Detector.ReportRace(Name, thread, kind, site, ThreadOf(_read), ClockOf(_read), AccessKind.Read, _readSite, _readStack);
             }
 
             return;
@@ -247,12 +249,12 @@ public sealed partial class ShadowLocation
         {
             if (readers[reader] > clock[reader])
             {
-                _detector.ReportRace(Name, thread, kind, site, reader, readers[reader], AccessKind.Read, _readerSites![reader], _readerStacks![reader]);
+                thread.Detector.ReportRace(Name, thread, kind, site, reader, readers[reader], AccessKind.Read, _readerSites![reader], _readerStacks![reader]);
             }
         }
     }
 
-    private StackTrace? CaptureStack() => _detector.Options.KeepAccessStacks ? new StackTrace(1, fNeedFileInfo: true) : null;
+    private StackTrace? CaptureStack() => _keepStacks ? new StackTrace(1, fNeedFileInfo: true) : null;
 
     /// <summary>The epoch <c>clock@thread</c> as one value (0: none).</summary>
     private static long Pack(int thread, int clock) => ((long)clock << 32) | (uint)thread;

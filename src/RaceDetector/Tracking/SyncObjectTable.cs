@@ -8,15 +8,17 @@ namespace ActorConcurrency.RaceDetector.Tracking;
 /// <c>RaceReleaseMerge</c>): a release on an object happens before every later acquire on the same object
 /// (by identity). Race mode uses it for what it does not rewrite — <c>Monitor</c>, <c>Lock</c>,
 /// <c>SemaphoreSlim</c>, a <c>TaskCompletionSource</c> — and a program for synchronisation the detector
-/// cannot see. The clocks are keyed weakly: they never keep the object alive. Allocation-free once an
+/// cannot see. The clocks are keyed weakly: they never keep the object alive,
+/// and hold nothing of the detector, so an object that outlives the detector does not keep it alive either. Allocation-free once an
 /// object has been seen, when edges are not recorded.
 /// </summary>
 public sealed class SyncObjectTable
 {
-    private readonly VectorClockDetector _detector;
     private readonly ConditionalWeakTable<object, SyncClock> _clocks = new();
 
-    internal SyncObjectTable(VectorClockDetector detector) => _detector = detector;
+    internal SyncObjectTable()
+    {
+    }
 
     /// <summary><paramref name="thread"/> learns everything released on <paramref name="sync"/> so far (a lock taken, a wait that returned).</summary>
     public void Acquire(LogicalThread thread, object sync, string edge = "release → acquire")
@@ -78,7 +80,7 @@ public sealed class SyncObjectTable
     /// A clock of its own, named <paramref name="name"/> in reports: passed as the object to every method of this table,
     /// it stands for itself, with no lookup (race mode keeps one per synchronisation object it has seen).
     /// </summary>
-    public object NewClock(string name) => new SyncClock(_detector, name);
+    public object NewClock(string name) => new SyncClock(name);
 
     private SyncClock ClockOf(object sync)
     {
@@ -92,5 +94,5 @@ public sealed class SyncObjectTable
     }
 
     private SyncClock Add(object sync) =>
-        _clocks.GetValue(sync, key => new SyncClock(_detector, key.GetType().Name));
+        _clocks.GetValue(sync, static key => new SyncClock(key.GetType().Name));
 }

@@ -25,6 +25,8 @@ public sealed class VectorClockDetector
     /// <summary>Stack of each logical thread's real thread: small, they run short exercise bodies.</summary>
     private const int ForkedStackSize = 256 * 1024;
 
+    private static int s_lastId;
+
     private readonly ThreadRegistry _threads;
     private readonly EdgeLog _edges = new();
     private readonly RaceLog _races;
@@ -36,11 +38,17 @@ public sealed class VectorClockDetector
         _threads = new ThreadRegistry(this);
         _races = new RaceLog(_threads, Options);
         Locations = new LocationTable(this);
-        SyncObjects = new SyncObjectTable(this);
+        SyncObjects = new SyncObjectTable();
     }
 
     /// <summary>What the detector keeps besides the clocks.</summary>
     public RaceDetectorOptions Options { get; }
+
+    /// <summary>
+    /// This detector's number in the process: what its shadow locations check a thread against, since they hold no
+    /// reference to it (<see cref="ShadowLocation"/>).
+    /// </summary>
+    internal int Id { get; } = Interlocked.Increment(ref s_lastId);
 
     /// <summary>Shadow locations of real objects' fields and array elements (race mode), keyed weakly.</summary>
     public LocationTable Locations { get; }

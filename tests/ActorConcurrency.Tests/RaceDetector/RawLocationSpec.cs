@@ -11,6 +11,9 @@ namespace ActorConcurrency.Tests.RaceDetector;
 /// </summary>
 public sealed class RawLocationSpec
 {
+    /// <summary>Objects that outlive every detector of this spec, as a static or a singleton does.</summary>
+    private static readonly (object Gate, Point Point, int[] Items) s_longLived = (new object(), new Point(), new int[4]);
+
     private sealed class Point
     {
         public int X;
@@ -149,6 +152,24 @@ public sealed class RawLocationSpec
         Assert.False(weak.IsAlive);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_object_that_outlives_its_detector_does_not_keep_the_detector_alive(bool fastPath)
+    {
+        WeakReference detector = TouchLongLivedAndForget(fastPath ? RaceDetectorOptions.FastPath : new RaceDetectorOptions());
+
+        // A ConditionalWeakTable frees its entries in its container's second finalization: a few rounds, no waiting.
+        for (int round = 0; round < 4 && detector.IsAlive; round++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        GC.Collect();
+        Assert.False(detector.IsAlive, "the detector is still reachable from the shadow of an object that outlived it");
+    }
+
     [Fact]
     public void Raw_location_lookups_accesses_and_sync_object_edges_allocate_nothing()
     {
@@ -181,6 +202,28 @@ public sealed class RawLocationSpec
 
             d.SyncObjects.Release(thread, gate);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference TouchLongLivedAndForget(RaceDetectorOptions options)
+    {
+        var d = new VectorClockDetector(options);
+        using (d.CreateRoot("main").Enter())
+        {
+            LogicalThread main = d.CurrentThread();
+            d.SyncObjects.Acquire(main, s_longLived.Gate);
+            d.Locations.Field(s_longLived.Point, 0, "Point.X").Write(main, "m", "f", 1);
+            d.Locations.Element(s_longLived.Items, 1, "items").Read(main, "m", "f", 2);
+            using (AtomicScope atomic = d.Locations.Field(s_longLived.Point, 1, "Point.Y").EnterAtomic(main, "m", "f", 3))
+            {
+                Interlocked.Increment(ref s_longLived.Point.Y);
+                atomic.ReadModifyWrite();
+            }
+
+            d.SyncObjects.ReleaseMerge(main, s_longLived.Gate);
+        }
+
+        return new WeakReference(d);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
