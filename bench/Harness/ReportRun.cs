@@ -26,10 +26,10 @@ internal static class ReportRun
     /// <summary>The parts, in the order a full run takes them; estimates from docs/bench-report.md.</summary>
     public static IReadOnlyList<ReportPart> Parts { get; } =
     [
-        new("locks", [typeof(Caches.CacheLockBenchmarks), typeof(Maps.MapBenchmarks), typeof(FalseSharing.FalseSharingBenchmarks), typeof(Pooling.PoolingBenchmarks)], 14),
-        new("counters", [typeof(Counters.CounterBenchmarks), typeof(ShardedCounters.ShardedCounterBenchmarks)], 13),
-        new("owners", [typeof(Lru.LruBenchmarks), typeof(Connection.ConnectionBenchmarks), typeof(Singleflight.SingleflightBenchmarks)], 16),
-        new("rings-race", [typeof(Rings.SpscBenchmarks), typeof(HappensBefore.RaceDetectorBenchmarks), typeof(RaceMode.RaceModeBenchmarks)], 30),
+        new("locks", [typeof(Caches.CacheLockBenchmarks), typeof(Maps.MapBenchmarks), typeof(FalseSharing.FalseSharingBenchmarks), typeof(Pooling.PoolingBenchmarks)], 18),
+        new("counters", [typeof(Counters.CounterBenchmarks), typeof(ShardedCounters.ShardedCounterBenchmarks)], 15),
+        new("owners", [typeof(Lru.LruBenchmarks), typeof(Connection.ConnectionBenchmarks), typeof(Singleflight.SingleflightBenchmarks)], 20),
+        new("rings-race", [typeof(Rings.SpscBenchmarks), typeof(HappensBefore.RaceDetectorBenchmarks), typeof(RaceMode.RaceModeBenchmarks)], 23),
     ];
 
     public static int Run(string[] args)

@@ -125,7 +125,7 @@ internal static class BenchmarkReportWriter
         page.AppendLine();
         page.AppendLine("## Rerun and compare");
         page.AppendLine();
-        page.AppendLine($"On a quiet machine, `{RerunCommand}` measures every group with the report's job, then the Go peers (about 80 minutes; its parts run alone too), " +
+        page.AppendLine($"On a quiet machine, `{RerunCommand}` measures every group with the report's job, then the Go peers (about 85 minutes; its parts run alone too), " +
             "`dotnet run --project src/Host -- bench-report --compare docs/benchmarks/results BenchmarkDotNet.Artifacts/report-run/results` compares it with these results, " +
             "and replacing `docs/benchmarks/results/` with the new files and running `bench-report` rewrites this page. [bench-report.md](bench-report.md) has the steps.");
         page.AppendLine();
