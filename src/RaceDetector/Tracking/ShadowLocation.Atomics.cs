@@ -16,7 +16,7 @@ public sealed partial class ShadowLocation
     /// <summary>Begins one atomic access by <paramref name="thread"/> at <paramref name="site"/> (see the overload above).</summary>
     public AtomicScope EnterAtomic(LogicalThread thread, AccessSite site)
     {
-        Debug.Assert(thread.Detector.Id == _detectorId, "the thread belongs to this location's detector");
+        AssertSameDetector(thread);
         EnterShadow();
         return new AtomicScope(this, thread, site);
     }

@@ -29,9 +29,12 @@ public sealed partial class ShadowLocation
 {
     // No reference to the detector: a location is the value of its object's entry in the detector's weak table, and
     // a value that reaches the table keeps it, and so itself and the whole detector, alive for as long as the object
-    // lives (a static one, for good). Races are reported to the accessing thread's detector, which is this one's.
+    // lives (a static one, for good). Races are reported to the accessing thread's detector, which is this one's. The
+    // options take the reference's place, so in a release build the fields lie as they did when it was the detector.
+    private readonly RaceDetectorOptions _options;
+#if DEBUG
     private readonly int _detectorId;
-    private readonly bool _keepStacks;
+#endif
 
     /// <summary>Spin lock over the shadow state below.</summary>
     private int _shadowBusy;
@@ -65,8 +68,10 @@ public sealed partial class ShadowLocation
     {
         ArgumentNullException.ThrowIfNull(detector);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        _options = detector.Options;
+#if DEBUG
         _detectorId = detector.Id;
-        _keepStacks = detector.Options.KeepAccessStacks;
+#endif
         Name = name;
     }
 
@@ -84,7 +89,7 @@ public sealed partial class ShadowLocation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Read(LogicalThread thread, AccessSite site)
     {
-        Debug.Assert(thread.Detector.Id == _detectorId, "the thread belongs to this location's detector");
+        AssertSameDetector(thread);
         int id = thread.Id;
         int now = thread.Now;
 
@@ -116,7 +121,7 @@ public sealed partial class ShadowLocation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Write(LogicalThread thread, AccessSite site)
     {
-        Debug.Assert(thread.Detector.Id == _detectorId, "the thread belongs to this location's detector");
+        AssertSameDetector(thread);
 
         // [WRITE SAME EPOCH], without the lock (see Read): this thread already wrote in this epoch; any racing access
         // since was checked against that write.
@@ -254,7 +259,15 @@ public sealed partial class ShadowLocation
         }
     }
 
-    private StackTrace? CaptureStack() => _keepStacks ? new StackTrace(1, fNeedFileInfo: true) : null;
+    [Conditional("DEBUG")]
+    private void AssertSameDetector(LogicalThread thread)
+    {
+#if DEBUG
+        Debug.Assert(thread.Detector.Id == _detectorId, "the thread belongs to this location's detector");
+#endif
+    }
+
+    private StackTrace? CaptureStack() => _options.KeepAccessStacks ? new StackTrace(1, fNeedFileInfo: true) : null;
 
     /// <summary>The epoch <c>clock@thread</c> as one value (0: none).</summary>
     private static long Pack(int thread, int clock) => ((long)clock << 32) | (uint)thread;
