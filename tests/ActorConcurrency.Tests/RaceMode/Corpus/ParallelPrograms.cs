@@ -59,7 +59,10 @@ internal static class ParallelPrograms
     [Expect(Verdict.Racy)]
     public static void LocalListsMergedWithoutALock()
     {
-        var all = new List<int>();
+        // Room for every item, so the racing merges never grow the list: the race is real (items can be lost), but
+        // it cannot throw. Unsized, two merges growing it at once failed inside AddRange ("Source array was not long
+        // enough") in a CI run, and the program never got its verdict.
+        var all = new List<int>(Iterations + 1);
         Task other = Task.Run(() => all.Add(-1));
         Parallel.ForEach(
             Enumerable.Range(0, Iterations),
