@@ -12,7 +12,9 @@ internal static class CollectionPrograms
     [Expect(Verdict.Racy)]
     public static void DictionaryWriterAndReader()
     {
-        var map = new Dictionary<int, int>();
+        // Room for every key (as in the racy programs below that loop): a real race must not throw inside the
+        // collection, or the program never gets its verdict (see ParallelPrograms.LocalListsMergedWithoutALock).
+        var map = new Dictionary<int, int>(100);
         Task writer = Task.Run(() =>
         {
             for (int i = 0; i < 100; i++)
@@ -81,7 +83,7 @@ internal static class CollectionPrograms
     [Expect(Verdict.Racy)]
     public static void ListAddInParallelFor()
     {
-        var list = new List<int>();
+        var list = new List<int>(100);
         Parallel.For(0, 100, i => list.Add(i));
     }
 
