@@ -206,9 +206,8 @@ public sealed record ScenarioOutcome
         string state = freeze ? "frozen" : "cut off";
         double lasted = (woken - fault.At).TotalSeconds;
         double needed = DownRemovalMarginSeconds + AckTimeoutSeconds;
-        if (resumed >= lasted && fault.DownedAt is { } downed && (woken - downed).TotalSeconds < needed)
+        if (resumed >= lasted && fault.DownedAt is { } downed && (woken - downed).TotalSeconds is var afterDowning && afterDowning < needed)
         {
-            double afterDowning = (woken - downed).TotalSeconds;
             string when = afterDowning < 0
                 ? $"{-afterDowning:0.0} s before {fault.Node} was downed"
                 : $"{afterDowning:0.0} s after {fault.Node} was downed";

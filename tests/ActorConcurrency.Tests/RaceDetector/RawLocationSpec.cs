@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ActorConcurrency.RaceDetector.Tracking;
+using ActorConcurrency.Tests.Support;
 using static ActorConcurrency.Tests.RaceDetector.DetectorPrograms;
 
 namespace ActorConcurrency.Tests.RaceDetector;
@@ -159,15 +160,7 @@ public sealed class RawLocationSpec
     {
         WeakReference detector = TouchLongLivedAndForget(fastPath ? RaceDetectorOptions.FastPath : new RaceDetectorOptions());
 
-        // A ConditionalWeakTable frees its entries in its container's second finalization: a few rounds, no waiting.
-        for (int round = 0; round < 4 && detector.IsAlive; round++)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-        }
-
-        GC.Collect();
-        Assert.False(detector.IsAlive, "the detector is still reachable from the shadow of an object that outlived it");
+        Assert.True(Collected.Is(detector), "the detector is still reachable from the shadow of an object that outlived it");
     }
 
     [Fact]
